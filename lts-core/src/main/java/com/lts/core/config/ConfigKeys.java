@@ -1,0 +1,397 @@
+package com.lts.core.config;
+
+import static com.lts.core.config.ConfigKey.booleanKey;
+import static com.lts.core.config.ConfigKey.doubleKey;
+import static com.lts.core.config.ConfigKey.intKey;
+import static com.lts.core.config.ConfigKey.longKey;
+import static com.lts.core.config.ConfigKey.pluginKey;
+import static com.lts.core.config.ConfigKey.secretKey;
+import static com.lts.core.config.ConfigKey.stringKey;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every key {@code addConfig(key, value)} accepts, with LTS's names. docs/configuration.md lists
+ * them; a test keeps the two in step.
+ */
+public final class ConfigKeys {
+
+  private static final int CPUS = Runtime.getRuntime().availableProcessors();
+
+  // ---- cluster and security
+  public static final ConfigKey<String> CLUSTER_TOKEN =
+      secretKey(
+          "lts.cluster.token",
+          "Shared secret every node of the cluster proves in the connection handshake (HMAC over a"
+              + " server nonce). Without it a JobTracker accepts loopback peers only.");
+
+  // ---- registry
+  public static final ConfigKey<Long> RECONNECT_PERIOD =
+      longKey(
+          "reconnect.period",
+          3_000L,
+          100,
+          600_000,
+          "Milliseconds between attempts to reconnect to the registry.");
+  public static final ConfigKey<Long> RETRY_PERIOD =
+      longKey(
+          "retry.period",
+          5_000L,
+          100,
+          600_000,
+          "Milliseconds between retries of a failed registration or subscription.");
+  public static final ConfigKey<Long> REDIS_SESSION_TIMEOUT =
+      longKey(
+          "redis.session.timeout",
+          60_000L,
+          1_000,
+          3_600_000,
+          "Milliseconds a Redis node entry lives without renewal; renewed every third of it.");
+  public static final ConfigKey<Long> ZK_SESSION_TIMEOUT =
+      longKey(
+          "zk.session.timeout",
+          30_000L,
+          1_000,
+          600_000,
+          "ZooKeeper session timeout in milliseconds: how long a dead node stays registered.");
+  public static final ConfigKey<Long> ZK_CONNECTION_TIMEOUT =
+      longKey(
+          "zk.connection.timeout",
+          15_000L,
+          1_000,
+          600_000,
+          "Milliseconds to wait for the first ZooKeeper connection at start.");
+
+  // ---- remoting
+  public static final ConfigKey<Integer> FRAME_LENGTH_MAX =
+      intKey(
+          "netty.frame.length.max",
+          16 * 1024 * 1024,
+          1024,
+          Integer.MAX_VALUE,
+          "Largest frame in bytes a node accepts; a bigger one closes that connection.");
+  public static final ConfigKey<Integer> PROCESSOR_THREADS =
+      intKey(
+          "lts.job.processor.thread",
+          32 + 5 * CPUS,
+          1,
+          10_000,
+          "Threads that handle incoming requests on every node (never the network threads).");
+  public static final ConfigKey<Long> HEARTBEAT_INTERVAL =
+      longKey(
+          "lts.remoting.heartbeat.interval",
+          5_000L,
+          100,
+          600_000,
+          "Milliseconds of write silence after which a client sends a heartbeat; a server closes a"
+              + " connection silent for three of these.");
+  public static final ConfigKey<Long> CONNECT_TIMEOUT =
+      longKey(
+          "lts.remoting.connect.timeout",
+          3_000L,
+          100,
+          600_000,
+          "Milliseconds to connect and finish the handshake with a JobTracker.");
+
+  // ---- storage
+  public static final ConfigKey<String> JOB_QUEUE =
+      pluginKey("job.queue", "h2", "h2", "mysql", "postgresql", "mongo");
+  public static final ConfigKey<String> JOB_LOGGER =
+      pluginKey("job.logger", "store", "store", "console");
+  public static final ConfigKey<String> JDBC_URL =
+      stringKey(
+          "jdbc.url",
+          null,
+          "JDBC URL of the job store; without it the JobTracker uses an H2 file under its data"
+              + " path.");
+  public static final ConfigKey<String> JDBC_USERNAME =
+      stringKey("jdbc.username", null, "Database user.");
+  public static final ConfigKey<String> JDBC_PASSWORD =
+      secretKey("jdbc.password", "Database password.");
+  public static final ConfigKey<Boolean> JDBC_CREATE_DB_TABLE =
+      booleanKey(
+          "jdbc.create.db.table",
+          true,
+          "Create and migrate the schema at start; false expects it to exist already.");
+  public static final ConfigKey<Integer> JDBC_POOL_MAX_SIZE =
+      intKey("jdbc.pool.max.size", 10, 1, 1_000, "Most connections the job store's pool opens.");
+  public static final ConfigKey<String> MONGO_ADDRESSES =
+      stringKey("mongo.addresses", "127.0.0.1:27017", "Comma-separated host:port list.");
+  public static final ConfigKey<String> MONGO_DATABASE =
+      stringKey("mongo.database", "lts", "Mongo database that holds the job collections.");
+  public static final ConfigKey<String> MONGO_USERNAME =
+      stringKey("mongo.username", null, "Mongo user.");
+  public static final ConfigKey<String> MONGO_PASSWORD =
+      secretKey("mongo.password", "Mongo password.");
+
+  // ---- job logger
+  public static final ConfigKey<Boolean> LAZY_JOB_LOGGER =
+      booleanKey(
+          "lazy.job.logger",
+          true,
+          "Write job log lines in batches from memory (LTS defaulted to false; batching keeps"
+              + " logging from capping throughput).");
+  public static final ConfigKey<Integer> LAZY_JOB_LOGGER_MEM_SIZE =
+      intKey(
+          "lazy.job.logger.mem.size",
+          1_000,
+          1,
+          10_000_000,
+          "Log lines held in memory before a write is forced.");
+  public static final ConfigKey<Long> LAZY_JOB_LOGGER_CHECK_PERIOD =
+      longKey(
+          "lazy.job.logger.check.period",
+          3L,
+          1,
+          3_600,
+          "Seconds between flushes of buffered log lines.");
+  public static final ConfigKey<Integer> LAZY_JOB_LOGGER_BATCH_FLUSH_SIZE =
+      intKey("lazy.job.logger.batch.flush.size", 100, 1, 100_000, "Log lines written per batch.");
+  public static final ConfigKey<Integer> LAZY_JOB_LOGGER_OVERFLOW_SIZE =
+      intKey(
+          "lazy.job.logger.overflow.size",
+          10_000,
+          1,
+          100_000_000,
+          "Buffered log lines above which new lines are dropped and counted.");
+  public static final ConfigKey<Integer> JOB_LOG_RETENTION_DAYS =
+      intKey(
+          "job.log.retention.days",
+          30,
+          1,
+          3_650,
+          "Days job log rows are kept; older rows are pruned by the JobTracker master.");
+
+  // ---- JobTracker scheduling
+  public static final ConfigKey<Integer> PRELOADER_SIZE =
+      intKey(
+          "job.preloader.size",
+          300,
+          1,
+          1_000_000,
+          "Due jobs held in memory per TaskTracker group, ready to push.");
+  public static final ConfigKey<Double> PRELOADER_FACTOR =
+      doubleKey(
+          "job.preloader.factor",
+          0.2,
+          0.0,
+          1.0,
+          "Refill the preloaded jobs of a group when fewer than this share remain.");
+  public static final ConfigKey<Long> PRELOADER_SIGNAL_CHECK_INTERVAL =
+      longKey(
+          "job.preloader.signal.check.interval",
+          100L,
+          1,
+          60_000,
+          "Milliseconds between checks for groups whose preloaded jobs need a refill.");
+  public static final ConfigKey<Integer> PUSHER_THREADS =
+      intKey(
+          "lts.job.tracker.pusher.thread.num",
+          32 + 5 * CPUS,
+          1,
+          10_000,
+          "Threads that claim and push jobs to TaskTrackers.");
+  public static final ConfigKey<Integer> PUSH_BATCH_SIZE =
+      intKey(
+          "lts.job.tracker.push.batch.size", 10, 1, 10_000, "Jobs claimed and pushed per batch.");
+  public static final ConfigKey<Long> JOB_RETRY_INTERVAL_MILLIS =
+      longKey(
+          "jobtracker.job.retry.interval.millis",
+          30_000L,
+          1,
+          86_400_000L,
+          "Base delay before retrying a job that asked for EXECUTE_LATER or threw.");
+  public static final ConfigKey<Integer> JOB_MAX_RETRY_TIMES =
+      intKey(
+          "job.max.retry.times",
+          10,
+          0,
+          10_000,
+          "Cluster-wide cap on retries; a job's own maxRetryTimes applies below it.");
+  public static final ConfigKey<Integer> EXECUTING_JOB_FIX_CHECK_INTERVAL_SECONDS =
+      intKey(
+          "jobtracker.executing.job.fix.check.interval.seconds",
+          30,
+          5,
+          300,
+          "Seconds between scans for running jobs whose TaskTracker is gone.");
+  public static final ConfigKey<Integer> EXECUTING_JOB_FIX_DEADLINE_SECONDS =
+      intKey(
+          "jobtracker.executing.job.fix.deadline.seconds",
+          20,
+          10,
+          300,
+          "Seconds a running job may go unconfirmed before it is checked.");
+  public static final ConfigKey<Long> FIX_EXECUTING_JOB_WAITING_MILLIS =
+      longKey(
+          "jobtracker.fix.executing.job.waiting.mills",
+          1_000L,
+          0,
+          60_000,
+          "Milliseconds to wait for results in flight before re-queuing a dead job.");
+  public static final ConfigKey<Integer> NON_RELY_ON_PREV_CYCLE_SCHEDULE_INTERVAL_MINUTE =
+      intKey(
+          "jobtracker.nonRelyOnPrevCycleJob.schedule.interval.minute",
+          10,
+          1,
+          1_440,
+          "Minutes of instances created ahead for schedules with relyOnPrevCycle=false.");
+  public static final ConfigKey<Boolean> REQ_LIMIT_ENABLE =
+      booleanKey("remoting.req.limit.enable", false, "Limit the requests a JobTracker accepts.");
+  public static final ConfigKey<Integer> REQ_LIMIT_MAX_QPS =
+      intKey(
+          "remoting.req.limit.maxQPS",
+          5_000,
+          1,
+          10_000_000,
+          "Requests per second a JobTracker accepts when limiting is on.");
+  public static final ConfigKey<Long> REQ_LIMIT_ACQUIRE_TIMEOUT =
+      longKey(
+          "remoting.req.limit.acquire.timeout",
+          50L,
+          0,
+          60_000,
+          "Milliseconds a request waits for a permit before it is refused as busy.");
+  public static final ConfigKey<String> JOBCLIENT_SELECT_LOADBALANCE =
+      pluginKey("jobclient.select.loadbalance", "random", "random", "roundrobin", "consistenthash");
+
+  // ---- TaskTracker
+  public static final ConfigKey<Integer> JOB_PULL_FREQUENCY =
+      intKey(
+          "job.pull.frequency",
+          1,
+          1,
+          3_600,
+          "Seconds between pulls when a TaskTracker has free threads and nothing arrived.");
+  public static final ConfigKey<Boolean> MACHINE_RES_CHECK_ENABLE =
+      booleanKey(
+          "lb.machine.res.check.enable",
+          false,
+          "Skip pulls while CPU or heap use is above the limits below.");
+  public static final ConfigKey<Double> CPU_USED_RATE_MAX =
+      doubleKey("lb.cpuUsedRate.max", 90.0, 0, 100, "Percent of CPU above which pulls pause.");
+  public static final ConfigKey<Double> MEMORY_USED_RATE_MAX =
+      doubleKey(
+          "lb.memoryUsedRate.max", 90.0, 0, 100, "Percent of max heap above which pulls pause.");
+  public static final ConfigKey<Boolean> STOP_WORKING_ENABLE =
+      booleanKey(
+          "tasktracker.stop.working.enable",
+          false,
+          "Interrupt running jobs after being cut off from every JobTracker for longer than a"
+              + " lease.");
+  public static final ConfigKey<Boolean> BIZ_LOGGER_FAILSTORE_CLOSE =
+      booleanKey(
+          "lts.task.tracker.biz.logger.failstore.close",
+          false,
+          "Drop business log lines that cannot be sent instead of keeping them in the FailStore.");
+  public static final ConfigKey<Boolean> JOB_RESULT_FAILSTORE_CLOSE =
+      booleanKey(
+          "lts.task.tracker.job.result.failstore.close",
+          false,
+          "Do not keep unsent job results in the FailStore (they are then lost if no JobTracker"
+              + " is reachable).");
+  public static final ConfigKey<String> JOBTRACKER_SELECT_LOADBALANCE =
+      pluginKey(
+          "jobtracker.select.loadbalance", "random", "random", "roundrobin", "consistenthash");
+
+  // ---- JobClient
+  public static final ConfigKey<String> FAIL_STORE =
+      pluginKey("job.fail.store", "leveldb", "leveldb", "mvstore");
+  public static final ConfigKey<Integer> SUBMIT_MAX_QPS =
+      intKey(
+          "job.submit.maxQPS",
+          500,
+          10,
+          10_000_000,
+          "Submits per second a JobClient sends before it refuses (or, RetryJobClient, stores).");
+  public static final ConfigKey<Long> SUBMIT_LOCK_ACQUIRE_TIMEOUT =
+      longKey(
+          "job.submit.lock.acquire.timeout",
+          100L,
+          0,
+          60_000,
+          "Milliseconds a submit waits for the rate limit before it is refused as too busy.");
+
+  // ---- monitoring
+  public static final ConfigKey<Integer> MONITOR_REPORT_INTERVAL =
+      intKey(
+          "lts.monitor.report.interval", 1, 1, 60, "Minutes between a node's statistics reports.");
+  public static final ConfigKey<Boolean> STAT_REPORTER_CLOSED =
+      booleanKey("mStatReporterClosed", false, "Turn off a node's statistics reports.");
+
+  /** LTS keys that no longer apply; accepted with a warning that says why. */
+  static final Map<String, String> RETIRED =
+      Map.ofEntries(
+          Map.entry("zk.client", "ZooKeeper is always reached through Curator"),
+          Map.entry("lts.remoting", "Netty is the only transport"),
+          Map.entry(
+              "lts.remoting.serializable.default",
+              "the wire format is always JSON of one known class per command"),
+          Map.entry("lts.json", "JSON is always fastjson2"),
+          Map.entry("lts.logger", "logging always goes through SLF4J"),
+          Map.entry("java.compiler", "no code is generated at run time"),
+          Map.entry("event.center", "there is no pluggable event bus"),
+          Map.entry("jdbc.datasource.provider", "the pool is always HikariCP"),
+          Map.entry("cluster", "Redis registries use one server"),
+          Map.entry(
+              "lts.http.cmd.port", "nodes take commands over their authenticated RPC connection"),
+          Map.entry(
+              "monitor.select.loadbalance", "statistics go to the JobTrackers, not a monitor"),
+          Map.entry(
+              "jobtracker.retry.time.generator",
+              "back-off is set with jobtracker.job.retry.interval.millis"));
+
+  /** Key prefixes that no longer apply (Druid pool settings); accepted with a warning. */
+  static final Map<String, String> RETIRED_PREFIXES =
+      Map.of("druid.", "the pool is HikariCP; size it with jdbc.pool.max.size");
+
+  private static final Map<String, ConfigKey<?>> BY_NAME = collect();
+
+  private ConfigKeys() {}
+
+  /** The key named {@code name}, or null. */
+  public static ConfigKey<?> byName(String name) {
+    return BY_NAME.get(name);
+  }
+
+  /** Every known key, in declaration order. */
+  public static List<ConfigKey<?>> all() {
+    return List.copyOf(BY_NAME.values());
+  }
+
+  /** Why {@code name} is no longer used, or null when it is not a retired LTS key. */
+  public static String retiredReason(String name) {
+    String reason = RETIRED.get(name);
+    if (reason != null) {
+      return reason;
+    }
+    for (Map.Entry<String, String> prefix : RETIRED_PREFIXES.entrySet()) {
+      if (name.startsWith(prefix.getKey())) {
+        return prefix.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, ConfigKey<?>> collect() {
+    Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
+    for (Field field : ConfigKeys.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == ConfigKey.class) {
+        try {
+          ConfigKey<?> key = (ConfigKey<?>) field.get(null);
+          if (keys.put(key.name(), key) != null) {
+            throw new IllegalStateException("Config key declared twice: " + key.name());
+          }
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Collections.unmodifiableMap(keys);
+  }
+}

@@ -1,0 +1,27 @@
+package com.lts.core.domain;
+
+/** The codes a {@link Response} carries, as LTS users know them. */
+public final class ResponseCode {
+
+  /** No JobTracker could be reached. */
+  public static final String JOB_TRACKER_NOT_FOUND = "11";
+
+  /** No JobTracker took the jobs; they are kept in the local FailStore and re-sent later. */
+  public static final String SUBMIT_FAILED_AND_SAVE_FOR_LATER = "12";
+
+  /** The request was refused because a field is invalid; the message names it. */
+  public static final String REQUEST_FIELD_CHECK_ERROR = "13";
+
+  /** The submit rate limit was hit; the jobs are kept in the local FailStore and re-sent later. */
+  public static final String SUBMIT_TOO_BUSY_AND_SAVE_FOR_LATER = "14";
+
+  /** An unexpected error; the message says what happened. */
+  public static final String SYSTEM_ERROR = "15";
+
+  public static final String JOB_RECEIVE_SUCCESS = "JOB_RECEIVE_SUCCESS";
+  public static final String JOB_RECEIVE_FAILED = "JOB_RECEIVE_FAILED";
+  public static final String JOB_CANCEL_SUCCESS = "JOB_CANCEL_SUCCESS";
+  public static final String JOB_CANCEL_FAILED = "JOB_CANCEL_FAILED";
+
+  private ResponseCode() {}
+}
