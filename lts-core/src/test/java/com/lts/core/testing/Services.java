@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Checks that an external server a test needs (MariaDB, PostgreSQL, Redis) is reachable on loopback.
- * When it is not, the test is skipped with the reason, unless {@code LTS_REQUIRE_SERVICES=1} (set by
- * {@code .ci/run}), which makes it fail instead.
+ * Checks that an external server a test needs (MariaDB, PostgreSQL, Redis) is reachable on
+ * loopback. When it is not, the test is skipped with the reason, unless {@code
+ * LTS_REQUIRE_SERVICES=1} (set by {@code .ci/run}), which makes it fail instead.
  */
 public final class Services {
 
@@ -21,7 +21,9 @@ public final class Services {
     return "1".equals(System.getenv(REQUIRE_ENV));
   }
 
-  /** Skips (or, when services are required, fails) the calling test unless host:port accepts TCP. */
+  /**
+   * Skips (or, when services are required, fails) the calling test unless host:port accepts TCP.
+   */
   public static void assumeReachable(String what, String host, int port) {
     if (reachable(host, port)) {
       return;
