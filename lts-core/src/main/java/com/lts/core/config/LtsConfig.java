@@ -2,6 +2,7 @@ package com.lts.core.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -117,7 +118,13 @@ public final class LtsConfig {
 
     private static ConfigException unknownKey(String name, String value) {
       ConfigKey<?> nearest = nearest(name);
-      boolean secretLooking = name.toLowerCase().contains("password") || name.contains("token");
+      // A misspelt secret key must not leak its value into logs.
+      String lower = name.toLowerCase(Locale.ROOT);
+      boolean secretLooking =
+          (nearest != null && nearest.isSecret())
+              || lower.contains("pass")
+              || lower.contains("token")
+              || lower.contains("secret");
       return new ConfigException(
           "Unknown config key '"
               + name
@@ -137,7 +144,8 @@ public final class LtsConfig {
     ConfigKey<?> best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (ConfigKey<?> key : ConfigKeys.all()) {
-      int distance = editDistance(name.toLowerCase(), key.name().toLowerCase());
+      int distance =
+          editDistance(name.toLowerCase(Locale.ROOT), key.name().toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         bestDistance = distance;
         best = key;
