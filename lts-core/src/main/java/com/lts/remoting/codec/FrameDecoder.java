@@ -2,11 +2,9 @@ package com.lts.remoting.codec;
 
 import com.lts.remoting.protocol.FrameFormat;
 import com.lts.remoting.protocol.FrameTooLargeException;
-import com.lts.remoting.protocol.MalformedFrameException;
 import com.lts.remoting.protocol.TruncatedFrameException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
@@ -39,8 +37,6 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
               + maxFrameBytes
               + " bytes (netty.frame.length.max)",
           e);
-    } catch (CorruptedFrameException e) {
-      throw new MalformedFrameException("Bad frame length: " + e.getMessage(), e);
     }
   }
 
