@@ -41,6 +41,7 @@ public final class RemotingServer implements AutoCloseable {
   private EventLoopGroup bossGroup;
   private EventLoopGroup workerGroup;
   private volatile Channel serverChannel;
+  private boolean closed;
 
   public RemotingServer(ServerSettings settings) {
     this.settings = settings;
@@ -77,8 +78,8 @@ public final class RemotingServer implements AutoCloseable {
    * @throws RemotingException when the address cannot be bound, e.g. the port is taken
    */
   public synchronized void start() {
-    if (serverChannel != null) {
-      throw new IllegalStateException("Server already started");
+    if (serverChannel != null || closed) {
+      throw new IllegalStateException(closed ? "Server is closed" : "Server already started");
     }
     if (settings.token() == null) {
       log.warn(
@@ -155,9 +156,13 @@ public final class RemotingServer implements AutoCloseable {
             });
   }
 
-  /** Stops listening, closes every connection and releases the threads. */
+  /** Stops listening, closes every connection and releases the threads. Idempotent. */
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     Channel channel = serverChannel;
     if (channel != null) {
       channel.close().syncUninterruptibly();
