@@ -104,9 +104,9 @@ public final class RemotingClient implements AutoCloseable {
   }
 
   /**
-   * Waits until the client is connected.
+   * Waits until the client is connected. Attempts go on in the background either way.
    *
-   * @throws AuthenticationException when the last attempt failed its handshake
+   * @throws AuthenticationException as soon as an attempt fails its handshake
    * @throws RemotingConnectException when not connected within {@code timeout}
    */
   public RemotingChannel awaitConnected(Duration timeout) {
@@ -116,6 +116,9 @@ public final class RemotingClient implements AutoCloseable {
         RemotingChannel channel = current;
         if (channel != null) {
           return channel;
+        }
+        if (lastFailure instanceof AuthenticationException) {
+          break; // another attempt will not fix a token mismatch; say so now
         }
         long left = deadline - System.nanoTime();
         if (left <= 0 || closed) {
