@@ -102,6 +102,9 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
       return;
     }
+    if (serverNonce == null) {
+      return; // refused at connect (address filter); the connection is closing
+    }
     boolean handshake = message.command() == CommandCode.HANDSHAKE && message.isRequest();
     if (authenticated && !handshake) {
       ctx.fireChannelRead(msg);
