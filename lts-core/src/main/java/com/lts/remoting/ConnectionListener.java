@@ -1,8 +1,8 @@
 package com.lts.remoting;
 
 /**
- * Told when a connection finishes its handshake and when it closes. Called on the callback
- * executor, never on a network thread.
+ * Told when a connection finishes its handshake and when it closes. Called in order on one event
+ * thread of the server or client, never on a network thread.
  */
 public interface ConnectionListener {
 

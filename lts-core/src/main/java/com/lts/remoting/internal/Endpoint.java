@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a server or a client shares among its connections: processors and their default executor,
- * the callback executor that completes futures and tells listeners, and the timeout timer.
+ * the callback executor that completes futures, the event thread that tells connection listeners,
+ * and the timeout timer.
  */
 public final class Endpoint implements AutoCloseable {
 
@@ -29,6 +30,7 @@ public final class Endpoint implements AutoCloseable {
   private final ProcessorRegistry processors;
   private final ThreadPoolExecutor processorExecutor;
   private final ThreadPoolExecutor callbackExecutor;
+  private final ThreadPoolExecutor eventExecutor;
   private final HashedWheelTimer timer;
   private final Duration requestTimeout;
   private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
@@ -64,6 +66,16 @@ public final class Endpoint implements AutoCloseable {
             new LinkedBlockingQueue<>(),
             new DefaultThreadFactory("lts-" + name + "-callback", true));
     this.callbackExecutor.allowCoreThreadTimeOut(true);
+    // One thread, so that listeners hear connected/disconnected in the order they happened.
+    this.eventExecutor =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            new DefaultThreadFactory("lts-" + name + "-events", true));
+    this.eventExecutor.allowCoreThreadTimeOut(true);
     this.timer =
         new HashedWheelTimer(
             new DefaultThreadFactory("lts-" + name + "-timer", true), 10, TimeUnit.MILLISECONDS);
@@ -102,14 +114,14 @@ public final class Endpoint implements AutoCloseable {
     failureListeners.add(listener);
   }
 
-  /** Tells the connection listeners, on the callback executor. */
+  /** Tells the connection listeners, in order, on the event thread. */
   public void fireConnected(RemotingChannel channel) {
     for (ConnectionListener listener : connectionListeners) {
       callback(() -> listener.connected(channel), listener);
     }
   }
 
-  /** Tells the connection listeners, on the callback executor. */
+  /** Tells the connection listeners, in order, on the event thread. */
   public void fireDisconnected(RemotingChannel channel) {
     for (ConnectionListener listener : connectionListeners) {
       callback(() -> listener.disconnected(channel), listener);
@@ -118,7 +130,7 @@ public final class Endpoint implements AutoCloseable {
 
   private void callback(Runnable call, ConnectionListener listener) {
     try {
-      callbackExecutor.execute(
+      eventExecutor.execute(
           () -> {
             try {
               call.run();
@@ -141,5 +153,6 @@ public final class Endpoint implements AutoCloseable {
     processorExecutor.shutdown();
     timer.stop();
     callbackExecutor.shutdown();
+    eventExecutor.shutdown();
   }
 }
