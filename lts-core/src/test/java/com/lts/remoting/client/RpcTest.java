@@ -138,7 +138,8 @@ class RpcTest {
     client.registerProcessor(
         Command.PUSH_JOB,
         (channel, request) -> {
-          callerSeenByClient.set(channel.peer().identity());
+          callerSeenByClient.set(
+              channel.peer().identity() + "@" + Thread.currentThread().getName());
           return new JobPushResponse(List.of(request.getJobMetas().get(1).getJobId()));
         });
     client.registerProcessor(
@@ -159,7 +160,7 @@ class RpcTest {
             .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
     assertThat(pushed.getFailedJobIds()).containsExactly("j2");
-    assertThat(callerSeenByClient.get()).isEqualTo("jt-test");
+    assertThat(callerSeenByClient.get()).startsWith("jt-test@lts-client-processor");
     assertThat(feedback.getHandled()).isEqualTo(1);
   }
 
@@ -262,5 +263,18 @@ class RpcTest {
         .failsWithin(WAIT)
         .withThrowableOfType(ExecutionException.class)
         .withCauseInstanceOf(ConnectionClosedException.class);
+  }
+
+  @Test
+  void internalCommandsAndSecondProcessorsCannotBeRegistered() {
+    assertThatThrownBy(
+            () -> server.registerProcessor(Command.HEART_BEAT, (channel, request) -> new Ack()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                server.registerProcessor(
+                    Command.SUBMIT_JOB, (channel, request) -> Response.success("x", "y")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already has a processor");
   }
 }
