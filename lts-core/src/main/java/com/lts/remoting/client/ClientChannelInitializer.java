@@ -1,0 +1,56 @@
+package com.lts.remoting.client;
+
+import com.lts.remoting.RemotingChannel;
+import com.lts.remoting.auth.ClientAuthHandler;
+import com.lts.remoting.auth.HandshakeMac;
+import com.lts.remoting.codec.FrameDecoder;
+import com.lts.remoting.codec.MessageDecoder;
+import com.lts.remoting.codec.MessageEncoder;
+import com.lts.remoting.dispatch.Dispatcher;
+import com.lts.remoting.errors.ErrorHandler;
+import com.lts.remoting.heartbeat.HeartbeatResponder;
+import com.lts.remoting.heartbeat.HeartbeatSender;
+import com.lts.remoting.internal.Endpoint;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the pipeline of a client connection, one small stage per concern. */
+final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+  private final ClientSettings settings;
+  private final Endpoint endpoint;
+  private final HandshakeMac mac;
+  private final SecureRandom random = new SecureRandom();
+  private final Dispatcher dispatcher;
+  private final HeartbeatResponder heartbeats = new HeartbeatResponder();
+  private final ErrorHandler errors;
+
+  ClientChannelInitializer(ClientSettings settings, Endpoint endpoint) {
+    this.settings = settings;
+    this.endpoint = endpoint;
+    this.mac = settings.token() == null ? null : new HandshakeMac(settings.token());
+    this.dispatcher = new Dispatcher(endpoint.processors());
+    this.errors = new ErrorHandler(endpoint.failureListeners());
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    RemotingChannel.attach(ch, endpoint);
+    ChannelPipeline p = ch.pipeline();
+    p.addLast("frameDecoder", new FrameDecoder(settings.maxFrameBytes()));
+    p.addLast("messageDecoder", new MessageDecoder());
+    p.addLast("messageEncoder", new MessageEncoder(settings.maxFrameBytes()));
+    p.addLast(
+        "idleState",
+        new IdleStateHandler(0, settings.heartbeatInterval().toMillis(), 0, TimeUnit.MILLISECONDS));
+    p.addLast("heartbeatSender", new HeartbeatSender());
+    p.addLast("auth", new ClientAuthHandler(mac, settings.self(), random));
+    p.addLast("heartbeat", heartbeats);
+    p.addLast("dispatcher", dispatcher);
+    p.addLast("errors", errors);
+  }
+}

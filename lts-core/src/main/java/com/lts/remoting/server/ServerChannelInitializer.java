@@ -1,0 +1,68 @@
+package com.lts.remoting.server;
+
+import com.lts.remoting.RemotingChannel;
+import com.lts.remoting.auth.HandshakeMac;
+import com.lts.remoting.auth.ServerAuthHandler;
+import com.lts.remoting.codec.FrameDecoder;
+import com.lts.remoting.codec.MessageDecoder;
+import com.lts.remoting.codec.MessageEncoder;
+import com.lts.remoting.dispatch.Dispatcher;
+import com.lts.remoting.errors.ErrorHandler;
+import com.lts.remoting.heartbeat.HeartbeatResponder;
+import com.lts.remoting.heartbeat.IdleConnectionCloser;
+import com.lts.remoting.internal.Endpoint;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** Builds the pipeline of each accepted connection, one small stage per concern. */
+final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+  private final ServerSettings settings;
+  private final Endpoint endpoint;
+  private final HandshakeMac mac;
+  private final SecureRandom random = new SecureRandom();
+  private final Consumer<RemotingChannel> onAuthenticated;
+  private final Dispatcher dispatcher;
+  private final HeartbeatResponder heartbeats = new HeartbeatResponder();
+  private final ErrorHandler errors;
+
+  ServerChannelInitializer(
+      ServerSettings settings, Endpoint endpoint, Consumer<RemotingChannel> onAuthenticated) {
+    this.settings = settings;
+    this.endpoint = endpoint;
+    this.mac = settings.token() == null ? null : new HandshakeMac(settings.token());
+    this.onAuthenticated = onAuthenticated;
+    this.dispatcher = new Dispatcher(endpoint.processors());
+    this.errors = new ErrorHandler(endpoint.failureListeners());
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    RemotingChannel.attach(ch, endpoint);
+    ChannelPipeline p = ch.pipeline();
+    p.addLast("frameDecoder", new FrameDecoder(settings.maxFrameBytes()));
+    p.addLast("messageDecoder", new MessageDecoder());
+    p.addLast("messageEncoder", new MessageEncoder(settings.maxFrameBytes()));
+    p.addLast(
+        "idleState",
+        new IdleStateHandler(settings.idleLimit().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+    p.addLast("idleCloser", new IdleConnectionCloser(settings.idleLimit()));
+    p.addLast(
+        "auth",
+        new ServerAuthHandler(
+            mac,
+            settings.addressFilter(),
+            settings.handshakeTimeout(),
+            settings.self(),
+            random,
+            onAuthenticated));
+    p.addLast("heartbeat", heartbeats);
+    p.addLast("dispatcher", dispatcher);
+    p.addLast("errors", errors);
+  }
+}
