@@ -26,7 +26,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final HandshakeMac mac;
   private final SecureRandom random = new SecureRandom();
   private final Dispatcher dispatcher;
-  private final HeartbeatResponder heartbeats = new HeartbeatResponder();
+  private final HeartbeatResponder heartbeats = new HeartbeatResponder(false);
   private final ErrorHandler errors;
 
   ClientChannelInitializer(ClientSettings settings, Endpoint endpoint) {
@@ -46,8 +46,12 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast("messageEncoder", new MessageEncoder(settings.maxFrameBytes()));
     p.addLast(
         "idleState",
-        new IdleStateHandler(0, settings.heartbeatInterval().toMillis(), 0, TimeUnit.MILLISECONDS));
-    p.addLast("heartbeatSender", new HeartbeatSender());
+        new IdleStateHandler(
+            settings.heartbeatInterval().toMillis(),
+            settings.heartbeatInterval().toMillis(),
+            0,
+            TimeUnit.MILLISECONDS));
+    p.addLast("heartbeatSender", new HeartbeatSender(settings.heartbeatInterval().toMillis()));
     p.addLast("auth", new ClientAuthHandler(mac, settings.self(), random));
     p.addLast("heartbeat", heartbeats);
     p.addLast("dispatcher", dispatcher);

@@ -28,7 +28,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final SecureRandom random = new SecureRandom();
   private final Consumer<RemotingChannel> onAuthenticated;
   private final Dispatcher dispatcher;
-  private final HeartbeatResponder heartbeats = new HeartbeatResponder();
+  private final HeartbeatResponder heartbeats = new HeartbeatResponder(true);
   private final ErrorHandler errors;
 
   ServerChannelInitializer(

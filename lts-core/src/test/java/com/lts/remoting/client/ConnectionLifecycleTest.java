@@ -143,4 +143,43 @@ class ConnectionLifecycleTest {
     await().atMost(WAIT).until(() -> !failures.isEmpty());
     assertThat(failures.get(0)).isInstanceOf(PeerIdleException.class);
   }
+
+  @Test
+  void aServerThatGoesSilentIsTakenForDeadAfterThreeHeartbeatIntervals() throws Exception {
+    // Accepts TCP and then never sends a byte: like a frozen or cut-off JobTracker.
+    try (java.net.ServerSocket silentServer =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> accepted = new CopyOnWriteArrayList<>();
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (accepted.size() < 5) {
+                    accepted.add(silentServer.accept());
+                  }
+                } catch (java.io.IOException closed) {
+                  // the test is over
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      RemotingClient client =
+          new RemotingClient(
+              Loopback.clientSettings("tt-silent", null, silentServer.getLocalPort())
+                  .heartbeatInterval(Duration.ofMillis(100))
+                  .connectTimeout(Duration.ofSeconds(30))
+                  .build());
+      toClose.add(client);
+      client.start();
+
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> assertThat(client.lastFailure()).isInstanceOf(PeerIdleException.class));
+      assertThat(client.isConnected()).isFalse();
+      for (java.net.Socket socket : accepted) {
+        socket.close();
+      }
+    }
+  }
 }
