@@ -69,7 +69,7 @@ class LoadBalanceTest {
     List<String> withoutB = List.of("JT_a", "JT_c");
     int moved = 0;
     for (Map.Entry<String, String> e : before.entrySet()) {
-      assertThat((String) lb.select(NODES, e.getKey())).isEqualTo(e.getValue());
+      assertThat(lb.select(NODES, e.getKey())).isEqualTo(e.getValue());
       String after = lb.select(withoutB, e.getKey());
       if (!e.getValue().equals("JT_b")) {
         assertThat(after)

@@ -33,7 +33,8 @@ public final class JobRunnerInvoker {
     long start = clock.millis();
     Action action;
     String msg;
-    try (LtsLoggerFactory.Scope ignored = LtsLoggerFactory.bind(bizLogger)) {
+    LtsLoggerFactory.Scope loggerScope = LtsLoggerFactory.bind(bizLogger);
+    try {
       JobRunner runner = runnerFactory.newRunner(meta);
       JobContext context = new JobContext(new Job(meta.getJob()), JobExtInfo.of(meta), bizLogger);
       Result result = runner.run(context);
@@ -45,6 +46,8 @@ public final class JobRunnerInvoker {
       }
       action = Action.EXECUTE_EXCEPTION;
       msg = stackTrace(t);
+    } finally {
+      loggerScope.close();
     }
     return new JobRunResult(meta, action, truncate(msg), start, clock.millis());
   }
