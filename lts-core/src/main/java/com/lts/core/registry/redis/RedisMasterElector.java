@@ -171,20 +171,20 @@ final class RedisMasterElector implements MasterElector {
     return false;
   }
 
-  /** Takes the lease if free; returns the lease value now in Redis, remembering ours. */
-  private String acquire(Jedis jedis) {
-    Object reply =
-        jedis.eval(
-            ACQUIRE,
-            List.of(leaseKey, epochKey),
-            List.of(candidateJson, Long.toString(leaseMillis)));
-    List<?> result = (List<?>) reply;
-    String value = String.valueOf(result.get(1));
-    if (result.get(0) instanceof Long acquired && acquired == 1L) {
-      lastHeld = value;
-    }
-    return value;
+  /** Takes the lease if free; either way returns the lease value now in Redis. */
+  private Lease acquire(Jedis jedis) {
+    List<?> result =
+        (List<?>)
+            jedis.eval(
+                ACQUIRE,
+                List.of(leaseKey, epochKey),
+                List.of(candidateJson, Long.toString(leaseMillis)));
+    boolean acquired = result.get(0) instanceof Long flag && flag == 1L;
+    return new Lease(acquired, String.valueOf(result.get(1)));
   }
+
+  /** A lease value, and whether this round created it. */
+  private record Lease(boolean acquired, String value) {}
 
   private void lose(String why) {
     if (held != null) {
