@@ -46,6 +46,12 @@ public final class ZooKeeperRegistry implements Registry {
 
   private static final Logger log = LoggerFactory.getLogger(ZooKeeperRegistry.class);
 
+  /**
+   * Retries of one operation. Few on purpose: entries, caches and the election recover by
+   * themselves after a reconnect, so long retry loops would only hold callers up.
+   */
+  private static final int OPERATION_RETRIES = 3;
+
   private final String clusterName;
   private final String connectString;
   private final RegistryPaths paths;
@@ -74,7 +80,7 @@ public final class ZooKeeperRegistry implements Registry {
             .connectionTimeoutMs(Math.toIntExact(connectionTimeoutMillis))
             .retryPolicy(
                 new BoundedExponentialBackoffRetry(
-                    Math.min(100, reconnectMillis), reconnectMillis, 29))
+                    Math.min(100, reconnectMillis), reconnectMillis, OPERATION_RETRIES))
             .build();
     client.getConnectionStateListenable().addListener((c, state) -> connectionChanged(state));
     client.start();
@@ -215,10 +221,12 @@ public final class ZooKeeperRegistry implements Registry {
     }
     closed = true;
     electors.forEach(ZooKeeperMasterElector::close);
-    registered.forEach((path, entry) -> closeQuietly(entry, path));
-    registered.clear();
     caches.values().forEach(CuratorCache::close);
+    // Closing the session removes every ephemeral entry at once, even when deleting them one by
+    // one would have to wait for a lost connection.
     client.close();
+    registered.values().forEach(ZooKeeperRegistry::forget);
+    registered.clear();
     events.close();
   }
 
@@ -288,6 +296,14 @@ public final class ZooKeeperRegistry implements Registry {
     } catch (JsonException e) {
       log.warn("Ignoring unreadable registry entry {}: {}", data.getPath(), e.getMessage());
       return null;
+    }
+  }
+
+  private static void forget(PersistentNode entry) {
+    try {
+      entry.close();
+    } catch (IOException | RuntimeException e) {
+      log.debug("Entry already gone with its session", e);
     }
   }
 
