@@ -105,6 +105,8 @@ public final class RedisRegistry implements Registry {
     JedisPoolConfig poolConfig = new JedisPoolConfig();
     poolConfig.setMaxTotal(POOL_SIZE);
     poolConfig.setJmxEnabled(false);
+    // Registry calls are few; checking a connection first spares a failed call after an outage.
+    poolConfig.setTestOnBorrow(true);
     this.pool = new JedisPool(poolConfig, server, clientConfig);
     checkReachable();
     this.connected = true;

@@ -13,33 +13,35 @@ import com.lts.core.registry.RegistryException;
 import com.lts.core.registry.internal.NodeEventHub;
 import com.lts.core.registry.internal.RegistryEventThread;
 import com.lts.core.registry.internal.RegistryPaths;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
-import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.curator.utils.ZKPaths;
-import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A registry on ZooKeeper. Each node is an ephemeral znode {@code
- * /LTS/{cluster}/NODES/{TYPE}/{identity}} holding the node as JSON, kept by Curator's {@link
- * PersistentNode} (so it is created again after a session expiry); subscribers read a {@link
+ * /LTS/{cluster}/NODES/{TYPE}/{identity}} holding the node as JSON, kept present by an {@link
+ * EphemeralEntry} (so it is written again after a session expiry); subscribers read a {@link
  * CuratorCache} of the type's folder.
  */
 public final class ZooKeeperRegistry implements Registry {
@@ -59,7 +61,12 @@ public final class ZooKeeperRegistry implements Registry {
   private final RegistryEventThread events;
   private final NodeEventHub hub;
   private final CuratorFramework client;
-  private final Map<String, PersistentNode> registered = new ConcurrentHashMap<>();
+  private final Map<String, EphemeralEntry> registered = new ConcurrentHashMap<>();
+
+  /** Entries unregistered while disconnected; deleted once connected, if still this session's. */
+  private final Map<String, EphemeralEntry> unregisteredOffline = new ConcurrentHashMap<>();
+
+  private final ExecutorService writer;
   private final Map<NodeType, CuratorCache> caches = new ConcurrentHashMap<>();
   private final List<ZooKeeperMasterElector> electors = new CopyOnWriteArrayList<>();
   private volatile boolean connected;
@@ -73,6 +80,13 @@ public final class ZooKeeperRegistry implements Registry {
     int reconnectMillis = Math.toIntExact(config.get(ConfigKeys.RECONNECT_PERIOD));
     this.events = new RegistryEventThread("lts-registry-zk-" + clusterName);
     this.hub = new NodeEventHub(events);
+    this.writer =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "lts-registry-zk-writer-" + clusterName);
+              thread.setDaemon(true);
+              return thread;
+            });
     this.client =
         CuratorFrameworkFactory.builder()
             .connectString(connectString)
@@ -99,6 +113,7 @@ public final class ZooKeeperRegistry implements Registry {
     }
     if (!up) {
       client.close();
+      writer.shutdownNow();
       events.close();
       throw new RegistryException(
           "Cannot connect to ZooKeeper at "
@@ -119,7 +134,17 @@ public final class ZooKeeperRegistry implements Registry {
     }
     connected = up;
     electors.forEach(ZooKeeperMasterElector::reevaluate);
-    if (up) {
+    if (up && !closed) {
+      // After a new session the entries are gone (or belong to the old session): write them again.
+      registered.values().forEach(EphemeralEntry::ensureLater);
+      unregisteredOffline.forEach(
+          (path, entry) -> {
+            try {
+              writer.execute(() -> deleteOffline(path, entry));
+            } catch (RejectedExecutionException e) {
+              log.debug("Registry closed; the session end removes {}", path);
+            }
+          });
       caches.keySet().forEach(this::refresh);
     }
   }
@@ -134,50 +159,40 @@ public final class ZooKeeperRegistry implements Registry {
     RegistryPaths.requireNameable(node);
     checkOpen();
     String path = paths.node(node.getNodeType(), node.getIdentity());
-    PersistentNode previous = registered.remove(path);
+    EphemeralEntry entry = new EphemeralEntry(client, writer, path, Json.toBytes(node));
+    EphemeralEntry previous = registered.put(path, entry);
     if (previous != null) {
-      closeQuietly(previous, path);
+      previous.deactivate(false);
     }
-    ensurePath(paths.nodes(node.getNodeType()));
-    takeOverEntryOfEarlierSession(path);
-    PersistentNode entry =
-        new PersistentNode(client, CreateMode.EPHEMERAL, false, path, Json.toBytes(node));
-    entry.start();
-    registered.put(path, entry);
+    unregisteredOffline.remove(path);
+    Future<?> written = writer.submit(() -> entry.ensure(true));
     try {
-      if (!entry.waitForInitialCreate(connectionTimeoutMillis, TimeUnit.MILLISECONDS)) {
-        log.warn("{} is not registered yet; retrying in the background", node);
-      }
+      written.get(connectionTimeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      log.warn("{} is not registered yet; retrying when connected", node);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /**
-   * A node restarted with the same identity may find the ephemeral entry of its previous process
-   * still there (that session has not expired yet). That entry would vanish when the old session
-   * expires, so it is deleted now and written again by this session.
-   */
-  private void takeOverEntryOfEarlierSession(String path) {
-    try {
-      Stat stat = client.checkExists().forPath(path);
-      long session = client.getZookeeperClient().getZooKeeper().getSessionId();
-      if (stat != null && stat.getEphemeralOwner() != session) {
-        client.delete().withVersion(stat.getVersion()).forPath(path);
-        log.info("Replaced {} left by an earlier session", path);
-      }
-    } catch (KeeperException.NoNodeException | KeeperException.BadVersionException e) {
-      log.debug("{} changed while being taken over", path, e);
-    } catch (Exception e) {
-      log.warn("Could not check {} for an entry of an earlier session", path, e);
+  @Override
+  public void unregister(Node node) {
+    String path = paths.node(node.getNodeType(), node.getIdentity());
+    EphemeralEntry entry = registered.remove(path);
+    if (entry == null) {
+      return;
+    }
+    if (connected) {
+      entry.deactivate(true);
+    } else {
+      entry.deactivate(false);
+      unregisteredOffline.put(path, entry);
     }
   }
 
-  @Override
-  public void unregister(Node node) {
-    PersistentNode entry = registered.remove(paths.node(node.getNodeType(), node.getIdentity()));
-    if (entry != null) {
-      closeQuietly(entry, node.toString());
+  private void deleteOffline(String path, EphemeralEntry entry) {
+    if (unregisteredOffline.remove(path, entry)) {
+      entry.deactivate(true);
     }
   }
 
@@ -222,11 +237,12 @@ public final class ZooKeeperRegistry implements Registry {
     closed = true;
     electors.forEach(ZooKeeperMasterElector::close);
     caches.values().forEach(CuratorCache::close);
-    // Closing the session removes every ephemeral entry at once, even when deleting them one by
-    // one would have to wait for a lost connection.
-    client.close();
-    registered.values().forEach(ZooKeeperRegistry::forget);
+    registered.values().forEach(entry -> entry.deactivate(false));
     registered.clear();
+    writer.shutdownNow();
+    // Closing the session removes every ephemeral entry at once, without waiting for a lost
+    // connection as deleting them one by one would.
+    client.close();
     events.close();
   }
 
@@ -296,22 +312,6 @@ public final class ZooKeeperRegistry implements Registry {
     } catch (JsonException e) {
       log.warn("Ignoring unreadable registry entry {}: {}", data.getPath(), e.getMessage());
       return null;
-    }
-  }
-
-  private static void forget(PersistentNode entry) {
-    try {
-      entry.close();
-    } catch (IOException | RuntimeException e) {
-      log.debug("Entry already gone with its session", e);
-    }
-  }
-
-  private static void closeQuietly(PersistentNode entry, String what) {
-    try {
-      entry.close();
-    } catch (IOException | RuntimeException e) {
-      log.warn("Could not remove registry entry {}", what, e);
     }
   }
 
