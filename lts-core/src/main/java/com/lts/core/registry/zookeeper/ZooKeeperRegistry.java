@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
@@ -66,7 +66,7 @@ public final class ZooKeeperRegistry implements Registry {
   /** Entries unregistered while disconnected; deleted once connected, if still this session's. */
   private final Map<String, EphemeralEntry> unregisteredOffline = new ConcurrentHashMap<>();
 
-  private final ExecutorService writer;
+  private final ScheduledExecutorService writer;
   private final Map<NodeType, CuratorCache> caches = new ConcurrentHashMap<>();
   private final List<ZooKeeperMasterElector> electors = new CopyOnWriteArrayList<>();
   private volatile boolean connected;
@@ -81,7 +81,7 @@ public final class ZooKeeperRegistry implements Registry {
     this.events = new RegistryEventThread("lts-registry-zk-" + clusterName);
     this.hub = new NodeEventHub(events);
     this.writer =
-        Executors.newSingleThreadExecutor(
+        Executors.newSingleThreadScheduledExecutor(
             runnable -> {
               Thread thread = new Thread(runnable, "lts-registry-zk-writer-" + clusterName);
               thread.setDaemon(true);
@@ -99,6 +99,17 @@ public final class ZooKeeperRegistry implements Registry {
     client.getConnectionStateListenable().addListener((c, state) -> connectionChanged(state));
     client.start();
     awaitConnection();
+    // A safety net under the watches: check every entry now and then, and write back any missing.
+    long retryMillis = config.get(ConfigKeys.RETRY_PERIOD);
+    writer.scheduleWithFixedDelay(
+        () -> {
+          if (connected) {
+            registered.values().forEach(entry -> entry.ensure(false));
+          }
+        },
+        retryMillis,
+        retryMillis,
+        TimeUnit.MILLISECONDS);
   }
 
   private void awaitConnection() {
