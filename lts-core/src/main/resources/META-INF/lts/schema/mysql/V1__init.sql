@@ -70,11 +70,11 @@ CREATE TABLE IF NOT EXISTS lts_job_log (
 
 CREATE TABLE IF NOT EXISTS lts_node_stats (
   id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  identity VARCHAR(128) NOT NULL,
+  node_identity VARCHAR(128) NOT NULL,
   node_type VARCHAR(16) NOT NULL,
   node_group VARCHAR(64),
-  minute BIGINT NOT NULL,
+  stat_minute BIGINT NOT NULL,
   stats TEXT NOT NULL,
-  KEY idx_lts_node_stats_node (identity, minute),
-  KEY idx_lts_node_stats_minute (minute)
+  KEY idx_lts_node_stats_node (node_identity, stat_minute),
+  KEY idx_lts_node_stats_minute (stat_minute)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -9,7 +9,6 @@ import com.lts.core.store.InvalidStoreArgumentException;
 import com.lts.core.store.JobIds;
 import com.lts.core.store.JobKind;
 import com.lts.core.store.JobQueue;
-import com.lts.core.store.JobState;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.Page;
 import com.lts.core.store.QueueQuery;
@@ -17,7 +16,6 @@ import com.lts.core.store.RetryLater;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +36,7 @@ final class JdbcJobStore implements JobStore {
   private final Claimer claimer;
   private final JdbcSubmitter submitter;
   private final JdbcJobBrowser browser;
+  private final JdbcInstances instances;
 
   JdbcJobStore(Jdbc jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -46,6 +45,7 @@ final class JdbcJobStore implements JobStore {
     this.claimer = jdbc.dialect().claimer();
     this.submitter = new JdbcSubmitter(jdbc, clock, ids);
     this.browser = new JdbcJobBrowser(jdbc);
+    this.instances = new JdbcInstances(jdbc, clock, ids);
   }
 
   @Override
@@ -166,77 +166,7 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public InstanceResult createInstance(String scheduleJobId, long triggerTime) {
-    StoreArguments.jobId(scheduleJobId);
-    String instanceId = ids.next();
-    try {
-      return jdbc.transaction(
-          "create an instance of schedule " + scheduleJobId,
-          c -> {
-            long now = clock.millis();
-            if (!advanceSchedule(c, scheduleJobId, triggerTime, now)) {
-              return notCreated(c, scheduleJobId, triggerTime);
-            }
-            try (PreparedStatement ps = c.prepareStatement(JobSql.INSERT_INSTANCE)) {
-              ps.setString(1, instanceId);
-              ps.setLong(2, triggerTime);
-              ps.setString(3, scheduleJobId);
-              ps.setLong(4, triggerTime);
-              ps.setLong(5, now);
-              ps.setLong(6, now);
-              ps.setString(7, scheduleJobId);
-              ps.executeUpdate();
-            } catch (SQLException e) {
-              if (jdbc.dialect().isDuplicateKey(e)) {
-                throw new InstanceExists();
-              }
-              throw e;
-            }
-            return new InstanceResult(InstanceResult.Status.CREATED, instanceId);
-          });
-    } catch (InstanceExists e) {
-      return jdbc.autoCommit(
-          "find an instance of schedule " + scheduleJobId,
-          c -> notCreated(c, scheduleJobId, triggerTime));
-    }
-  }
-
-  /**
-   * Moves an active schedule to {@code triggerTime} if that is later than its last instance: the
-   * row lock this takes serializes racing creators, and the condition keeps an instant (or an
-   * earlier one, from a node with a slow clock) from being created twice.
-   */
-  private static boolean advanceSchedule(
-      Connection c, String scheduleId, long triggerTime, long now) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            JobSql.ADVANCE_SCHEDULE + " AND (repeated_count = 0 OR trigger_time < ?)")) {
-      ps.setLong(1, triggerTime);
-      ps.setLong(2, now);
-      ps.setString(3, scheduleId);
-      ps.setLong(4, triggerTime);
-      return ps.executeUpdate() == 1;
-    }
-  }
-
-  private static InstanceResult notCreated(Connection c, String scheduleId, long triggerTime)
-      throws SQLException {
-    Optional<StoredJob> schedule = JdbcJobBrowser.findById(c, scheduleId);
-    if (schedule.isEmpty()
-        || schedule.get().kind() != JobKind.SCHEDULE
-        || schedule.get().state() != JobState.SCHEDULED) {
-      return new InstanceResult(InstanceResult.Status.NO_SCHEDULE, null);
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT job_id FROM "
-                + JobSql.TABLE
-                + " WHERE schedule_job_id = ? AND schedule_time = ?")) {
-      ps.setString(1, scheduleId);
-      ps.setLong(2, triggerTime);
-      try (ResultSet rs = ps.executeQuery()) {
-        return new InstanceResult(InstanceResult.Status.EXISTS, rs.next() ? rs.getString(1) : null);
-      }
-    }
+    return instances.create(scheduleJobId, triggerTime, false);
   }
 
   @Override
@@ -295,7 +225,7 @@ final class JdbcJobStore implements JobStore {
     }
     long now = clock.millis();
     if (job.get().kind() == JobKind.SCHEDULE) {
-      return createInstance(jobId, now).status() == InstanceResult.Status.CREATED;
+      return instances.create(jobId, now, true).status() == InstanceResult.Status.CREATED;
     }
     return jdbc.autoCommit(
         "trigger job " + jobId + " now",
@@ -326,7 +256,8 @@ final class JdbcJobStore implements JobStore {
         "edit job " + jobId,
         c -> {
           try (PreparedStatement ps = c.prepareStatement(JobSql.EDIT)) {
-            int i = JobRows.bindEditable(ps, 1, job, triggerTime);
+            ps.setString(1, job.getJobType().name());
+            int i = JobRows.bindEditable(ps, 2, job, triggerTime);
             ps.setLong(i++, clock.millis());
             ps.setString(i++, jobId);
             ps.setLong(i, expectedVersion);
@@ -423,14 +354,5 @@ final class JdbcJobStore implements JobStore {
   private static void bindRef(PreparedStatement ps, int i, AttemptRef run) throws SQLException {
     ps.setString(i, run.jobId());
     ps.setLong(i + 1, run.attempt());
-  }
-
-  /** The instance exists already: roll back the schedule's advance. */
-  private static final class InstanceExists extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    InstanceExists() {
-      super(null, null, false, false);
-    }
   }
 }

@@ -36,7 +36,7 @@ final class JdbcNodeStatsStore implements NodeStatsStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO lts_node_stats (identity, node_type, node_group, minute, stats)"
+                  "INSERT INTO lts_node_stats (node_identity, node_type, node_group, stat_minute, stats)"
                       + " VALUES (?, ?, ?, ?, ?)")) {
             for (NodeStats s : stats) {
               ps.setString(1, s.identity());
@@ -61,8 +61,9 @@ final class JdbcNodeStatsStore implements NodeStatsStore {
           List<NodeStats> rows = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT node_type, node_group, minute, stats FROM lts_node_stats"
-                      + " WHERE identity = ? AND minute >= ? AND minute < ? ORDER BY minute, id")) {
+                  "SELECT node_type, node_group, stat_minute, stats FROM lts_node_stats"
+                      + " WHERE node_identity = ? AND stat_minute >= ? AND stat_minute < ?"
+                      + " ORDER BY stat_minute, id")) {
             ps.setString(1, identity);
             ps.setLong(2, fromMinute);
             ps.setLong(3, toMinute);
@@ -88,7 +89,7 @@ final class JdbcNodeStatsStore implements NodeStatsStore {
         "prune node stats",
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM lts_node_stats WHERE minute < ?")) {
+              c.prepareStatement("DELETE FROM lts_node_stats WHERE stat_minute < ?")) {
             ps.setLong(1, time);
             return (long) ps.executeUpdate();
           }

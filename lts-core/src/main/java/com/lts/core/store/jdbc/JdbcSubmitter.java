@@ -44,6 +44,14 @@ final class JdbcSubmitter {
     if (jobs.isEmpty()) {
       return List.of();
     }
+    // Most batches hold only new keys: insert them all without looking first.
+    if (distinctKeys(jobs)) {
+      try {
+        return jdbc.transaction("submit " + jobs.size() + " job(s)", c -> insertAll(c, jobs));
+      } catch (KeyCollision e) {
+        // some exist already: fall through to the careful path
+      }
+    }
     for (int round = 1; ; round++) {
       try {
         return jdbc.transaction("submit " + jobs.size() + " job(s)", c -> submitOnce(c, jobs));
@@ -58,6 +66,36 @@ final class JdbcSubmitter {
               e.getCause());
         }
       }
+    }
+  }
+
+  private static boolean distinctKeys(List<Job> jobs) {
+    return jobs.stream().map(Key::of).distinct().count() == jobs.size();
+  }
+
+  private List<SubmitResult> insertAll(Connection c, List<Job> jobs) throws SQLException {
+    List<String> jobIds = new ArrayList<>(jobs.size());
+    List<SubmitResult> results = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      String jobId = ids.next();
+      jobIds.add(jobId);
+      results.add(
+          new SubmitResult(
+              job.getTaskTrackerNodeGroup(), job.getTaskId(), jobId, SubmitStatus.ADDED));
+    }
+    insertOrCollide(c, jobs, jobIds, clock.millis());
+    return results;
+  }
+
+  private void insertOrCollide(Connection c, List<Job> jobs, List<String> jobIds, long now)
+      throws SQLException {
+    try {
+      insert(c, jobs, jobIds, now);
+    } catch (SQLException e) {
+      if (jdbc.dialect().isDuplicateKey(e)) {
+        throw new KeyCollision(e);
+      }
+      throw e;
     }
   }
 
@@ -86,14 +124,7 @@ final class JdbcSubmitter {
       }
       results.add(new SubmitResult(key.group, key.taskId, jobId, status));
     }
-    try {
-      insert(c, inserts, insertIds, now);
-    } catch (SQLException e) {
-      if (jdbc.dialect().isDuplicateKey(e)) {
-        throw new KeyCollision(e);
-      }
-      throw e;
-    }
+    insertOrCollide(c, inserts, insertIds, now);
     replace(c, replaces, now);
     return results;
   }

@@ -112,7 +112,10 @@ final class JobRows {
     job.setSubmitNodeGroup(rs.getString("submit_node_group"));
     job.setPriority(rs.getInt("priority"));
     long triggerTime = rs.getLong("trigger_time");
-    job.setTriggerTime(triggerTime);
+    if (JobType.valueOf(rs.getString("job_type")) != JobType.REAL_TIME) {
+      // A real-time job has no trigger time of its own; the row's is its submit time.
+      job.setTriggerTime(triggerTime);
+    }
     job.setCronExpression(rs.getString("cron_expression"));
     job.setRepeatCount(rs.getInt("repeat_count"));
     job.setRepeatInterval(longOrNull(rs, "repeat_interval"));

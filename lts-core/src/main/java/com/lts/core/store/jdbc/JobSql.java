@@ -179,13 +179,14 @@ final class JobSql {
           + " WHERE task_tracker_node_group = ? AND task_id = ? AND schedule_time = -1";
 
   /**
-   * An operator's edit: the job's fields, then job id, expected version. Keeps state, counters and
-   * attempt.
+   * An operator's edit: the job type, the job's fields, then job id, expected version. Keeps state,
+   * counters and attempt.
    */
   static final String EDIT =
       "UPDATE "
           + TABLE
-          + " SET submit_node_group = ?, priority = ?, trigger_time = ?, cron_expression = ?,"
+          + " SET job_type = ?, submit_node_group = ?, priority = ?, trigger_time = ?,"
+          + " cron_expression = ?,"
           + " repeat_count = ?, repeat_interval = ?, max_retry_times = ?, need_feedback = ?,"
           + " rely_on_prev_cycle = ?, params = ?, version = version + 1, modified = ?"
           + " WHERE job_id = ? AND version = ? AND state <> "
