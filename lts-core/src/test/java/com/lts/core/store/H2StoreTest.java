@@ -7,73 +7,41 @@ import org.junit.jupiter.api.Nested;
 /** The store contracts on an in-memory H2 database. */
 class H2StoreTest {
 
-  private static final MutableClock CLOCK = new MutableClock(StoreContractBase.T0);
-  private static JdbcFixture fixture;
-  private static Store store;
+  private static Backend backend;
 
   @BeforeAll
-  static void open() {
-    fixture = JdbcFixture.h2();
-    store = fixture.open(CLOCK);
+  static void open() throws Exception {
+    backend = Backend.open(JdbcFixture.h2());
   }
 
   @AfterAll
   static void close() throws Exception {
-    store.close();
-    fixture.drop();
+    if (backend != null) {
+      backend.close();
+    }
   }
 
   @Nested
   class Jobs extends JobStoreContract {
     @Override
-    StoreFixture fixture() {
-      return fixture;
-    }
-
-    @Override
-    Store store() {
-      return store;
-    }
-
-    @Override
-    MutableClock clock() {
-      return CLOCK;
+    Backend backend() {
+      return backend;
     }
   }
 
   @Nested
   class Concurrency extends StoreConcurrencyContract {
     @Override
-    StoreFixture fixture() {
-      return fixture;
-    }
-
-    @Override
-    Store store() {
-      return store;
-    }
-
-    @Override
-    MutableClock clock() {
-      return CLOCK;
+    Backend backend() {
+      return backend;
     }
   }
 
   @Nested
   class Auxiliary extends AuxiliaryStoresContract {
     @Override
-    StoreFixture fixture() {
-      return fixture;
-    }
-
-    @Override
-    Store store() {
-      return store;
-    }
-
-    @Override
-    MutableClock clock() {
-      return CLOCK;
+    Backend backend() {
+      return backend;
     }
   }
 }

@@ -17,13 +17,20 @@ abstract class StoreContractBase {
   static final String GROUP = "tt-group";
   static final String WORKER = "TT_worker_1";
 
-  /** The backend; each concrete test class keeps one fixture and one store for all its tests. */
-  abstract StoreFixture fixture();
+  /** The backend; each concrete test class keeps one for all its tests. */
+  abstract Backend backend();
 
-  /** The store on {@link #fixture()}, driven by {@link #clock()}. */
-  abstract Store store();
+  StoreFixture fixture() {
+    return backend().fixture();
+  }
 
-  abstract MutableClock clock();
+  Store store() {
+    return backend().store();
+  }
+
+  MutableClock clock() {
+    return backend().clock();
+  }
 
   JobStore jobs() {
     return store().jobs();
