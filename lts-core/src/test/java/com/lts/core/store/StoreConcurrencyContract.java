@@ -119,7 +119,6 @@ abstract class StoreConcurrencyContract extends StoreContractBase {
           jobs("page-" + from + "-", Math.min(StoreArguments.MAX_SUBMIT_BATCH, rows - from));
       jobs().submit(batch);
     }
-    long t1 = System.nanoTime();
     Set<String> seen = new HashSet<>();
     int pages = 0;
     String cursor = null;
@@ -131,7 +130,6 @@ abstract class StoreConcurrencyContract extends StoreContractBase {
       cursor = page.nextCursor();
       pages++;
     } while (cursor != null && pages <= rows);
-    System.out.println("PROFILE browse ms " + (System.nanoTime() - t1) / 1_000_000);
     assertThat(seen).hasSize(rows);
   }
 }
