@@ -206,6 +206,14 @@ public final class ConfigKeys {
           1,
           86_400_000L,
           "Base delay before retrying a job that asked for EXECUTE_LATER or threw.");
+  public static final ConfigKey<Long> JOB_LEASE_MILLIS =
+      longKey(
+          "lts.job.lease.millis",
+          10_000L,
+          1_000,
+          3_600_000,
+          "Milliseconds a running job's lease lasts; its TaskTracker renews it every third. A job"
+              + " whose lease ends (TaskTracker dead or cut off) runs again elsewhere.");
   public static final ConfigKey<Integer> JOB_MAX_RETRY_TIMES =
       intKey(
           "job.max.retry.times",

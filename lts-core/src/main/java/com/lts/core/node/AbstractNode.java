@@ -1,0 +1,236 @@
+package com.lts.core.node;
+
+import com.lts.core.LtsException;
+import com.lts.core.cluster.MasterChangeListener;
+import com.lts.core.cluster.Node;
+import com.lts.core.cluster.NodeChangeListener;
+import com.lts.core.cluster.NodeType;
+import com.lts.core.config.ConfigKey;
+import com.lts.core.config.ConfigKeys;
+import com.lts.core.config.NodeConfig;
+import com.lts.core.registry.MasterElector;
+import com.lts.core.registry.Registries;
+import com.lts.core.registry.Registry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every LTS node shares: the seed's setters, {@code addConfig}, listeners, and the life cycle
+ * — {@link #start()} checks the configuration, opens the registry, starts the role, announces the
+ * node and joins the election of its type and group; {@link #stop()} undoes it in reverse.
+ */
+public abstract class AbstractNode {
+
+  private static final Logger log = LoggerFactory.getLogger(AbstractNode.class);
+
+  private final NodeType nodeType;
+  private final NodeConfig.Builder config;
+  private final List<MasterChangeListener> masterChangeListeners = new CopyOnWriteArrayList<>();
+  private final List<NodeChangeListener> nodeChangeListeners = new CopyOnWriteArrayList<>();
+  private Clock clock = Clock.systemUTC();
+
+  private boolean started;
+  private Running running;
+
+  protected AbstractNode(NodeType nodeType) {
+    this.nodeType = nodeType;
+    this.config = NodeConfig.builder(nodeType);
+  }
+
+  public void setRegistryAddress(String registryAddress) {
+    config.registryAddress(registryAddress);
+  }
+
+  public void setClusterName(String clusterName) {
+    config.clusterName(clusterName);
+  }
+
+  public void setIdentity(String identity) {
+    config.identity(identity);
+  }
+
+  public void setBindIp(String bindIp) {
+    config.bindIp(bindIp);
+  }
+
+  /** Root folder for this node's local files; default {@code user.home}. */
+  public void setDataPath(String dataPath) {
+    config.dataPath(dataPath);
+  }
+
+  public void setInvokeTimeoutMillis(long invokeTimeoutMillis) {
+    config.invokeTimeoutMillis(invokeTimeoutMillis);
+  }
+
+  /**
+   * One LTS configuration key (see docs/configuration.md), parsed at once.
+   *
+   * @throws com.lts.core.config.ConfigException for an unknown key (naming the nearest known one)
+   *     or a bad value
+   */
+  public void addConfig(String key, String value) {
+    config.config(key, value);
+  }
+
+  /** Typed form of {@link #addConfig(String, String)}. */
+  public <T> void addConfig(ConfigKey<T> key, T value) {
+    config.config(key, value);
+  }
+
+  /** Told on every change of the master of this node's type and group. */
+  public void addMasterChangeListener(MasterChangeListener listener) {
+    masterChangeListeners.add(Objects.requireNonNull(listener));
+  }
+
+  /** Told when nodes of any type join or leave the cluster. */
+  public void addNodeChangeListener(NodeChangeListener listener) {
+    nodeChangeListeners.add(Objects.requireNonNull(listener));
+  }
+
+  /** The clock for everything time-based in this node; for tests. */
+  public void setClock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  protected void setNodeGroupInternal(String nodeGroup) {
+    config.nodeGroup(nodeGroup);
+  }
+
+  protected void setListenPortInternal(int listenPort) {
+    config.listenPort(listenPort);
+  }
+
+  protected void setWorkThreadsInternal(int workThreads) {
+    config.workThreads(workThreads);
+  }
+
+  /**
+   * Starts the node.
+   *
+   * @throws LtsException saying what failed and what to fix; nothing is left running
+   */
+  public final synchronized void start() {
+    if (started) {
+      throw new IllegalStateException(nodeType + " was already started; make a new one to restart");
+    }
+    started = true;
+    NodeConfig nodeConfig = config.build();
+    Registry registry = null;
+    RoleRuntime role = null;
+    MasterElector elector = null;
+    try {
+      registry = Registries.open(nodeConfig);
+      Node self = selfNode(nodeConfig);
+      role = startRole(new NodeContext(nodeConfig, registry, self, clock));
+      registry.register(self);
+      elector = registry.masterElector(self);
+      RoleRuntime master = role;
+      elector.addListener((node, isMaster) -> master.masterChanged(isMaster));
+      masterChangeListeners.forEach(elector::addListener);
+      elector.start();
+      for (NodeChangeListener listener : nodeChangeListeners) {
+        for (NodeType type : NodeType.values()) {
+          registry.subscribe(type, null, listener);
+        }
+      }
+      running = new Running(nodeConfig, registry, role, elector, self);
+      log.info("{} {} started: {}", nodeType, nodeConfig.identity(), self);
+    } catch (RuntimeException e) {
+      closeQuietly(elector);
+      closeQuietly(role);
+      closeQuietly(registry);
+      if (e instanceof LtsException) {
+        throw e;
+      }
+      throw new LtsException(
+          nodeType + " " + nodeConfig.identity() + " could not start: " + e.getMessage(), e);
+    }
+  }
+
+  /** Builds and starts this node's role; the node is announced after this returns. */
+  protected abstract RoleRuntime startRole(NodeContext context);
+
+  private Node selfNode(NodeConfig nodeConfig) {
+    Node self = new Node();
+    self.setIdentity(nodeConfig.identity());
+    self.setNodeType(nodeType);
+    self.setClusterName(nodeConfig.clusterName());
+    self.setGroup(nodeConfig.nodeGroup());
+    self.setIp(
+        NodeAddresses.announcedAddress(
+            nodeConfig.bindIp(), nodeConfig.get(ConfigKeys.CLUSTER_TOKEN) != null));
+    self.setHostName(NodeAddresses.hostName());
+    self.setThreads(nodeConfig.workThreads());
+    self.setCreateTime(clock.millis());
+    self.setVersion(LtsVersion.get());
+    return self;
+  }
+
+  /** Stops the node: leaves the election, stops the role, then leaves the registry. */
+  public final synchronized void stop() {
+    Running r = running;
+    running = null;
+    if (r == null) {
+      return;
+    }
+    closeQuietly(r.elector);
+    closeQuietly(r.role);
+    closeQuietly(r.registry);
+    log.info("{} {} stopped", nodeType, r.config.identity());
+  }
+
+  /** LTS's name for {@link #stop()}. */
+  public void destroy() {
+    stop();
+  }
+
+  public boolean isStarted() {
+    return running != null;
+  }
+
+  /** Whether this node is master of its type and group right now. */
+  public boolean isMaster() {
+    Running r = running;
+    return r != null && r.elector.isMaster();
+  }
+
+  /** The checked configuration; only while started. */
+  public NodeConfig nodeConfig() {
+    return requireRunning().config;
+  }
+
+  /** This node as the registry shows it; only while started. */
+  public Node self() {
+    return requireRunning().self;
+  }
+
+  protected RoleRuntime role() {
+    return requireRunning().role;
+  }
+
+  private Running requireRunning() {
+    Running r = running;
+    if (r == null) {
+      throw new IllegalStateException(nodeType + " is not started");
+    }
+    return r;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      log.warn("Closing {} failed: {}", closeable, e.toString(), e);
+    }
+  }
+
+  private record Running(
+      NodeConfig config, Registry registry, RoleRuntime role, MasterElector elector, Node self) {}
+}

@@ -1,0 +1,49 @@
+package com.lts.jobclient.internal;
+
+import com.lts.core.domain.JobResult;
+import com.lts.jobclient.JobCompletedHandler;
+import com.lts.remoting.RemotingChannel;
+import com.lts.remoting.RequestProcessor;
+import com.lts.remoting.command.JobFeedbackRequest;
+import com.lts.remoting.command.JobFeedbackResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** JOB_FEEDBACK: hands results to the user's handler; a handler that throws delivers nothing. */
+final class FeedbackProcessor implements RequestProcessor<JobFeedbackRequest, JobFeedbackResponse> {
+
+  private static final Logger log = LoggerFactory.getLogger(FeedbackProcessor.class);
+
+  private final JobCompletedHandler handler;
+  private final AtomicBoolean warnedNoHandler = new AtomicBoolean();
+
+  FeedbackProcessor(JobCompletedHandler handler) {
+    this.handler = handler;
+  }
+
+  @Override
+  public JobFeedbackResponse process(RemotingChannel channel, JobFeedbackRequest request) {
+    List<JobResult> results = request.getJobResults() == null ? List.of() : request.getJobResults();
+    if (handler == null) {
+      if (warnedNoHandler.compareAndSet(false, true)) {
+        log.warn(
+            "Results of jobs submitted with needFeedback arrived, but this JobClient has no"
+                + " JobCompletedHandler; they are dropped. Call setJobCompletedHandler before start().");
+      }
+      return new JobFeedbackResponse(results.size(), List.of());
+    }
+    try {
+      handler.onComplete(results);
+      return new JobFeedbackResponse(results.size(), List.of());
+    } catch (RuntimeException e) {
+      log.warn(
+          "JobCompletedHandler threw on {} results; the JobTracker will send them again: {}",
+          results.size(),
+          e.toString(),
+          e);
+      return new JobFeedbackResponse(0, results.stream().map(r -> r.getJob().getTaskId()).toList());
+    }
+  }
+}

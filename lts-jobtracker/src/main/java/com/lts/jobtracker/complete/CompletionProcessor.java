@@ -1,0 +1,168 @@
+package com.lts.jobtracker.complete;
+
+import com.lts.core.domain.Action;
+import com.lts.core.domain.Job;
+import com.lts.core.domain.JobMeta;
+import com.lts.core.domain.JobResult;
+import com.lts.core.domain.JobRunResult;
+import com.lts.core.store.AttemptOutcome;
+import com.lts.core.store.AttemptRef;
+import com.lts.core.store.JobLogType;
+import com.lts.core.store.JobStore;
+import com.lts.core.store.RetryLater;
+import com.lts.core.store.StoredJob;
+import com.lts.jobtracker.dispatch.Dispatcher;
+import com.lts.jobtracker.dispatch.TaskTrackerDirectory;
+import com.lts.jobtracker.dispatch.TaskTrackerSlot;
+import com.lts.jobtracker.feedback.FeedbackSender;
+import com.lts.jobtracker.log.JobEventLog;
+import com.lts.remoting.RemotingChannel;
+import com.lts.remoting.RequestProcessor;
+import com.lts.remoting.command.JobCompletedRequest;
+import com.lts.remoting.command.JobCompletedResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * JOB_COMPLETED: a TaskTracker reports results. Each is accepted only for the job's current attempt
+ * (a late answer from a run presumed dead is refused and changes nothing). Jobs asking to run later
+ * or that threw are retried with back-off while they have retries left; the rest are done, and
+ * their results go to the submitting JobClient group when they asked for feedback. The reply
+ * carries new jobs for the TaskTracker's free threads, so a busy worker never waits for its next
+ * pull.
+ */
+public final class CompletionProcessor
+    implements RequestProcessor<JobCompletedRequest, JobCompletedResponse> {
+
+  private final JobStore jobs;
+  private final TaskTrackerDirectory directory;
+  private final Dispatcher dispatcher;
+  private final FeedbackSender feedback;
+  private final JobEventLog eventLog;
+  private final RetryPolicy retryPolicy;
+  private final Clock clock;
+
+  public CompletionProcessor(
+      JobStore jobs,
+      TaskTrackerDirectory directory,
+      Dispatcher dispatcher,
+      FeedbackSender feedback,
+      JobEventLog eventLog,
+      RetryPolicy retryPolicy,
+      Clock clock) {
+    this.jobs = jobs;
+    this.directory = directory;
+    this.dispatcher = dispatcher;
+    this.feedback = feedback;
+    this.eventLog = eventLog;
+    this.retryPolicy = retryPolicy;
+    this.clock = clock;
+  }
+
+  @Override
+  public JobCompletedResponse process(RemotingChannel channel, JobCompletedRequest request) {
+    String tracker = channel.peer().identity();
+    List<JobRunResult> results = request.getResults() == null ? List.of() : request.getResults();
+    long now = clock.millis();
+    Map<AttemptRef, JobRunResult> finished = new LinkedHashMap<>();
+    Map<AttemptRef, JobRunResult> retried = new LinkedHashMap<>();
+    List<RetryLater> retries = new ArrayList<>();
+    for (JobRunResult result : results) {
+      JobMeta meta = result.getJobMeta();
+      AttemptRef ref = new AttemptRef(meta.getJobId(), meta.getAttempt());
+      Action action = result.getAction() == null ? Action.EXECUTE_SUCCESS : result.getAction();
+      if (action.isRetryable()
+          && retryPolicy.mayRetry(meta.getRetryTimes(), meta.getJob().getMaxRetryTimes())) {
+        retries.add(new RetryLater(ref, now + retryPolicy.delayMillis(meta.getRetryTimes())));
+        retried.put(ref, result);
+      } else {
+        finished.put(ref, result);
+      }
+    }
+    AttemptOutcome done = finished.isEmpty() ? none() : jobs.complete(finished.keySet());
+    AttemptOutcome later = retries.isEmpty() ? none() : jobs.retryLater(retries);
+
+    List<JobRunResult> refused = new ArrayList<>();
+    collectRefused(done, finished, refused, tracker);
+    collectRefused(later, retried, refused, tracker);
+    logAccepted(done, finished, JobLogType.FINISHED, tracker);
+    logAccepted(later, retried, JobLogType.RETRIED, tracker);
+    sendFeedback(done, finished);
+
+    TaskTrackerSlot slot = directory.report(channel, request.getAvailableThreads());
+    List<JobMeta> next = new ArrayList<>();
+    for (StoredJob job : dispatcher.claim(slot, request.getAvailableThreads())) {
+      next.add(job.toJobMeta());
+    }
+    return new JobCompletedResponse(refused, next);
+  }
+
+  private static AttemptOutcome none() {
+    return new AttemptOutcome(List.of(), List.of());
+  }
+
+  private void collectRefused(
+      AttemptOutcome outcome,
+      Map<AttemptRef, JobRunResult> byRef,
+      List<JobRunResult> refused,
+      String tracker) {
+    for (AttemptRef ref : outcome.refused()) {
+      JobRunResult result = byRef.get(ref);
+      refused.add(result);
+      Job job = result.getJobMeta().getJob();
+      eventLog.event(
+          ref.jobId(),
+          job.getTaskTrackerNodeGroup(),
+          job.getTaskId(),
+          ref.attempt(),
+          JobLogType.FINISHED,
+          tracker,
+          "late result refused: attempt " + ref.attempt() + " is no longer current");
+    }
+  }
+
+  private void logAccepted(
+      AttemptOutcome outcome,
+      Map<AttemptRef, JobRunResult> byRef,
+      JobLogType type,
+      String tracker) {
+    for (AttemptRef ref : outcome.accepted()) {
+      JobRunResult result = byRef.get(ref);
+      Job job = result.getJobMeta().getJob();
+      eventLog.event(
+          ref.jobId(),
+          job.getTaskTrackerNodeGroup(),
+          job.getTaskId(),
+          ref.attempt(),
+          type,
+          tracker,
+          result.getAction()
+              + " in "
+              + (result.getEndTime() - result.getStartTime())
+              + " ms"
+              + (result.getMsg() == null ? "" : ": " + result.getMsg()));
+    }
+  }
+
+  private void sendFeedback(AttemptOutcome outcome, Map<AttemptRef, JobRunResult> byRef) {
+    Set<AttemptRef> accepted = new HashSet<>(outcome.accepted());
+    Map<String, List<JobResult>> byGroup = new LinkedHashMap<>();
+    for (Map.Entry<AttemptRef, JobRunResult> e : byRef.entrySet()) {
+      Job job = e.getValue().getJobMeta().getJob();
+      if (accepted.contains(e.getKey())
+          && job.isNeedFeedback()
+          && job.getSubmitNodeGroup() != null) {
+        JobRunResult run = e.getValue();
+        byGroup
+            .computeIfAbsent(job.getSubmitNodeGroup(), g -> new ArrayList<>())
+            .add(new JobResult(job, run.getAction(), run.getMsg(), run.getEndTime()));
+      }
+    }
+    byGroup.forEach(feedback::send);
+  }
+}

@@ -1,0 +1,146 @@
+package com.lts.jobtracker.intake;
+
+import com.lts.core.cluster.NodeType;
+import com.lts.core.domain.Job;
+import com.lts.core.domain.JobType;
+import com.lts.core.domain.Response;
+import com.lts.core.domain.ResponseCode;
+import com.lts.core.store.JobLogType;
+import com.lts.core.store.JobStore;
+import com.lts.core.store.NodeGroupStore;
+import com.lts.core.store.StoreException;
+import com.lts.core.store.SubmitResult;
+import com.lts.core.store.SubmitStatus;
+import com.lts.jobtracker.dispatch.Dispatcher;
+import com.lts.jobtracker.log.JobEventLog;
+import com.lts.remoting.RemotingChannel;
+import com.lts.remoting.RequestProcessor;
+import com.lts.remoting.command.JobSubmitRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SUBMIT_JOB: stores a batch of jobs and starts the due ones at once on idle TaskTrackers. A batch
+ * with an invalid job is refused whole (nothing stored) with every problem named; a job whose task
+ * id exists already is kept as it was (or replaced, with {@code replaceOnExist}) and reported in
+ * the message.
+ */
+public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest, Response> {
+
+  private static final Logger log = LoggerFactory.getLogger(SubmitProcessor.class);
+
+  private final JobStore jobs;
+  private final NodeGroupStore nodeGroups;
+  private final Dispatcher dispatcher;
+  private final JobEventLog eventLog;
+  private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
+
+  public SubmitProcessor(
+      JobStore jobs, NodeGroupStore nodeGroups, Dispatcher dispatcher, JobEventLog eventLog) {
+    this.jobs = jobs;
+    this.nodeGroups = nodeGroups;
+    this.dispatcher = dispatcher;
+    this.eventLog = eventLog;
+  }
+
+  @Override
+  public Response process(RemotingChannel channel, JobSubmitRequest request) {
+    List<Job> submitted = request.getJobs() == null ? List.of() : request.getJobs();
+    if (submitted.isEmpty()) {
+      return Response.failure(
+          ResponseCode.REQUEST_FIELD_CHECK_ERROR, "No jobs in the request", List.of());
+    }
+    String submitter =
+        channel.peer().nodeType() == NodeType.JOB_CLIENT ? channel.peer().nodeGroup() : null;
+    List<String> problems = new ArrayList<>();
+    List<Job> invalid = new ArrayList<>();
+    for (Job job : submitted) {
+      if (job.getSubmitNodeGroup() == null) {
+        job.setSubmitNodeGroup(submitter);
+      }
+      List<String> jobProblems = job.problems();
+      if (!jobProblems.isEmpty()) {
+        invalid.add(job);
+        problems.add(
+            (job.getTaskId() == null ? "job" : "'" + job.getTaskId() + "'")
+                + ": "
+                + String.join("; ", jobProblems));
+      }
+    }
+    if (!invalid.isEmpty()) {
+      return Response.failure(
+          ResponseCode.REQUEST_FIELD_CHECK_ERROR,
+          invalid.size()
+              + " of "
+              + submitted.size()
+              + " jobs are invalid, none was stored: "
+              + String.join(" | ", problems),
+          invalid);
+    }
+    List<SubmitResult> results;
+    try {
+      results = jobs.submit(submitted);
+    } catch (StoreException e) {
+      log.warn("Submit of {} jobs failed: {}", submitted.size(), e.toString());
+      return Response.failure(
+          ResponseCode.SYSTEM_ERROR,
+          "The job store could not take the jobs: " + e.getMessage(),
+          submitted);
+    }
+    return received(submitted, results);
+  }
+
+  private Response received(List<Job> submitted, List<SubmitResult> results) {
+    List<String> duplicates = new ArrayList<>();
+    Set<String> dueGroups = new LinkedHashSet<>();
+    for (int i = 0; i < results.size(); i++) {
+      SubmitResult result = results.get(i);
+      Job job = submitted.get(i);
+      rememberGroup(result.taskTrackerNodeGroup());
+      if (result.status() == SubmitStatus.DUPLICATE) {
+        duplicates.add(result.taskId());
+        continue;
+      }
+      eventLog.event(
+          result.jobId(),
+          result.taskTrackerNodeGroup(),
+          result.taskId(),
+          0,
+          JobLogType.RECEIVED,
+          null,
+          result.status() == SubmitStatus.REPLACED
+              ? "replaced the existing job"
+              : job.getJobType().name());
+      if (job.getJobType() == JobType.REAL_TIME || job.getJobType() == JobType.TRIGGER_TIME) {
+        dueGroups.add(result.taskTrackerNodeGroup());
+      }
+    }
+    dueGroups.forEach(dispatcher::dispatchGroup);
+    String msg = (results.size() - duplicates.size()) + " jobs received";
+    if (!duplicates.isEmpty()) {
+      msg +=
+          "; "
+              + duplicates.size()
+              + " already existed and were kept unchanged (set replaceOnExist to replace them): "
+              + String.join(", ", duplicates.subList(0, Math.min(20, duplicates.size())))
+              + (duplicates.size() > 20 ? ", ..." : "");
+    }
+    return Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, msg);
+  }
+
+  private void rememberGroup(String group) {
+    if (knownGroups.add(group)) {
+      try {
+        nodeGroups.add(NodeType.TASK_TRACKER, group);
+      } catch (RuntimeException e) {
+        knownGroups.remove(group);
+        log.debug("Recording node group {} failed: {}", group, e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package com.lts.jobtracker.internal;
+
+import com.lts.core.config.ConfigKeys;
+import com.lts.core.config.NodeConfig;
+import com.lts.core.node.NodeAddresses;
+import com.lts.core.node.NodeContext;
+import com.lts.core.node.RoleRuntime;
+import com.lts.core.spi.Plugins;
+import com.lts.core.store.Store;
+import com.lts.jobtracker.complete.CompletionProcessor;
+import com.lts.jobtracker.complete.RetryPolicy;
+import com.lts.jobtracker.dispatch.Dispatcher;
+import com.lts.jobtracker.dispatch.PullProcessor;
+import com.lts.jobtracker.dispatch.TaskTrackerDirectory;
+import com.lts.jobtracker.feedback.FeedbackResend;
+import com.lts.jobtracker.feedback.FeedbackSender;
+import com.lts.jobtracker.intake.CancelProcessor;
+import com.lts.jobtracker.intake.SubmitProcessor;
+import com.lts.jobtracker.lease.LeaseExpiry;
+import com.lts.jobtracker.lease.LeaseRenewProcessor;
+import com.lts.jobtracker.log.BizLogProcessor;
+import com.lts.jobtracker.log.JobEventLog;
+import com.lts.jobtracker.log.JobLogSink;
+import com.lts.jobtracker.maintenance.MasterDuties;
+import com.lts.jobtracker.maintenance.OldDataHandler;
+import com.lts.remoting.command.Command;
+import com.lts.remoting.server.RemotingServer;
+import com.lts.remoting.server.ServerSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The composition root of a running JobTracker: builds every part once and closes them in order.
+ */
+public final class JobTrackerRuntime implements RoleRuntime {
+
+  private final Store store;
+  private final boolean ownsStore;
+  private final JobEventLog eventLog;
+  private final ThreadPoolExecutor dispatchExecutor;
+  private final RemotingServer server;
+  private final MasterDuties duties;
+
+  public JobTrackerRuntime(NodeContext context, Store givenStore, OldDataHandler oldDataHandler) {
+    NodeConfig config = context.config();
+    this.ownsStore = givenStore == null;
+    this.store =
+        givenStore != null
+            ? givenStore
+            : Store.open(config.configs(), Path.of(config.dataPath()), context.clock());
+    try {
+      this.eventLog =
+          new JobEventLog(
+              Plugins.find(
+                      JobLogSink.Factory.class,
+                      config.get(ConfigKeys.JOB_LOGGER),
+                      ConfigKeys.JOB_LOGGER.name())
+                  .create(store),
+              config.get(ConfigKeys.LAZY_JOB_LOGGER_BATCH_FLUSH_SIZE),
+              config.get(ConfigKeys.LAZY_JOB_LOGGER_OVERFLOW_SIZE),
+              context.clock());
+      this.dispatchExecutor = executor(config.get(ConfigKeys.PUSHER_THREADS), config.identity());
+      Duration lease = Duration.ofMillis(config.get(ConfigKeys.JOB_LEASE_MILLIS));
+      boolean tokenSet = config.get(ConfigKeys.CLUSTER_TOKEN) != null;
+      this.server =
+          new RemotingServer(
+              ServerSettings.builder(config)
+                  .bindAddress(NodeAddresses.bindAddress(config.bindIp(), tokenSet))
+                  .port(config.listenPort())
+                  .build());
+      TaskTrackerDirectory directory = new TaskTrackerDirectory();
+      server.addConnectionListener(directory);
+      Dispatcher dispatcher =
+          new Dispatcher(
+              store.jobs(),
+              directory,
+              eventLog,
+              lease,
+              config.get(ConfigKeys.PUSH_BATCH_SIZE),
+              dispatchExecutor);
+      FeedbackSender feedback = new FeedbackSender(server, store.feedback());
+      RetryPolicy retryPolicy =
+          new RetryPolicy(
+              Duration.ofMillis(config.get(ConfigKeys.JOB_RETRY_INTERVAL_MILLIS)),
+              Duration.ofHours(1),
+              config.get(ConfigKeys.JOB_MAX_RETRY_TIMES));
+
+      server.registerProcessor(
+          Command.SUBMIT_JOB,
+          new SubmitProcessor(store.jobs(), store.nodeGroups(), dispatcher, eventLog));
+      server.registerProcessor(Command.CANCEL_JOB, new CancelProcessor(store.jobs(), eventLog));
+      server.registerProcessor(Command.JOB_PULL, new PullProcessor(directory, dispatcher));
+      server.registerProcessor(
+          Command.JOB_COMPLETED,
+          new CompletionProcessor(
+              store.jobs(),
+              directory,
+              dispatcher,
+              feedback,
+              eventLog,
+              retryPolicy,
+              context.clock()));
+      server.registerProcessor(Command.BIZ_LOG_SEND, new BizLogProcessor(eventLog));
+      server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
+
+      this.duties = new MasterDuties(config.identity());
+      duties.add(
+          "lease expiry",
+          Duration.ofMillis(Math.max(200, lease.toMillis() / 4)),
+          new LeaseExpiry(store.jobs(), dispatcher, eventLog));
+      duties.add(
+          "feedback re-send",
+          Duration.ofSeconds(5),
+          new FeedbackResend(store.feedback(), feedback));
+      int retentionDays = config.get(ConfigKeys.JOB_LOG_RETENTION_DAYS);
+      duties.add(
+          "old data",
+          Duration.ofHours(1),
+          () -> {
+            long now = context.clock().millis();
+            store.jobLogs().pruneOlderThan(now - Duration.ofDays(retentionDays).toMillis());
+            if (oldDataHandler != null) {
+              oldDataHandler.handle(store, now);
+            }
+          });
+
+      server.start();
+      context.self().setPort(server.port());
+      context.self().setThreads(config.get(ConfigKeys.PROCESSOR_THREADS));
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private static ThreadPoolExecutor executor(int threads, String identity) {
+    AtomicInteger seq = new AtomicInteger();
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "lts-dispatch-" + seq.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  /** The port the RPC server listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  @Override
+  public void masterChanged(boolean isMaster) {
+    duties.masterChanged(isMaster);
+  }
+
+  @Override
+  public void close() {
+    if (duties != null) {
+      duties.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (dispatchExecutor != null) {
+      dispatchExecutor.shutdown();
+    }
+    if (eventLog != null) {
+      eventLog.close();
+    }
+    if (ownsStore && store != null) {
+      store.close();
+    }
+  }
+}

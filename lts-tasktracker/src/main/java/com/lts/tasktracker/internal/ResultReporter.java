@@ -1,0 +1,105 @@
+package com.lts.tasktracker.internal;
+
+import com.lts.core.batch.Batcher;
+import com.lts.core.domain.JobMeta;
+import com.lts.core.domain.JobRunResult;
+import com.lts.core.node.JobTrackerConnections;
+import com.lts.remoting.command.Command;
+import com.lts.remoting.command.JobCompletedRequest;
+import com.lts.remoting.command.JobCompletedResponse;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports run results to a JobTracker in batches, asking in the same call for as many new jobs as
+ * threads are free. A batch no JobTracker takes is retried with back-off until one does or the
+ * TaskTracker stops (a result never reported is not lost: its job's lease ends and it runs again).
+ */
+final class ResultReporter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ResultReporter.class);
+  private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+  private final JobTrackerConnections jobTrackers;
+  private final IntSupplier availableThreads;
+  private final Consumer<List<JobMeta>> nextJobs;
+  private final Batcher<JobRunResult> batcher;
+
+  ResultReporter(
+      String identity,
+      JobTrackerConnections jobTrackers,
+      IntSupplier availableThreads,
+      Consumer<List<JobMeta>> nextJobs) {
+    this.jobTrackers = jobTrackers;
+    this.availableThreads = availableThreads;
+    this.nextJobs = nextJobs;
+    this.batcher = new Batcher<>("lts-results-" + identity, 500, 100_000, this::report);
+  }
+
+  void offer(JobRunResult result) {
+    if (!batcher.offer(result)) {
+      log.error(
+          "Result of {} could not be queued for reporting; the job runs again when its lease ends",
+          result.getJobMeta());
+    }
+  }
+
+  private void report(List<JobRunResult> batch) {
+    long backoff = 50;
+    while (true) {
+      try {
+        JobCompletedResponse response =
+            jobTrackers.invoke(
+                Command.JOB_COMPLETED,
+                new JobCompletedRequest(List.copyOf(batch), availableThreads.getAsInt()));
+        handle(response);
+        return;
+      } catch (RuntimeException e) {
+        // close() waits a while for pending results, then interrupts this thread.
+        if (Thread.currentThread().isInterrupted()) {
+          log.warn(
+              "Stopping with {} results not reported ({}); their jobs run again when their leases"
+                  + " end",
+              batch.size(),
+              e.toString());
+          return;
+        }
+        log.warn(
+            "Reporting {} results failed, retrying in {} ms: {}",
+            batch.size(),
+            backoff,
+            e.toString());
+        sleep(backoff);
+        backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+      }
+    }
+  }
+
+  private void handle(JobCompletedResponse response) {
+    if (response.getRefusedResults() != null && !response.getRefusedResults().isEmpty()) {
+      log.warn(
+          "{} results were refused: their attempts are no longer current (the jobs were handed to"
+              + " another run)",
+          response.getRefusedResults().size());
+    }
+    if (response.getNextJobs() != null && !response.getNextJobs().isEmpty()) {
+      nextJobs.accept(response.getNextJobs());
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    batcher.close(10_000);
+  }
+}

@@ -1,0 +1,230 @@
+package com.lts.tasktracker.internal;
+
+import com.lts.core.batch.Batcher;
+import com.lts.core.cluster.NodeType;
+import com.lts.core.config.ConfigKeys;
+import com.lts.core.config.NodeConfig;
+import com.lts.core.domain.BizLog;
+import com.lts.core.domain.JobMeta;
+import com.lts.core.domain.JobRunResult;
+import com.lts.core.loadbalance.LoadBalance;
+import com.lts.core.node.JobTrackerConnections;
+import com.lts.core.node.NodeContext;
+import com.lts.core.node.RoleRuntime;
+import com.lts.core.spi.Plugins;
+import com.lts.remoting.ConnectionListener;
+import com.lts.remoting.RemotingChannel;
+import com.lts.remoting.client.RemotingClient;
+import com.lts.remoting.command.BizLogSendRequest;
+import com.lts.remoting.command.Command;
+import com.lts.remoting.command.JobPullRequest;
+import com.lts.remoting.command.JobPushResponse;
+import com.lts.remoting.command.LeaseRenewRequest;
+import com.lts.remoting.command.LeasedJob;
+import com.lts.tasktracker.logger.JobBizLogger;
+import com.lts.tasktracker.runner.JobRunnerInvoker;
+import com.lts.tasktracker.runner.RunnerFactory;
+import com.lts.tasktracker.runner.RunnerPool;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of a running TaskTracker: connections to every JobTracker, the worker pool,
+ * the pull loop, result and business-log reporting, and lease renewal.
+ */
+public final class TaskTrackerRuntime implements RoleRuntime {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskTrackerRuntime.class);
+
+  private final NodeContext context;
+  private final String identity;
+  private final String group;
+  private final int workThreads;
+  private final long stopTimeoutMillis;
+  private final JobTrackerConnections jobTrackers;
+  private final Batcher<BizLog> bizLogs;
+  private final RunnerPool pool;
+  private final JobIntake intake;
+  private final ResultReporter reporter;
+  private final ScheduledExecutorService scheduler;
+
+  public TaskTrackerRuntime(
+      NodeContext context,
+      RunnerFactory runnerFactory,
+      BizLog.Level bizLoggerLevel,
+      long stopTimeoutMillis) {
+    this.context = context;
+    NodeConfig config = context.config();
+    Clock clock = context.clock();
+    this.identity = config.identity();
+    this.group = config.nodeGroup();
+    this.workThreads = config.workThreads();
+    this.stopTimeoutMillis = stopTimeoutMillis;
+    LoadBalance loadBalance =
+        Plugins.find(
+            LoadBalance.class,
+            config.get(ConfigKeys.JOBTRACKER_SELECT_LOADBALANCE),
+            ConfigKeys.JOBTRACKER_SELECT_LOADBALANCE.name());
+    this.jobTrackers = new JobTrackerConnections(config, loadBalance, this::setUpClient);
+    this.bizLogs = new Batcher<>("lts-bizlog-" + identity, 500, 100_000, this::sendBizLogs);
+    JobRunnerInvoker invoker = new JobRunnerInvoker(runnerFactory, clock);
+    this.pool =
+        new RunnerPool(
+            "lts-" + group,
+            workThreads,
+            meta ->
+                invoker.invoke(
+                    meta, new JobBizLogger(meta, identity, bizLoggerLevel, clock, this::bizLog)),
+            this::finished,
+            clock);
+    this.intake = new JobIntake(pool);
+    this.reporter = new ResultReporter(identity, jobTrackers, intake::available, this::acceptNext);
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "lts-tasktracker-" + identity);
+              t.setDaemon(true);
+              return t;
+            });
+    long pullMillis = TimeUnit.SECONDS.toMillis(config.get(ConfigKeys.JOB_PULL_FREQUENCY));
+    scheduler.scheduleWithFixedDelay(
+        this::pullSafely, pullMillis, pullMillis, TimeUnit.MILLISECONDS);
+    long renewMillis = Math.max(100, config.get(ConfigKeys.JOB_LEASE_MILLIS) / 3);
+    scheduler.scheduleWithFixedDelay(
+        this::renewLeasesSafely, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+    context.self().setThreads(workThreads);
+    context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
+  }
+
+  private void setUpClient(RemotingClient client) {
+    client.registerProcessor(
+        Command.PUSH_JOB,
+        (channel, request) -> new JobPushResponse(intake.accept(request.getJobMetas())));
+    client.addConnectionListener(
+        new ConnectionListener() {
+          @Override
+          public void connected(RemotingChannel channel) {
+            // Tell a JobTracker we can take work as soon as we are connected, not a pull later.
+            scheduler.execute(() -> pull(List.of(channel)));
+          }
+
+          @Override
+          public void disconnected(RemotingChannel channel) {}
+        });
+  }
+
+  private void finished(JobRunResult result) {
+    reporter.offer(result);
+    intake.drain();
+  }
+
+  private void acceptNext(List<JobMeta> jobs) {
+    List<String> refused = intake.accept(jobs);
+    if (!refused.isEmpty()) {
+      log.warn(
+          "{} jobs handed back with a result were refused (no room); they run again when their"
+              + " leases end",
+          refused.size());
+    }
+  }
+
+  private void bizLog(BizLog line) {
+    if (!bizLogs.offer(line)) {
+      log.warn("Business log line of job {} dropped: the send buffer is full", line.getJobId());
+    }
+  }
+
+  private void sendBizLogs(List<BizLog> lines) {
+    try {
+      jobTrackers.invoke(Command.BIZ_LOG_SEND, new BizLogSendRequest(List.copyOf(lines)));
+    } catch (RuntimeException e) {
+      log.warn("{} business log lines could not be sent: {}", lines.size(), e.toString());
+    }
+  }
+
+  private void pullSafely() {
+    try {
+      List<RemotingChannel> channels = jobTrackers.connected();
+      // Fully idle: let every JobTracker know, so any of them can start a new job here at once.
+      // Partly busy: one JobTracker is enough; completions ask for more in the meantime.
+      pull(
+          intake.available() == workThreads || channels.size() <= 1
+              ? channels
+              : List.of(channels.get((int) (System.nanoTime() % channels.size()))));
+    } catch (RuntimeException e) {
+      log.warn("Pull failed: {}", e.toString());
+    }
+  }
+
+  private void pull(List<RemotingChannel> channels) {
+    int available = intake.available();
+    if (available == 0) {
+      return;
+    }
+    JobPullRequest request = new JobPullRequest(identity, group, available);
+    for (RemotingChannel channel : channels) {
+      channel
+          .invokeAsync(Command.JOB_PULL, request)
+          .whenComplete(
+              (ack, failure) -> {
+                if (failure != null) {
+                  log.debug("Pull from {} failed: {}", channel.remoteAddress(), failure.toString());
+                }
+              });
+    }
+  }
+
+  private void renewLeasesSafely() {
+    List<JobMeta> held = intake.held();
+    if (held.isEmpty()) {
+      return;
+    }
+    try {
+      List<LeasedJob> leased =
+          held.stream().map(m -> new LeasedJob(m.getJobId(), m.getAttempt())).toList();
+      List<String> lost =
+          jobTrackers
+              .invoke(Command.LEASE_RENEW, new LeaseRenewRequest(identity, leased))
+              .getLostJobIds();
+      if (lost != null && !lost.isEmpty()) {
+        log.warn(
+            "Lost the lease of {} running jobs ({}); their results will be refused",
+            lost.size(),
+            lost.subList(0, Math.min(10, lost.size())));
+      }
+    } catch (RuntimeException e) {
+      log.warn("Renewing {} leases failed: {}", held.size(), e.toString());
+    }
+  }
+
+  /** Threads free for new jobs. */
+  public int availableThreads() {
+    return intake.available();
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    List<JobMeta> unfinished = pool.stop(stopTimeoutMillis);
+    if (!unfinished.isEmpty()) {
+      log.warn(
+          "{} jobs were still running after {} ms and were interrupted: {}",
+          unfinished.size(),
+          stopTimeoutMillis,
+          unfinished);
+    }
+    List<JobMeta> waiting = intake.clearBacklog();
+    if (!waiting.isEmpty()) {
+      log.info("{} jobs waiting to start run elsewhere when their leases end", waiting.size());
+    }
+    reporter.close();
+    bizLogs.close(5_000);
+    context.registry().unsubscribe(jobTrackers);
+    jobTrackers.close();
+  }
+}
