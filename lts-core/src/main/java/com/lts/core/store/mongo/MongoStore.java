@@ -21,9 +21,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A {@link Store} on one Mongo database, its collections named like the SQL tables. */
 final class MongoStore implements Store {
+
+  private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
 
   private final MongoClient client;
   private final MongoJobStore jobs;
@@ -72,6 +76,7 @@ final class MongoStore implements Store {
       MongoDatabase db = client.getDatabase(database);
       calls.run("connect", () -> db.runCommand(new Document("ping", 1)));
       calls.run("create indexes", () -> createIndexes(db));
+      log.info("Job store: mongo at {}", where);
       return new MongoStore(client, db, calls, context);
     } catch (RuntimeException e) {
       client.close();
