@@ -1,0 +1,16 @@
+package com.lts.core.store;
+
+/** The lifecycle events a job log row records, besides the runner's own lines. */
+public enum JobLogType {
+  RECEIVED,
+  DISPATCHED,
+  FINISHED,
+  RETRIED,
+  LEASE_EXPIRED,
+  CANCELLED,
+  SUSPENDED,
+  RESUMED,
+  UPDATED,
+  /** A line a JobRunner wrote through its BizLogger. */
+  BIZ
+}

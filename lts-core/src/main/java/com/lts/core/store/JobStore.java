@@ -1,0 +1,106 @@
+package com.lts.core.store;
+
+import com.lts.core.domain.Job;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Jobs and schedules as the JobTracker and LTS Admin need them. Every change of a job's state is
+ * one atomic conditional write, so a crash between two calls never loses a job or leaves it in two
+ * queues. Operations on running jobs name the attempt they belong to and are refused for any other.
+ * "Now" (due jobs, lease deadlines) comes from the store's {@link java.time.Clock}.
+ */
+public interface JobStore {
+
+  /**
+   * Stores jobs. A job whose (taskTrackerNodeGroup, taskId) exists already is replaced when it says
+   * {@code replaceOnExist} (a running attempt of it is fenced off), else reported as {@link
+   * SubmitStatus#DUPLICATE}. Cron and repeat jobs are stored as schedule definitions; their
+   * instances come from {@link #createInstance}.
+   *
+   * @return one result per job, in order
+   * @throws com.lts.core.domain.JobValidationException when any job is invalid (nothing stored)
+   */
+  List<SubmitResult> submit(List<Job> jobs);
+
+  /**
+   * Claims up to {@code max} due executable jobs of a group for one TaskTracker, smallest priority
+   * first, then earliest trigger time. Each claimed job's attempt grows by one and it holds a lease
+   * until now + {@code lease}.
+   *
+   * @return the claimed jobs in that order, with their new attempt numbers
+   */
+  List<StoredJob> claim(
+      String taskTrackerNodeGroup, String taskTrackerIdentity, int max, Duration lease);
+
+  /** Ends runs (success, or failure not to retry): the jobs are removed. */
+  AttemptOutcome complete(Collection<AttemptRef> runs);
+
+  /** Puts running jobs back to wait until their new trigger time, with retryTimes + 1. */
+  AttemptOutcome retryLater(Collection<RetryLater> retries);
+
+  /**
+   * Puts running jobs back to executable with their trigger time unchanged, without counting a
+   * retry: for a dispatch that never reached a runner.
+   */
+  AttemptOutcome release(Collection<AttemptRef> runs);
+
+  /** Extends the leases of running attempts to now + {@code lease}. */
+  AttemptOutcome renewLeases(Collection<AttemptRef> runs, Duration lease);
+
+  /**
+   * Returns up to {@code max} running jobs whose lease ended before now to the executable queue,
+   * each with its attempt bumped, so a late answer from the old attempt is refused.
+   */
+  List<ExpiredLease> expireLeases(int max);
+
+  /**
+   * Creates the instance of a schedule for one trigger time, at most once per (schedule, trigger
+   * time) however many callers race. The schedule's trigger time moves to the latest instance and
+   * its repeated count grows by one.
+   */
+  InstanceResult createInstance(String scheduleJobId, long triggerTime);
+
+  /** Pauses an executable job or an active schedule; false when it is in neither state. */
+  boolean suspend(String jobId);
+
+  /** Undoes {@link #suspend}; false when the job is not suspended. */
+  boolean resume(String jobId);
+
+  /**
+   * Removes a job or schedule that is not running; cancelling a schedule also removes its waiting
+   * instances. False when there is no such job or it is running.
+   */
+  boolean cancel(String jobId);
+
+  /** {@link #cancel} by the key a JobClient knows. */
+  boolean cancel(String taskTrackerNodeGroup, String taskId);
+
+  /**
+   * Makes an executable job due now, or creates an instance of a schedule due now. False when the
+   * job is neither executable nor an active schedule.
+   */
+  boolean triggerNow(String jobId);
+
+  /**
+   * Replaces the fields of a job that is not running, if its version is still {@code
+   * expectedVersion}. The task id, group and kind (one-shot or schedule) cannot change.
+   *
+   * @return false when the job is gone, running, or was changed since it was read
+   */
+  boolean edit(String jobId, long expectedVersion, Job job);
+
+  Optional<StoredJob> find(String jobId);
+
+  /** The job or schedule (not an instance) with this key. */
+  Optional<StoredJob> find(String taskTrackerNodeGroup, String taskId);
+
+  /** A page of one queue, ordered by job id; never uses OFFSET. */
+  Page<StoredJob> browse(QueueQuery query);
+
+  /** How many jobs each TaskTracker group has in a queue; groups with none are absent. */
+  Map<String, Long> countByGroup(JobQueue queue);
+}

@@ -1,0 +1,66 @@
+package com.lts.core.store.jdbc;
+
+import com.lts.core.store.StoredJob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * For databases without a usable SKIP LOCKED (H2): read the due rows without locks, then claim each
+ * with an update that only matches the row's version as read. A row another claimer took in between
+ * does not match and is skipped. Claimers racing for the same rows read again, a bounded number of
+ * times.
+ */
+final class CompareAndSetClaimer implements Claimer {
+
+  private static final int MAX_ROUNDS = 8;
+  private static final String SELECT = "SELECT " + JobSql.COLUMNS + JobSql.DUE;
+  private static final String CAS =
+      JobSql.CLAIM_SET + " WHERE job_id = ? AND version = ? AND state = " + JobSql.EXECUTABLE;
+
+  CompareAndSetClaimer() {}
+
+  @Override
+  public List<StoredJob> claim(
+      Connection c, String group, String identity, int max, long leaseDeadline, long now)
+      throws SQLException {
+    List<StoredJob> claimed = new ArrayList<>(max);
+    try (PreparedStatement select = c.prepareStatement(SELECT);
+        PreparedStatement cas = c.prepareStatement(CAS)) {
+      for (int round = 0; round < MAX_ROUNDS && claimed.size() < max; round++) {
+        List<StoredJob> due = due(select, group, now, max - claimed.size());
+        if (due.isEmpty()) {
+          break;
+        }
+        for (StoredJob row : due) {
+          cas.setString(1, identity);
+          cas.setLong(2, leaseDeadline);
+          cas.setLong(3, now);
+          cas.setString(4, row.jobId());
+          cas.setLong(5, row.version());
+          if (cas.executeUpdate() == 1) {
+            claimed.add(JobRows.claimed(row, identity, leaseDeadline, now));
+          }
+        }
+      }
+    }
+    return claimed;
+  }
+
+  private static List<StoredJob> due(PreparedStatement select, String group, long now, int limit)
+      throws SQLException {
+    select.setString(1, group);
+    select.setLong(2, now);
+    select.setInt(3, limit);
+    List<StoredJob> due = new ArrayList<>(limit);
+    try (ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        due.add(JobRows.read(rs));
+      }
+    }
+    return due;
+  }
+}

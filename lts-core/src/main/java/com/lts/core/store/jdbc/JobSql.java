@@ -1,0 +1,211 @@
+package com.lts.core.store.jdbc;
+
+import com.lts.core.store.JobState;
+
+/**
+ * The SQL every dialect shares for the {@code lts_job} table. Statements are built once from
+ * constants; no identifier ever comes from user input.
+ */
+final class JobSql {
+
+  static final String TABLE = "lts_job";
+
+  /** Every column, in the order {@link JobRows} binds and reads them. */
+  static final String COLUMNS =
+      "job_id, kind, state, job_type, task_id, task_tracker_node_group, schedule_time,"
+          + " schedule_job_id, submit_node_group, priority, trigger_time, cron_expression,"
+          + " repeat_count, repeat_interval, repeated_count, max_retry_times, retry_times,"
+          + " need_feedback, rely_on_prev_cycle, params, attempt, version,"
+          + " task_tracker_identity, lease_deadline, created, modified";
+
+  static final int COLUMN_COUNT = COLUMNS.split(",").length;
+
+  /** schedule_time of rows that are not schedule instances (part of the unique key). */
+  static final long NO_SCHEDULE_TIME = -1L;
+
+  static final String EXECUTABLE = "'" + JobState.EXECUTABLE + "'";
+  static final String EXECUTING = "'" + JobState.EXECUTING + "'";
+  static final String SCHEDULED = "'" + JobState.SCHEDULED + "'";
+  static final String SUSPENDED = "'" + JobState.SUSPENDED + "'";
+
+  static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
+
+  /** Due executable jobs of a group in claim order; parameters: group, now. */
+  static final String DUE =
+      " FROM "
+          + TABLE
+          + " WHERE task_tracker_node_group = ? AND state = "
+          + EXECUTABLE
+          + " AND trigger_time <= ? ORDER BY priority, trigger_time, job_id LIMIT ?";
+
+  /** What a claim sets; parameters: identity, lease deadline, now. */
+  static final String CLAIM_SET =
+      "UPDATE "
+          + TABLE
+          + " SET state = "
+          + EXECUTING
+          + ", attempt = attempt + 1, version = version + 1, task_tracker_identity = ?,"
+          + " lease_deadline = ?, modified = ?";
+
+  static final String COMPLETE =
+      "DELETE FROM " + TABLE + " WHERE job_id = ? AND attempt = ? AND state = " + EXECUTING;
+
+  /** Parameters: trigger time, now, job id, attempt. */
+  static final String RETRY_LATER =
+      "UPDATE "
+          + TABLE
+          + " SET state = "
+          + EXECUTABLE
+          + ", trigger_time = ?, retry_times = retry_times + 1, task_tracker_identity = NULL,"
+          + " lease_deadline = NULL, version = version + 1, modified = ?"
+          + " WHERE job_id = ? AND attempt = ? AND state = "
+          + EXECUTING;
+
+  /** Parameters: now, job id, attempt. */
+  static final String RELEASE =
+      "UPDATE "
+          + TABLE
+          + " SET state = "
+          + EXECUTABLE
+          + ", task_tracker_identity = NULL, lease_deadline = NULL, version = version + 1,"
+          + " modified = ? WHERE job_id = ? AND attempt = ? AND state = "
+          + EXECUTING;
+
+  /** Parameters: lease deadline, now, job id, attempt. */
+  static final String RENEW =
+      "UPDATE "
+          + TABLE
+          + " SET lease_deadline = ?, modified = ? WHERE job_id = ? AND attempt = ? AND state = "
+          + EXECUTING;
+
+  /** Parameters: now, limit. */
+  static final String EXPIRED =
+      "SELECT job_id, task_tracker_node_group, task_id, task_tracker_identity, attempt FROM "
+          + TABLE
+          + " WHERE state = "
+          + EXECUTING
+          + " AND lease_deadline < ? ORDER BY lease_deadline LIMIT ?";
+
+  /** Parameters: now, job id, attempt, now. */
+  static final String EXPIRE =
+      "UPDATE "
+          + TABLE
+          + " SET state = "
+          + EXECUTABLE
+          + ", attempt = attempt + 1, version = version + 1, task_tracker_identity = NULL,"
+          + " lease_deadline = NULL, modified = ? WHERE job_id = ? AND attempt = ? AND state = "
+          + EXECUTING
+          + " AND lease_deadline < ?";
+
+  /** Parameters: now, job id. */
+  static final String SUSPEND =
+      "UPDATE "
+          + TABLE
+          + " SET state = "
+          + SUSPENDED
+          + ", version = version + 1, modified = ? WHERE job_id = ? AND state IN ("
+          + EXECUTABLE
+          + ", "
+          + SCHEDULED
+          + ")";
+
+  /** Parameters: now, job id. */
+  static final String RESUME =
+      "UPDATE "
+          + TABLE
+          + " SET state = CASE WHEN kind = 'SCHEDULE' THEN "
+          + SCHEDULED
+          + " ELSE "
+          + EXECUTABLE
+          + " END, version = version + 1, modified = ? WHERE job_id = ? AND state = "
+          + SUSPENDED;
+
+  /** Parameters: now, now, job id. */
+  static final String TRIGGER_NOW =
+      "UPDATE "
+          + TABLE
+          + " SET trigger_time = ?, version = version + 1, modified = ? WHERE job_id = ? AND state = "
+          + EXECUTABLE;
+
+  static final String CANCEL =
+      "DELETE FROM " + TABLE + " WHERE job_id = ? AND state <> " + EXECUTING;
+
+  static final String CANCEL_INSTANCES =
+      "DELETE FROM " + TABLE + " WHERE schedule_job_id = ? AND state <> " + EXECUTING;
+
+  static final String FIND_KEY =
+      SELECT + " WHERE task_tracker_node_group = ? AND task_id = ? AND schedule_time = -1";
+
+  static final String FIND_ID = SELECT + " WHERE job_id = ?";
+
+  /**
+   * Locks an active schedule, moves its trigger time to the new instance and counts it; parameters:
+   * trigger time, now, schedule id.
+   */
+  static final String ADVANCE_SCHEDULE =
+      "UPDATE "
+          + TABLE
+          + " SET trigger_time = GREATEST(trigger_time, ?), repeated_count = repeated_count + 1,"
+          + " version = version + 1, modified = ? WHERE job_id = ? AND kind = 'SCHEDULE' AND state"
+          + " = "
+          + SCHEDULED;
+
+  /**
+   * Copies the (already advanced) schedule into a new instance row; parameters: new job id, trigger
+   * time (schedule_time), schedule id, trigger time, now, now, schedule id.
+   */
+  static final String INSERT_INSTANCE =
+      "INSERT INTO "
+          + TABLE
+          + " ("
+          + COLUMNS
+          + ") SELECT ?, 'INSTANCE', "
+          + EXECUTABLE
+          + ", job_type, task_id, task_tracker_node_group, ?, ?, submit_node_group, priority, ?,"
+          + " cron_expression, repeat_count, repeat_interval, repeated_count - 1, max_retry_times,"
+          + " 0, need_feedback, rely_on_prev_cycle, params, 0, 0, NULL, NULL, ?, ? FROM "
+          + TABLE
+          + " WHERE job_id = ?";
+
+  /** Everything a submit or an edit can set; then group, taskId (the key). */
+  static final String REPLACE =
+      "UPDATE "
+          + TABLE
+          + " SET kind = ?, state = ?, job_type = ?, submit_node_group = ?, priority = ?,"
+          + " trigger_time = ?, cron_expression = ?, repeat_count = ?, repeat_interval = ?,"
+          + " repeated_count = 0, max_retry_times = ?, retry_times = 0, need_feedback = ?,"
+          + " rely_on_prev_cycle = ?, params = ?, attempt = attempt + 1, version = version + 1,"
+          + " task_tracker_identity = NULL, lease_deadline = NULL, modified = ?"
+          + " WHERE task_tracker_node_group = ? AND task_id = ? AND schedule_time = -1";
+
+  /**
+   * An operator's edit: the job type, the job's fields, then job id, expected version. Keeps state,
+   * counters and attempt.
+   */
+  static final String EDIT =
+      "UPDATE "
+          + TABLE
+          + " SET job_type = ?, submit_node_group = ?, priority = ?, trigger_time = ?,"
+          + " cron_expression = ?,"
+          + " repeat_count = ?, repeat_interval = ?, max_retry_times = ?, need_feedback = ?,"
+          + " rely_on_prev_cycle = ?, params = ?, version = version + 1, modified = ?"
+          + " WHERE job_id = ? AND version = ? AND state <> "
+          + EXECUTING;
+
+  private JobSql() {}
+
+  /** {@code INSERT INTO lts_job (...) VALUES (...), (...)} for {@code rows} rows. */
+  static String insert(int rows) {
+    StringBuilder sb = new StringBuilder("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES ");
+    String row = "(" + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
+    for (int i = 0; i < rows; i++) {
+      sb.append(i == 0 ? "" : ", ").append(row);
+    }
+    return sb.toString();
+  }
+
+  /** {@code ?, ?, ?} */
+  static String placeholders(int n) {
+    return "?, ".repeat(n - 1) + "?";
+  }
+}

@@ -1,0 +1,67 @@
+package com.lts.core.store.jdbc;
+
+import com.lts.core.store.StoredJob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MySQL/MariaDB: no UPDATE ... RETURNING, so one transaction locks the due rows with {@code SELECT
+ * ... FOR UPDATE SKIP LOCKED} and marks them all with one UPDATE. The locks make the two statements
+ * one atomic step.
+ */
+final class SelectThenUpdateClaimer implements Claimer {
+
+  private static final String SELECT =
+      "SELECT " + JobSql.COLUMNS + JobSql.DUE + " FOR UPDATE SKIP LOCKED";
+
+  SelectThenUpdateClaimer() {}
+
+  @Override
+  public List<StoredJob> claim(
+      Connection c, String group, String identity, int max, long leaseDeadline, long now)
+      throws SQLException {
+    return Jdbc.inTransaction(
+        c,
+        tx -> {
+          List<StoredJob> due = new ArrayList<>(max);
+          try (PreparedStatement ps = tx.prepareStatement(SELECT)) {
+            ps.setString(1, group);
+            ps.setLong(2, now);
+            ps.setInt(3, max);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                due.add(JobRows.read(rs));
+              }
+            }
+          }
+          if (due.isEmpty()) {
+            return due;
+          }
+          String update =
+              JobSql.CLAIM_SET + " WHERE job_id IN (" + JobSql.placeholders(due.size()) + ")";
+          try (PreparedStatement ps = tx.prepareStatement(update)) {
+            int i = 1;
+            ps.setString(i++, identity);
+            ps.setLong(i++, leaseDeadline);
+            ps.setLong(i++, now);
+            for (StoredJob job : due) {
+              ps.setString(i++, job.jobId());
+            }
+            int updated = ps.executeUpdate();
+            if (updated != due.size()) {
+              throw new SQLException(
+                  "Claim updated " + updated + " of " + due.size() + " locked rows; rolled back");
+            }
+          }
+          List<StoredJob> claimed = new ArrayList<>(due.size());
+          for (StoredJob job : due) {
+            claimed.add(JobRows.claimed(job, identity, leaseDeadline, now));
+          }
+          return claimed;
+        });
+  }
+}

@@ -1,0 +1,399 @@
+package com.lts.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.lts.core.domain.Job;
+import com.lts.core.domain.JobMeta;
+import com.lts.core.domain.JobType;
+import com.lts.core.domain.JobValidationException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link JobStore} implementation must show, one operation at a time. */
+abstract class JobStoreContract extends StoreContractBase {
+
+  @Test
+  void submitStoresJobsAndReportsDuplicatesPerJob() {
+    Job first = job("a");
+    first.setParam("k", "v1");
+    List<SubmitResult> added = jobs().submit(List.of(first, job("b")));
+    assertThat(added)
+        .extracting(SubmitResult::status)
+        .containsExactly(SubmitStatus.ADDED, SubmitStatus.ADDED);
+
+    Job again = job("a");
+    again.setParam("k", "v2");
+    List<SubmitResult> second = jobs().submit(List.of(again, job("c")));
+
+    assertThat(second.get(0).status()).isEqualTo(SubmitStatus.DUPLICATE);
+    assertThat(second.get(0).jobId()).isEqualTo(added.get(0).jobId());
+    assertThat(second.get(1).status()).isEqualTo(SubmitStatus.ADDED);
+    assertThat(jobs().find(GROUP, "a").orElseThrow().job().getParam("k")).isEqualTo("v1");
+    assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).containsEntry(GROUP, 3L);
+  }
+
+  @Test
+  void replaceOnExistReplacesTheJobAndKeepsItsId() {
+    String id = submitOne(job("a"));
+    Job replacement = job("a");
+    replacement.setReplaceOnExist(true);
+    replacement.setPriority(5);
+    replacement.setParam("k", "new");
+
+    SubmitResult result = jobs().submit(List.of(replacement)).get(0);
+
+    assertThat(result.status()).isEqualTo(SubmitStatus.REPLACED);
+    assertThat(result.jobId()).isEqualTo(id);
+    StoredJob stored = jobs().find(id).orElseThrow();
+    assertThat(stored.job().getPriority()).isEqualTo(5);
+    assertThat(stored.job().getParam("k")).isEqualTo("new");
+  }
+
+  @Test
+  void duplicatesInsideOneBatchAreReportedToo() {
+    List<SubmitResult> results = jobs().submit(List.of(job("x"), job("x")));
+    assertThat(results)
+        .extracting(SubmitResult::status)
+        .containsExactly(SubmitStatus.ADDED, SubmitStatus.DUPLICATE);
+    assertThat(results.get(1).jobId()).isEqualTo(results.get(0).jobId());
+  }
+
+  @Test
+  void invalidJobsAreRefusedAndNothingIsStored() {
+    Job bad = job("ok-too");
+    bad.setTaskTrackerNodeGroup("bad group!");
+    Job huge = job("huge");
+    huge.setParam("p", "x".repeat(Job.MAX_PARAMS_LENGTH + 1));
+
+    assertThatThrownBy(() -> jobs().submit(List.of(job("fine"), bad)))
+        .isInstanceOf(JobValidationException.class)
+        .hasMessageContaining("taskTrackerNodeGroup");
+    assertThatThrownBy(() -> jobs().submit(List.of(huge)))
+        .isInstanceOf(JobValidationException.class)
+        .hasMessageContaining("params");
+    List<Job> tooMany = jobs("many", StoreArguments.MAX_SUBMIT_BATCH + 1);
+    assertThatThrownBy(() -> jobs().submit(tooMany))
+        .isInstanceOf(InvalidStoreArgumentException.class)
+        .hasMessageContaining("at most");
+    assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).isEmpty();
+    assertThatThrownBy(() -> jobs().claim("no/such", WORKER, 1, LEASE))
+        .isInstanceOf(InvalidStoreArgumentException.class);
+  }
+
+  @Test
+  void claimTakesDueJobsByPriorityThenTriggerTime() {
+    Job late = job("late");
+    late.setTriggerTime(T0 + 60_000);
+    Job low = job("low");
+    low.setPriority(200);
+    low.setTriggerTime(T0 - 5_000);
+    Job urgentLater = job("urgent-later");
+    urgentLater.setPriority(1);
+    urgentLater.setTriggerTime(T0 - 1_000);
+    Job urgentEarlier = job("urgent-earlier");
+    urgentEarlier.setPriority(1);
+    urgentEarlier.setTriggerTime(T0 - 2_000);
+    jobs().submit(List.of(late, low, urgentLater, urgentEarlier));
+
+    List<StoredJob> claimed = jobs().claim(GROUP, WORKER, 10, LEASE);
+
+    assertThat(claimed)
+        .extracting(StoredJob::taskId)
+        .containsExactly("urgent-earlier", "urgent-later", "low");
+    assertThat(claimed)
+        .allSatisfy(
+            j -> {
+              assertThat(j.state()).isEqualTo(JobState.EXECUTING);
+              assertThat(j.attempt()).isEqualTo(1);
+              assertThat(j.taskTrackerIdentity()).isEqualTo(WORKER);
+              assertThat(j.leaseDeadline()).isEqualTo(T0 + LEASE.toMillis());
+            });
+    assertThat(jobs().claim(GROUP, WORKER, 10, LEASE)).isEmpty();
+    assertThat(jobs().claim("other-group", WORKER, 10, LEASE)).isEmpty();
+
+    clock().advance(60_000);
+    assertThat(jobs().claim(GROUP, WORKER, 10, LEASE))
+        .extracting(StoredJob::taskId)
+        .containsExactly("late");
+  }
+
+  @Test
+  void claimedJobCarriesWhatAJobMetaNeeds() {
+    Job job = job("meta");
+    job.setParam("k", "v");
+    job.setMaxRetryTimes(3);
+    job.setNeedFeedback(true);
+    job.setSubmitNodeGroup("client-group");
+    String id = submitOne(job);
+
+    JobMeta meta = claimOne().toJobMeta();
+
+    assertThat(meta.getJobId()).isEqualTo(id);
+    assertThat(meta.getAttempt()).isEqualTo(1);
+    assertThat(meta.getJobType()).isEqualTo(JobType.REAL_TIME);
+    assertThat(meta.getJob().getTriggerTime()).isNull();
+    assertThat(meta.getJob().getParam("k")).isEqualTo("v");
+    assertThat(meta.getJob().getMaxRetryTimes()).isEqualTo(3);
+    assertThat(meta.getJob().isNeedFeedback()).isTrue();
+    assertThat(meta.getJob().getSubmitNodeGroup()).isEqualTo("client-group");
+    assertThat(meta.getTriggerTime()).isEqualTo(T0);
+  }
+
+  @Test
+  void completeRemovesTheJobOnlyForTheCurrentAttempt() {
+    submitOne(job("a"));
+    StoredJob run = claimOne();
+    AttemptRef stale = new AttemptRef(run.jobId(), run.attempt() - 1);
+
+    AttemptOutcome refused = jobs().complete(List.of(stale));
+    assertThat(refused.accepted()).isEmpty();
+    assertThat(refused.refused()).containsExactly(stale);
+    assertThat(jobs().find(run.jobId())).isPresent();
+
+    AttemptOutcome done = jobs().complete(List.of(run.attemptRef()));
+    assertThat(done.accepted()).containsExactly(run.attemptRef());
+    assertThat(jobs().find(run.jobId())).isEmpty();
+    assertThat(jobs().complete(List.of(run.attemptRef())).refused())
+        .containsExactly(run.attemptRef());
+  }
+
+  @Test
+  void staleRenewalIsRefusedAndChangesNothing() {
+    submitOne(job("a"));
+    StoredJob run = claimOne();
+    clock().advance(3_000);
+
+    AttemptOutcome outcome =
+        jobs()
+            .renewLeases(
+                List.of(new AttemptRef(run.jobId(), run.attempt() + 1), run.attemptRef()), LEASE);
+
+    assertThat(outcome.refused())
+        .extracting(AttemptRef::attempt)
+        .containsExactly(run.attempt() + 1);
+    assertThat(outcome.accepted()).containsExactly(run.attemptRef());
+    StoredJob after = jobs().find(run.jobId()).orElseThrow();
+    assertThat(after.leaseDeadline()).isEqualTo(T0 + 3_000 + LEASE.toMillis());
+    assertThat(after.attempt()).isEqualTo(run.attempt());
+  }
+
+  @Test
+  void retryLaterWaitsUntilTheNewTriggerTimeAndCountsTheRetry() {
+    submitOne(job("a"));
+    StoredJob run = claimOne();
+
+    AttemptOutcome outcome =
+        jobs().retryLater(List.of(new RetryLater(run.attemptRef(), T0 + 30_000)));
+
+    assertThat(outcome.allAccepted()).isTrue();
+    StoredJob waiting = jobs().find(run.jobId()).orElseThrow();
+    assertThat(waiting.state()).isEqualTo(JobState.EXECUTABLE);
+    assertThat(waiting.retryTimes()).isEqualTo(1);
+    assertThat(waiting.triggerTime()).isEqualTo(T0 + 30_000);
+    assertThat(waiting.taskTrackerIdentity()).isNull();
+    assertThat(jobs().claim(GROUP, WORKER, 1, LEASE)).isEmpty();
+    assertThat(jobs().retryLater(List.of(new RetryLater(run.attemptRef(), T0))).refused())
+        .hasSize(1);
+
+    clock().advance(30_000);
+    StoredJob second = claimOne();
+    assertThat(second.attempt()).isEqualTo(run.attempt() + 1);
+    assertThat(second.retryTimes()).isEqualTo(1);
+  }
+
+  @Test
+  void releaseReturnsTheJobWithoutCountingARetry() {
+    submitOne(job("a"));
+    StoredJob run = claimOne();
+    assertThat(jobs().release(List.of(run.attemptRef())).allAccepted()).isTrue();
+    StoredJob again = claimOne();
+    assertThat(again.retryTimes()).isZero();
+    assertThat(again.attempt()).isEqualTo(run.attempt() + 1);
+  }
+
+  @Test
+  void expiredLeasesGoBackToExecutableWithTheAttemptBumped() {
+    jobs().submit(jobs("j", 3));
+    List<StoredJob> runs = jobs().claim(GROUP, WORKER, 3, LEASE);
+    clock().advance(5_000);
+    jobs().renewLeases(List.of(runs.get(0).attemptRef()), LEASE);
+    clock().advance(6_000);
+
+    List<ExpiredLease> expired = jobs().expireLeases(100);
+
+    assertThat(expired)
+        .extracting(ExpiredLease::jobId)
+        .containsExactlyInAnyOrder(runs.get(1).jobId(), runs.get(2).jobId());
+    assertThat(expired)
+        .allSatisfy(
+            e -> {
+              assertThat(e.taskTrackerIdentity()).isEqualTo(WORKER);
+              assertThat(e.expiredAttempt()).isEqualTo(1);
+            });
+    StoredJob back = jobs().find(runs.get(1).jobId()).orElseThrow();
+    assertThat(back.state()).isEqualTo(JobState.EXECUTABLE);
+    assertThat(back.attempt()).isEqualTo(2);
+    assertThat(jobs().complete(List.of(runs.get(1).attemptRef())).refused()).hasSize(1);
+    assertThat(jobs().expireLeases(100)).isEmpty();
+    assertThat(jobs().find(runs.get(0).jobId()).orElseThrow().state())
+        .isEqualTo(JobState.EXECUTING);
+  }
+
+  @Test
+  void replacingARunningJobFencesOffItsAttempt() {
+    submitOne(job("a"));
+    StoredJob run = claimOne();
+    Job replacement = job("a");
+    replacement.setReplaceOnExist(true);
+
+    assertThat(jobs().submit(List.of(replacement)).get(0).status())
+        .isEqualTo(SubmitStatus.REPLACED);
+
+    assertThat(jobs().complete(List.of(run.attemptRef())).refused()).hasSize(1);
+    assertThat(jobs().find(run.jobId()).orElseThrow().state()).isEqualTo(JobState.EXECUTABLE);
+  }
+
+  @Test
+  void suspendResumeCancelAndTriggerNow() {
+    Job later = job("later");
+    later.setTriggerTime(T0 + 3_600_000);
+    String id = submitOne(later);
+
+    assertThat(jobs().suspend(id)).isTrue();
+    assertThat(jobs().suspend(id)).isFalse();
+    assertThat(jobs().countByGroup(JobQueue.SUSPENDED)).containsEntry(GROUP, 1L);
+    assertThat(jobs().triggerNow(id)).isFalse();
+    assertThat(jobs().resume(id)).isTrue();
+    assertThat(jobs().resume(id)).isFalse();
+
+    assertThat(jobs().triggerNow(id)).isTrue();
+    StoredJob run = claimOne();
+    assertThat(run.jobId()).isEqualTo(id);
+    assertThat(jobs().cancel(id)).as("a running job is not cancelled").isFalse();
+    assertThat(jobs().suspend(id)).isFalse();
+
+    jobs().release(List.of(run.attemptRef()));
+    assertThat(jobs().cancel(GROUP, "later")).isTrue();
+    assertThat(jobs().find(id)).isEmpty();
+    assertThat(jobs().cancel(id)).isFalse();
+  }
+
+  @Test
+  void editChangesFieldsWhenTheVersionStillMatches() {
+    String id = submitOne(job("a"));
+    StoredJob before = jobs().find(id).orElseThrow();
+    Job changed = job("a");
+    changed.setPriority(7);
+    changed.setParam("k", "edited");
+    changed.setTriggerTime(T0 + 1_000);
+
+    assertThat(jobs().edit(id, before.version(), changed)).isTrue();
+    assertThat(jobs().edit(id, before.version(), changed)).as("stale version").isFalse();
+
+    StoredJob after = jobs().find(id).orElseThrow();
+    assertThat(after.job().getPriority()).isEqualTo(7);
+    assertThat(after.job().getParam("k")).isEqualTo("edited");
+    assertThat(after.triggerTime()).isEqualTo(T0 + 1_000);
+    assertThat(after.version()).isGreaterThan(before.version());
+
+    Job renamed = job("b");
+    assertThatThrownBy(() -> jobs().edit(id, after.version(), renamed))
+        .isInstanceOf(InvalidStoreArgumentException.class)
+        .hasMessageContaining("taskId");
+    Job toCron = cron("a");
+    assertThatThrownBy(() -> jobs().edit(id, after.version(), toCron))
+        .isInstanceOf(InvalidStoreArgumentException.class);
+  }
+
+  @Test
+  void schedulesAreStoredAsDefinitionsAndCreateInstancesOncePerTriggerTime() {
+    String cronId = submitOne(cron("every-minute"));
+    String repeatId = submitOne(repeat("thrice"));
+    assertThat(jobs().countByGroup(JobQueue.CRON)).containsEntry(GROUP, 1L);
+    assertThat(jobs().countByGroup(JobQueue.REPEAT)).containsEntry(GROUP, 1L);
+    assertThat(jobs().claim(GROUP, WORKER, 10, LEASE)).as("definitions never run").isEmpty();
+
+    InstanceResult first = jobs().createInstance(cronId, T0 + 60_000);
+    InstanceResult again = jobs().createInstance(cronId, T0 + 60_000);
+    InstanceResult older = jobs().createInstance(cronId, T0 + 30_000);
+
+    assertThat(first.status()).isEqualTo(InstanceResult.Status.CREATED);
+    assertThat(again).isEqualTo(new InstanceResult(InstanceResult.Status.EXISTS, first.jobId()));
+    assertThat(older.status()).isEqualTo(InstanceResult.Status.EXISTS);
+    assertThat(jobs().createInstance(repeatId, T0).status())
+        .isEqualTo(InstanceResult.Status.CREATED);
+    assertThat(jobs().createInstance("0000000000000000", T0).status())
+        .isEqualTo(InstanceResult.Status.NO_SCHEDULE);
+
+    clock().advance(60_000);
+    List<StoredJob> runs = jobs().claim(GROUP, WORKER, 10, LEASE);
+    assertThat(runs).extracting(StoredJob::kind).containsOnly(JobKind.INSTANCE);
+    StoredJob cronRun =
+        runs.stream().filter(r -> r.scheduleJobId().equals(cronId)).findFirst().orElseThrow();
+    assertThat(cronRun.scheduleTime()).isEqualTo(T0 + 60_000);
+    assertThat(cronRun.jobType()).isEqualTo(JobType.CRON);
+    assertThat(cronRun.taskId()).isEqualTo("every-minute");
+
+    StoredJob schedule = jobs().find(cronId).orElseThrow();
+    assertThat(schedule.repeatedCount()).isEqualTo(1);
+    assertThat(schedule.triggerTime()).isEqualTo(T0 + 60_000);
+    assertThat(jobs().createInstance(cronId, T0 + 120_000).status())
+        .isEqualTo(InstanceResult.Status.CREATED);
+    assertThat(jobs().find(cronId).orElseThrow().repeatedCount()).isEqualTo(2);
+  }
+
+  @Test
+  void suspendedOrCancelledSchedulesCreateNoInstances() {
+    String cronId = submitOne(cron("c"));
+    jobs().createInstance(cronId, T0 + 60_000);
+
+    assertThat(jobs().suspend(cronId)).isTrue();
+    assertThat(jobs().createInstance(cronId, T0 + 120_000).status())
+        .isEqualTo(InstanceResult.Status.NO_SCHEDULE);
+    assertThat(jobs().countByGroup(JobQueue.CRON)).isEmpty();
+    assertThat(jobs().resume(cronId)).isTrue();
+    assertThat(jobs().find(cronId).orElseThrow().state()).isEqualTo(JobState.SCHEDULED);
+    assertThat(jobs().triggerNow(cronId)).isTrue();
+    assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).containsEntry(GROUP, 2L);
+
+    assertThat(jobs().cancel(cronId)).isTrue();
+    assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).as("waiting instances go too").isEmpty();
+    assertThat(jobs().createInstance(cronId, T0 + 180_000).status())
+        .isEqualTo(InstanceResult.Status.NO_SCHEDULE);
+  }
+
+  @Test
+  void aOneTimeJobAndAScheduleShareTheTaskIdKey() {
+    submitOne(cron("same"));
+    assertThat(jobs().submit(List.of(job("same"))).get(0).status())
+        .isEqualTo(SubmitStatus.DUPLICATE);
+  }
+
+  @Test
+  void browseFiltersByGroupAndTaskIdAndPagesWithACursor() {
+    jobs().submit(jobs("p", 25));
+    Job other = job("p0");
+    other.setTaskTrackerNodeGroup("other");
+    jobs().submit(List.of(other));
+
+    Page<StoredJob> first = jobs().browse(QueueQuery.of(JobQueue.EXECUTABLE, 10).group(GROUP));
+    Page<StoredJob> second =
+        jobs()
+            .browse(QueueQuery.of(JobQueue.EXECUTABLE, 10).group(GROUP).after(first.nextCursor()));
+    Page<StoredJob> third =
+        jobs()
+            .browse(QueueQuery.of(JobQueue.EXECUTABLE, 10).group(GROUP).after(second.nextCursor()));
+
+    assertThat(first.items()).hasSize(10);
+    assertThat(second.items()).hasSize(10);
+    assertThat(third.items()).hasSize(5);
+    assertThat(third.hasNext()).isFalse();
+    assertThat(jobs().browse(QueueQuery.of(JobQueue.EXECUTABLE, 10).taskId("p0")).items())
+        .extracting(StoredJob::taskTrackerNodeGroup)
+        .containsExactlyInAnyOrder(GROUP, "other");
+    assertThat(jobs().browse(QueueQuery.of(JobQueue.EXECUTING, 10)).items()).isEmpty();
+    assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).isEqualTo(Map.of(GROUP, 25L, "other", 1L));
+  }
+}

@@ -1,0 +1,135 @@
+package com.lts.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lts.core.domain.Job;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Races between claimers and schedulers, and paging through many rows. */
+abstract class StoreConcurrencyContract extends StoreContractBase {
+
+  /** Jobs the claim race runs over. */
+  int claimRaceJobs() {
+    return 10_000;
+  }
+
+  /** Rows the pagination test inserts. */
+  int paginationRows() {
+    return 100_000;
+  }
+
+  @Test
+  void fourThreadsOnTwoStoresClaimEveryJobExactlyOnce() throws Exception {
+    int total = claimRaceJobs();
+    for (int from = 0; from < total; from += StoreArguments.MAX_SUBMIT_BATCH) {
+      jobs()
+          .submit(
+              jobs("race-" + from + "-", Math.min(StoreArguments.MAX_SUBMIT_BATCH, total - from)));
+    }
+    ConcurrentLinkedQueue<String> claimed = new ConcurrentLinkedQueue<>();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (Store second = fixture().open(clock())) {
+      List<Callable<Integer>> claimers = new ArrayList<>();
+      CountDownLatch start = new CountDownLatch(1);
+      for (int t = 0; t < 8; t++) {
+        JobStore store = (t % 2 == 0 ? store() : second).jobs();
+        String worker = "TT_" + t;
+        claimers.add(
+            () -> {
+              start.await();
+              int rounds = 0;
+              // Bounded: even one claimer alone needs total / 25 rounds.
+              while (claimed.size() < total && rounds++ < total) {
+                List<StoredJob> batch = store.claim(GROUP, worker, 25, LEASE);
+                batch.forEach(j -> claimed.add(j.jobId()));
+                if (batch.isEmpty() && store.countByGroup(JobQueue.EXECUTABLE).isEmpty()) {
+                  break;
+                }
+              }
+              return rounds;
+            });
+      }
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (Callable<Integer> claimer : claimers) {
+        futures.add(pool.submit(claimer));
+      }
+      start.countDown();
+      for (Future<Integer> f : futures) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Set<String> unique = new HashSet<>(claimed);
+    assertThat(claimed).hasSize(total);
+    assertThat(unique).hasSize(total);
+    assertThat(jobs().countByGroup(JobQueue.EXECUTING)).containsEntry(GROUP, (long) total);
+  }
+
+  @Test
+  void concurrentCreatesOfOneInstanceMakeOneInstance() throws Exception {
+    String scheduleId = submitOne(cron("racy"));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (Store second = fixture().open(clock())) {
+      for (int round = 1; round <= 20; round++) {
+        long triggerTime = T0 + round * 60_000L;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<InstanceResult>> results = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          JobStore store = (t % 2 == 0 ? store() : second).jobs();
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return store.createInstance(scheduleId, triggerTime);
+                  }));
+        }
+        start.countDown();
+        int created = 0;
+        for (Future<InstanceResult> r : results) {
+          if (r.get(1, TimeUnit.MINUTES).status() == InstanceResult.Status.CREATED) {
+            created++;
+          }
+        }
+        assertThat(created).as("round %d", round).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).containsEntry(GROUP, 20L);
+    assertThat(jobs().find(scheduleId).orElseThrow().repeatedCount()).isEqualTo(20);
+  }
+
+  @Test
+  void keysetPaginationReturnsEveryRowOnce() {
+    int rows = paginationRows();
+    for (int from = 0; from < rows; from += StoreArguments.MAX_SUBMIT_BATCH) {
+      List<Job> batch =
+          jobs("page-" + from + "-", Math.min(StoreArguments.MAX_SUBMIT_BATCH, rows - from));
+      jobs().submit(batch);
+    }
+    Set<String> seen = new HashSet<>();
+    int pages = 0;
+    String cursor = null;
+    do {
+      Page<StoredJob> page = jobs().browse(QueueQuery.of(JobQueue.EXECUTABLE, 2_000).after(cursor));
+      for (StoredJob job : page.items()) {
+        assertThat(seen.add(job.jobId())).as("row %s seen twice", job.jobId()).isTrue();
+      }
+      cursor = page.nextCursor();
+      pages++;
+    } while (cursor != null && pages <= rows);
+    assertThat(seen).hasSize(rows);
+  }
+}
