@@ -79,4 +79,28 @@ public final class StoreArguments {
     }
     return items;
   }
+
+  /** Refuses an edit that would change a job's key or turn a one-time job into a schedule. */
+  public static void checkEdit(StoredJob row, Job job) {
+    if (!row.taskId().equals(job.getTaskId())
+        || !row.taskTrackerNodeGroup().equals(job.getTaskTrackerNodeGroup())) {
+      throw new InvalidStoreArgumentException(
+          "edit: taskId and taskTrackerNodeGroup cannot change (job "
+              + row.jobId()
+              + " is "
+              + row.taskTrackerNodeGroup()
+              + "/"
+              + row.taskId()
+              + "); cancel it and submit a new job instead");
+    }
+    boolean schedule = job.isCron() || job.isRepeatable();
+    if (schedule != (row.kind() == JobKind.SCHEDULE)) {
+      throw new InvalidStoreArgumentException(
+          "edit: a one-time job cannot become a cron/repeat schedule or back (job "
+              + row.jobId()
+              + " is a "
+              + row.kind()
+              + "); cancel it and submit a new job instead");
+    }
+  }
 }

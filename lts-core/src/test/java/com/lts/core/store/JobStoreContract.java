@@ -73,6 +73,10 @@ abstract class JobStoreContract extends StoreContractBase {
     assertThatThrownBy(() -> jobs().submit(List.of(huge)))
         .isInstanceOf(JobValidationException.class)
         .hasMessageContaining("params");
+    List<Job> tooMany = jobs("many", StoreArguments.MAX_SUBMIT_BATCH + 1);
+    assertThatThrownBy(() -> jobs().submit(tooMany))
+        .isInstanceOf(InvalidStoreArgumentException.class)
+        .hasMessageContaining("at most");
     assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).isEmpty();
     assertThatThrownBy(() -> jobs().claim("no/such", WORKER, 1, LEASE))
         .isInstanceOf(InvalidStoreArgumentException.class);

@@ -5,15 +5,12 @@ import com.lts.core.cluster.NodeChangeListener;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
-import com.lts.core.json.Json;
-import com.lts.core.json.JsonException;
 import com.lts.core.registry.MasterElector;
 import com.lts.core.registry.Registry;
 import com.lts.core.registry.RegistryException;
 import com.lts.core.registry.internal.NodeEventHub;
 import com.lts.core.registry.internal.RegistryEventThread;
 import com.lts.core.registry.internal.RegistryPaths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +30,6 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * A registry on one Redis server.
@@ -55,13 +51,13 @@ public final class RedisRegistry implements Registry {
   private static final Logger log = LoggerFactory.getLogger(RedisRegistry.class);
   private static final int MAX_SOCKET_TIMEOUT_MILLIS = 2_000;
   private static final int POOL_SIZE = 8;
-  static final String NODES_MESSAGE = "NODES:";
   static final String MASTER_MESSAGE = "MASTER:";
 
   private final String clusterName;
   private final RedisAddress address;
   private final RegistryPaths paths;
   private final String channel;
+  private final RedisNodeEntries entries;
   private final long sessionTimeoutMillis;
   private final long renewMillis;
   private final RegistryEventThread events;
@@ -86,6 +82,7 @@ public final class RedisRegistry implements Registry {
     this.channel = paths.root() + "/EVENTS";
     this.sessionTimeoutMillis = config.get(ConfigKeys.REDIS_SESSION_TIMEOUT);
     this.renewMillis = sessionTimeoutMillis / 3;
+    this.entries = new RedisNodeEntries(paths, channel, sessionTimeoutMillis);
     // A call must fail well before an entry or a lease can expire unnoticed.
     int socketTimeout = (int) Math.min(MAX_SOCKET_TIMEOUT_MILLIS, renewMillis);
     DefaultJedisClientConfig.Builder client =
@@ -156,13 +153,12 @@ public final class RedisRegistry implements Registry {
   public void register(Node node) {
     RegistryPaths.requireNameable(node);
     checkOpen();
-    String key = paths.node(node.getNodeType(), node.getIdentity());
     synchronized (writeLock) {
-      registered.put(key, node);
+      registered.put(entries.key(node), node);
       try (Jedis jedis = pool.getResource()) {
         Pipeline pipeline = jedis.pipelined();
-        write(pipeline, key, node);
-        pipeline.publish(channel, NODES_MESSAGE + node.getNodeType().name());
+        entries.write(pipeline, node);
+        entries.announce(pipeline, node.getNodeType());
         pipeline.sync();
       } catch (JedisException e) {
         log.warn("{} is not registered yet ({}); retrying every {} ms", node, e, renewMillis);
@@ -170,31 +166,20 @@ public final class RedisRegistry implements Registry {
     }
   }
 
-  private void write(Pipeline pipeline, String key, Node node) {
-    pipeline.set(key, Json.toJson(node), SetParams.setParams().px(sessionTimeoutMillis));
-    pipeline.sadd(paths.nodes(node.getNodeType()), node.getIdentity());
-  }
-
   @Override
   public void unregister(Node node) {
-    String key = paths.node(node.getNodeType(), node.getIdentity());
     synchronized (writeLock) {
-      if (registered.remove(key) == null) {
+      if (registered.remove(entries.key(node)) == null) {
         return;
       }
       try (Jedis jedis = pool.getResource()) {
-        delete(jedis.pipelined(), key, node);
+        Pipeline pipeline = jedis.pipelined();
+        entries.delete(pipeline, node);
+        pipeline.sync();
       } catch (JedisException e) {
         log.warn("Could not remove {} ({}); it expires by itself", node, e.toString());
       }
     }
-  }
-
-  private void delete(Pipeline pipeline, String key, Node node) {
-    pipeline.del(key);
-    pipeline.srem(paths.nodes(node.getNodeType()), node.getIdentity());
-    pipeline.publish(channel, NODES_MESSAGE + node.getNodeType().name());
-    pipeline.sync();
   }
 
   @Override
@@ -243,7 +228,7 @@ public final class RedisRegistry implements Registry {
       synchronized (writeLock) {
         if (!registered.isEmpty()) {
           Pipeline pipeline = jedis.pipelined();
-          registered.forEach((key, node) -> write(pipeline, key, node));
+          registered.values().forEach(node -> entries.write(pipeline, node));
           pipeline.sync();
         }
       }
@@ -251,10 +236,12 @@ public final class RedisRegistry implements Registry {
         connected = true;
         log.info("Redis {} is reachable again for cluster {}", address, clusterName);
         // Announce our entries (they may have expired) and resubscribe on a fresh connection.
+        Pipeline pipeline = jedis.pipelined();
         registered.values().stream()
             .map(Node::getNodeType)
             .distinct()
-            .forEach(type -> jedis.publish(channel, NODES_MESSAGE + type.name()));
+            .forEach(type -> entries.announce(pipeline, type));
+        pipeline.sync();
         subscriber.reconnect();
       }
       for (NodeType type : hub.subscribedTypes()) {
@@ -297,45 +284,13 @@ public final class RedisRegistry implements Registry {
 
   /** Reads every entry of {@code type} and hands the full view to the hub. */
   private void read(Jedis jedis, NodeType type) {
-    String index = paths.nodes(type);
-    List<String> identities = new ArrayList<>(jedis.smembers(index));
-    List<Node> nodes = new ArrayList<>();
-    if (!identities.isEmpty()) {
-      String[] keys =
-          identities.stream().map(identity -> paths.node(type, identity)).toArray(String[]::new);
-      List<String> values = jedis.mget(keys);
-      List<String> expired = new ArrayList<>();
-      for (int i = 0; i < keys.length; i++) {
-        String value = values.get(i);
-        if (value == null) {
-          expired.add(identities.get(i));
-        } else {
-          Node node = parse(keys[i], value);
-          if (node != null) {
-            nodes.add(node);
-          }
-        }
-      }
-      if (!expired.isEmpty()) {
-        jedis.srem(index, expired.toArray(String[]::new));
-      }
-    }
-    hub.update(type, nodes);
-  }
-
-  private static Node parse(String key, String value) {
-    try {
-      return Json.fromJson(value, Node.class);
-    } catch (JsonException e) {
-      log.warn("Ignoring unreadable registry entry {}: {}", key, e.getMessage());
-      return null;
-    }
+    hub.update(type, entries.read(jedis, type));
   }
 
   private void onMessage(String message) {
-    if (message.startsWith(NODES_MESSAGE)) {
+    if (message.startsWith(RedisNodeEntries.NODES_MESSAGE)) {
       try {
-        requestRead(NodeType.valueOf(message.substring(NODES_MESSAGE.length())));
+        requestRead(NodeType.valueOf(message.substring(RedisNodeEntries.NODES_MESSAGE.length())));
       } catch (IllegalArgumentException e) {
         log.debug("Ignoring registry message {}", message);
       }
@@ -380,12 +335,7 @@ public final class RedisRegistry implements Registry {
     if (!registered.isEmpty()) {
       try (Jedis jedis = pool.getResource()) {
         Pipeline pipeline = jedis.pipelined();
-        registered.forEach(
-            (key, node) -> {
-              pipeline.del(key);
-              pipeline.srem(paths.nodes(node.getNodeType()), node.getIdentity());
-              pipeline.publish(channel, NODES_MESSAGE + node.getNodeType().name());
-            });
+        registered.values().forEach(node -> entries.delete(pipeline, node));
         pipeline.sync();
       } catch (JedisException e) {
         log.warn(

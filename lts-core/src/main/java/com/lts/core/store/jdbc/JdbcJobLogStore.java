@@ -100,6 +100,10 @@ final class JdbcJobLogStore implements JobLogStore {
       sql.append(" AND log_time < ?");
       args.add(q.toTime());
     }
+    if (args.isEmpty()) {
+      throw new InvalidStoreArgumentException(
+          "job log query: name a jobId, a taskId with its group, or a time range");
+    }
     if (q.level() != null) {
       sql.append(" AND level = ?");
       args.add(q.level().name());
@@ -107,10 +111,6 @@ final class JdbcJobLogStore implements JobLogStore {
     if (q.cursor() != null) {
       sql.append(" AND id > ?");
       args.add(cursor(q.cursor()));
-    }
-    if (args.isEmpty() || (args.size() == 1 && (q.level() != null || q.cursor() != null))) {
-      throw new InvalidStoreArgumentException(
-          "job log query: name a jobId, a taskId with its group, or a time range");
     }
     sql.append(" ORDER BY id LIMIT ?");
     args.add(limit + 1);

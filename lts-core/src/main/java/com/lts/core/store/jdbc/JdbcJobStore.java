@@ -5,7 +5,6 @@ import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
 import com.lts.core.store.ExpiredLease;
 import com.lts.core.store.InstanceResult;
-import com.lts.core.store.InvalidStoreArgumentException;
 import com.lts.core.store.JobIds;
 import com.lts.core.store.JobKind;
 import com.lts.core.store.JobQueue;
@@ -247,7 +246,7 @@ final class JdbcJobStore implements JobStore {
       return false;
     }
     StoredJob row = stored.get();
-    checkEditable(row, job);
+    StoreArguments.checkEdit(row, job);
     long triggerTime =
         row.kind() == JobKind.SCHEDULE || job.getTriggerTime() == null
             ? row.triggerTime()
@@ -264,29 +263,6 @@ final class JdbcJobStore implements JobStore {
             return ps.executeUpdate() == 1;
           }
         });
-  }
-
-  static void checkEditable(StoredJob row, Job job) {
-    if (!row.taskId().equals(job.getTaskId())
-        || !row.taskTrackerNodeGroup().equals(job.getTaskTrackerNodeGroup())) {
-      throw new InvalidStoreArgumentException(
-          "edit: taskId and taskTrackerNodeGroup cannot change (job "
-              + row.jobId()
-              + " is "
-              + row.taskTrackerNodeGroup()
-              + "/"
-              + row.taskId()
-              + "); cancel it and submit a new job instead");
-    }
-    boolean schedule = JobRows.kindOf(job) == JobKind.SCHEDULE;
-    if (schedule != (row.kind() == JobKind.SCHEDULE)) {
-      throw new InvalidStoreArgumentException(
-          "edit: a one-time job cannot become a cron/repeat schedule or back (job "
-              + row.jobId()
-              + " is a "
-              + row.kind()
-              + "); cancel it and submit a new job instead");
-    }
   }
 
   @Override

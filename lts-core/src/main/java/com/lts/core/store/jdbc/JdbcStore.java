@@ -15,9 +15,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A {@link Store} on a HikariCP pool of one JDBC database. */
 final class JdbcStore implements Store {
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
 
   private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)(password|pwd)=[^&;]*");
 
@@ -73,6 +77,7 @@ final class JdbcStore implements Store {
       } else {
         checkSchema(jdbc, where);
       }
+      log.info("Job store: {} at {}", dialect.name(), where);
       return new JdbcStore(dataSource, jdbc, context);
     } catch (RuntimeException e) {
       dataSource.close();

@@ -1,0 +1,57 @@
+package com.lts.core.store;
+
+import com.lts.core.config.ConfigKeys;
+import com.lts.core.config.LtsConfig;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.bson.Document;
+
+/** An in-process mongo-java-server (memory backend) on a free loopback port. */
+public final class MongoFixture implements StoreFixture {
+
+  private static final String DATABASE = "lts_test";
+
+  private final MongoServer server;
+  private final String address;
+  private final MongoClient admin;
+
+  public MongoFixture() {
+    server = new MongoServer(new MemoryBackend());
+    InetSocketAddress bound = server.bind();
+    address = "127.0.0.1:" + bound.getPort();
+    admin = MongoClients.create("mongodb://" + address);
+  }
+
+  public LtsConfig config() {
+    return LtsConfig.builder()
+        .set(ConfigKeys.JOB_QUEUE, "mongo")
+        .set(ConfigKeys.MONGO_ADDRESSES, address)
+        .set(ConfigKeys.MONGO_DATABASE, DATABASE)
+        .build();
+  }
+
+  @Override
+  public Store open(Clock clock) {
+    return Store.open(config(), Path.of("target"), clock);
+  }
+
+  @Override
+  public void clear() {
+    MongoDatabase db = admin.getDatabase(DATABASE);
+    for (String name : db.listCollectionNames()) {
+      db.getCollection(name).deleteMany(new Document());
+    }
+  }
+
+  @Override
+  public void drop() {
+    admin.close();
+    server.shutdownNow();
+  }
+}
