@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Races between claimers and schedulers, and paging through many rows. */
@@ -38,6 +39,7 @@ abstract class StoreConcurrencyContract extends StoreContractBase {
               jobs("race-" + from + "-", Math.min(StoreArguments.MAX_SUBMIT_BATCH, total - from)));
     }
     ConcurrentLinkedQueue<String> claimed = new ConcurrentLinkedQueue<>();
+    AtomicInteger largestBatch = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try (Store second = fixture().open(clock())) {
       List<Callable<Integer>> claimers = new ArrayList<>();
@@ -52,6 +54,7 @@ abstract class StoreConcurrencyContract extends StoreContractBase {
               // Bounded: even one claimer alone needs total / 25 rounds.
               while (claimed.size() < total && rounds++ < total) {
                 List<StoredJob> batch = store.claim(GROUP, worker, 25, LEASE);
+                largestBatch.accumulateAndGet(batch.size(), Math::max);
                 batch.forEach(j -> claimed.add(j.jobId()));
                 if (batch.isEmpty() && store.countByGroup(JobQueue.EXECUTABLE).isEmpty()) {
                   break;
@@ -72,6 +75,9 @@ abstract class StoreConcurrencyContract extends StoreContractBase {
       pool.shutdownNow();
     }
     Set<String> unique = new HashSet<>(claimed);
+    assertThat(largestBatch.get())
+        .as("a claim never takes more than it was asked for")
+        .isLessThanOrEqualTo(25);
     assertThat(claimed).hasSize(total);
     assertThat(unique).hasSize(total);
     assertThat(jobs().countByGroup(JobQueue.EXECUTING)).containsEntry(GROUP, (long) total);

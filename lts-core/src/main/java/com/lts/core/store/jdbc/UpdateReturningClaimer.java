@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * PostgreSQL: one statement selects the due rows with {@code FOR UPDATE SKIP LOCKED} (rows another
+ * PostgreSQL: one statement picks the due rows with {@code FOR UPDATE SKIP LOCKED} (rows another
  * claimer holds are skipped, not waited for), updates them and returns them.
  */
 final class UpdateReturningClaimer implements Claimer {
@@ -23,13 +23,17 @@ final class UpdateReturningClaimer implements Claimer {
   private final String sql;
 
   UpdateReturningClaimer() {
+    // The rows are picked once in a CTE. Written as "UPDATE ... WHERE job_id IN (SELECT ... LIMIT n
+    // FOR UPDATE SKIP LOCKED)", PostgreSQL may evaluate the subquery again while re-checking rows
+    // that other transactions changed, and update far more than n rows.
     this.sql =
-        JobSql.CLAIM_SET
-            + " WHERE state = "
-            + JobSql.EXECUTABLE
-            + " AND job_id IN (SELECT job_id"
+        "WITH picked AS (SELECT job_id AS picked_id"
             + JobSql.DUE
-            + " FOR UPDATE SKIP LOCKED) RETURNING "
+            + " FOR UPDATE SKIP LOCKED) "
+            + JobSql.CLAIM_SET
+            + " FROM picked WHERE job_id = picked.picked_id AND state = "
+            + JobSql.EXECUTABLE
+            + " RETURNING "
             + JobSql.COLUMNS;
   }
 
@@ -39,12 +43,12 @@ final class UpdateReturningClaimer implements Claimer {
       throws SQLException {
     List<StoredJob> claimed = new ArrayList<>(max);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, identity);
-      ps.setLong(2, leaseDeadline);
-      ps.setLong(3, now);
-      ps.setString(4, group);
-      ps.setLong(5, now);
-      ps.setInt(6, max);
+      ps.setString(1, group);
+      ps.setLong(2, now);
+      ps.setInt(3, max);
+      ps.setString(4, identity);
+      ps.setLong(5, leaseDeadline);
+      ps.setLong(6, now);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           claimed.add(JobRows.read(rs));

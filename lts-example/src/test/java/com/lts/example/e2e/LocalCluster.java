@@ -1,0 +1,89 @@
+package com.lts.example.e2e;
+
+import com.lts.core.config.ConfigKey;
+import com.lts.core.config.LtsConfig;
+import com.lts.core.registry.zookeeper.EmbeddedZooKeeper;
+import com.lts.jobclient.JobClient;
+import com.lts.jobclient.JobCompletedHandler;
+import com.lts.jobtracker.JobTracker;
+import com.lts.tasktracker.TaskTracker;
+import com.lts.tasktracker.runner.JobRunner;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+/**
+ * Real nodes in this JVM on loopback: an embedded ZooKeeper, JobTrackers on free ports,
+ * TaskTrackers and JobClients. Timings are shortened so tests finish quickly; {@link #close()}
+ * stops everything in reverse order.
+ */
+final class LocalCluster implements AutoCloseable {
+
+  private final Path dir;
+  private final EmbeddedZooKeeper zooKeeper;
+  private final Deque<Runnable> stops = new ArrayDeque<>();
+  private int nodes;
+
+  private LocalCluster(Path dir) {
+    this.dir = dir;
+    this.zooKeeper = EmbeddedZooKeeper.start(dir.resolve("zookeeper"), 0);
+  }
+
+  static LocalCluster start(Path dir) {
+    return new LocalCluster(dir);
+  }
+
+  String registryAddress() {
+    return zooKeeper.address();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  JobTracker jobTracker(LtsConfig store) {
+    JobTracker jobTracker = new JobTracker();
+    jobTracker.setRegistryAddress(registryAddress());
+    jobTracker.setListenPort(0);
+    jobTracker.setDataPath(dir.resolve("jt" + (++nodes)).toString());
+    for (Map.Entry<ConfigKey<?>, Object> e : store.values().entrySet()) {
+      jobTracker.addConfig((ConfigKey) e.getKey(), e.getValue());
+    }
+    jobTracker.addConfig("lts.job.lease.millis", "3000");
+    jobTracker.addConfig("jobtracker.job.retry.interval.millis", "50");
+    jobTracker.start();
+    stops.push(jobTracker::stop);
+    return jobTracker;
+  }
+
+  TaskTracker taskTracker(String group, int threads, JobRunner runner) {
+    TaskTracker taskTracker = new TaskTracker();
+    taskTracker.setRegistryAddress(registryAddress());
+    taskTracker.setNodeGroup(group);
+    taskTracker.setWorkThreads(threads);
+    taskTracker.setRunnerFactory(meta -> runner);
+    taskTracker.setDataPath(dir.resolve("tt" + (++nodes)).toString());
+    taskTracker.addConfig("lts.job.lease.millis", "3000");
+    taskTracker.setStopTimeoutMillis(5_000);
+    taskTracker.start();
+    stops.push(taskTracker::stop);
+    return taskTracker;
+  }
+
+  JobClient jobClient(String group, JobCompletedHandler handler) {
+    JobClient jobClient = new JobClient();
+    jobClient.setRegistryAddress(registryAddress());
+    jobClient.setNodeGroup(group);
+    jobClient.setDataPath(dir.resolve("jc" + (++nodes)).toString());
+    jobClient.setJobCompletedHandler(handler);
+    jobClient.start();
+    stops.push(jobClient::stop);
+    return jobClient;
+  }
+
+  @Override
+  public void close() {
+    while (!stops.isEmpty()) {
+      stops.pop().run();
+    }
+    zooKeeper.close();
+  }
+}
