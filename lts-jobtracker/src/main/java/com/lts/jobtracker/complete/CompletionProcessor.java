@@ -99,16 +99,6 @@ public final class CompletionProcessor
     for (StoredJob job : dispatcher.claim(slot, request.getAvailableThreads())) {
       next.add(job.toJobMeta());
     }
-    if (next.size() > request.getAvailableThreads()) {
-      org.slf4j.LoggerFactory.getLogger(getClass())
-          .error("DEBUG asked {} got {}", request.getAvailableThreads(), next.size());
-    }
-    org.slf4j.LoggerFactory.getLogger(getClass())
-        .info(
-            "DEBUG completion results={} asked={} next={}",
-            results.size(),
-            request.getAvailableThreads(),
-            next.size());
     return new JobCompletedResponse(refused, next);
   }
 

@@ -26,7 +26,9 @@ import com.lts.tasktracker.runner.JobRunnerInvoker;
 import com.lts.tasktracker.runner.RunnerFactory;
 import com.lts.tasktracker.runner.RunnerPool;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -187,11 +189,23 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     try {
       List<LeasedJob> leased =
           held.stream().map(m -> new LeasedJob(m.getJobId(), m.getAttempt())).toList();
-      List<String> lost =
+      List<String> refused =
           jobTrackers
               .invoke(Command.LEASE_RENEW, new LeaseRenewRequest(identity, leased))
               .getLostJobIds();
-      if (lost != null && !lost.isEmpty()) {
+      // A job that finished while the renewal was on its way is refused too; only jobs still held
+      // here have really lost their lease.
+      Set<String> stillHeld = new HashSet<>();
+      intake.held().forEach(m -> stillHeld.add(m.getJobId() + "#" + m.getAttempt()));
+      List<String> lost =
+          refused == null
+              ? List.of()
+              : held.stream()
+                  .filter(m -> refused.contains(m.getJobId()))
+                  .filter(m -> stillHeld.contains(m.getJobId() + "#" + m.getAttempt()))
+                  .map(JobMeta::getJobId)
+                  .toList();
+      if (!lost.isEmpty()) {
         log.warn(
             "Lost the lease of {} running jobs ({}); their results will be refused",
             lost.size(),
