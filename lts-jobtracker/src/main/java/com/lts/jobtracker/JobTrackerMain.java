@@ -1,0 +1,188 @@
+package com.lts.jobtracker;
+
+import com.lts.core.LtsException;
+import com.lts.core.config.ConfigKeys;
+import com.lts.core.registry.Registries;
+import com.lts.core.registry.zookeeper.EmbeddedZooKeeper;
+import com.lts.jobtracker.maintenance.OldDataDeletePolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a JobTracker as a process:
+ *
+ * <pre>
+ * java -jar lts-jobtracker.jar [--config jobtracker.properties] [--embedded-zookeeper]
+ * </pre>
+ *
+ * The properties file holds the node settings ({@code registryAddress}, {@code clusterName}, {@code
+ * listenPort}, {@code bindIp}, {@code identity}, {@code dataPath}, {@code embeddedZookeeper}) and
+ * any LTS configuration key, bare or with LTS's {@code configs.} prefix ({@code job.queue=mysql} or
+ * {@code configs.job.queue=mysql}). Without a store configured, jobs live in an H2 file under the
+ * data path.
+ */
+public final class JobTrackerMain {
+
+  static final String USAGE =
+      "Usage: java -jar lts-jobtracker.jar [--config FILE.properties] [--embedded-zookeeper]\n"
+          + "  --config FILE          node settings and LTS keys (see docs/configuration.md)\n"
+          + "  --embedded-zookeeper   also run a ZooKeeper in this process, on the port of"
+          + " registryAddress\n";
+
+  private JobTrackerMain() {}
+
+  public static void main(String[] args) {
+    Running running;
+    try {
+      running = start(args, System.out);
+    } catch (UsageException e) {
+      System.err.println(e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+      return;
+    } catch (LtsException e) {
+      System.err.println("JobTracker did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    if (running == null) {
+      return; // --help
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.stop();
+                  stopped.countDown();
+                },
+                "lts-jobtracker-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Parses {@code args}, starts what they ask for and returns it; null for {@code --help}. */
+  static Running start(String[] args, PrintStream out) {
+    Properties properties = new Properties();
+    boolean embeddedZooKeeper = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--config" -> {
+          if (i + 1 >= args.length) {
+            throw new UsageException("--config needs a file");
+          }
+          load(Path.of(args[++i]), properties);
+        }
+        case "--embedded-zookeeper" -> embeddedZooKeeper = true;
+        case "--help", "-h" -> {
+          out.print(USAGE);
+          return null;
+        }
+        default -> throw new UsageException("Unknown argument '" + args[i] + "'");
+      }
+    }
+    JobTracker jobTracker = new JobTracker();
+    jobTracker.setOldDataHandler(new OldDataDeletePolicy());
+    String dataPath = System.getProperty("user.home");
+    String registryAddress = "zookeeper://127.0.0.1:2181";
+    for (String name : properties.stringPropertyNames()) {
+      String value = properties.getProperty(name).trim();
+      switch (name) {
+        case "registryAddress" -> registryAddress = value;
+        case "clusterName" -> jobTracker.setClusterName(value);
+        case "listenPort" -> jobTracker.setListenPort(port(value));
+        case "bindIp" -> jobTracker.setBindIp(value);
+        case "identity" -> jobTracker.setIdentity(value);
+        case "dataPath" -> dataPath = value;
+        case "nodeGroup" -> jobTracker.setNodeGroup(value);
+        case "embeddedZookeeper" -> embeddedZooKeeper |= Boolean.parseBoolean(value);
+        default ->
+            jobTracker.addConfig(name.startsWith("configs.") ? name.substring(8) : name, value);
+      }
+    }
+    jobTracker.setRegistryAddress(registryAddress);
+    jobTracker.setDataPath(dataPath);
+
+    EmbeddedZooKeeper zooKeeper = null;
+    if (embeddedZooKeeper) {
+      zooKeeper = startZooKeeper(registryAddress, Path.of(dataPath, ".lts", "zookeeper"));
+      out.println("Embedded ZooKeeper listening on " + zooKeeper.connectString());
+    }
+    try {
+      jobTracker.start();
+    } catch (RuntimeException e) {
+      if (zooKeeper != null) {
+        zooKeeper.close();
+      }
+      throw e;
+    }
+    out.println(
+        "JobTracker "
+            + jobTracker.self().getIdentity()
+            + " listening on "
+            + jobTracker.self().getAddress()
+            + ", registry "
+            + registryAddress
+            + ", store "
+            + jobTracker.nodeConfig().get(ConfigKeys.JOB_QUEUE)
+            + (jobTracker.nodeConfig().get(ConfigKeys.CLUSTER_TOKEN) == null
+                ? " (no lts.cluster.token: loopback peers only)"
+                : ""));
+    return new Running(jobTracker, zooKeeper);
+  }
+
+  private static EmbeddedZooKeeper startZooKeeper(String registryAddress, Path dataDir) {
+    if (!"zookeeper".equals(Registries.scheme(registryAddress))) {
+      throw new UsageException(
+          "--embedded-zookeeper needs a zookeeper:// registryAddress, not " + registryAddress);
+    }
+    String hostPort = Registries.withoutScheme(registryAddress).split(",")[0];
+    int colon = hostPort.lastIndexOf(':');
+    int port = colon < 0 ? 2181 : port(hostPort.substring(colon + 1));
+    return EmbeddedZooKeeper.start(dataDir, port);
+  }
+
+  private static int port(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException("'" + value + "' is not a port number");
+    }
+  }
+
+  private static void load(Path file, Properties properties) {
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException("Config file " + file.toAbsolutePath() + " does not exist");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UsageException("Cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** What {@link #start} started. */
+  record Running(JobTracker jobTracker, EmbeddedZooKeeper zooKeeper) {
+    void stop() {
+      jobTracker.stop();
+      if (zooKeeper != null) {
+        zooKeeper.close();
+      }
+    }
+  }
+
+  /** Bad command line or config file. */
+  static final class UsageException extends LtsException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}
