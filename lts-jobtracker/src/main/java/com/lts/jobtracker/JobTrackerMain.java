@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a JobTracker as a process:
@@ -53,20 +52,8 @@ public final class JobTrackerMain {
     if (running == null) {
       return; // --help
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  running.stop();
-                  stopped.countDown();
-                },
-                "lts-jobtracker-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // The started node keeps the JVM running; a shutdown (Ctrl-C, SIGTERM) stops it cleanly.
+    Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "lts-jobtracker-shutdown"));
   }
 
   /** Parses {@code args}, starts what they ask for and returns it; null for {@code --help}. */

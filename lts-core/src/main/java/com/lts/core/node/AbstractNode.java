@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,7 +138,7 @@ public abstract class AbstractNode {
           registry.subscribe(type, null, listener);
         }
       }
-      running = new Running(nodeConfig, registry, role, elector, self);
+      running = new Running(nodeConfig, registry, role, elector, self, keepAlive(nodeConfig));
       log.info("{} {} started: {}", nodeType, nodeConfig.identity(), self);
     } catch (RuntimeException e) {
       closeQuietly(elector);
@@ -149,6 +150,27 @@ public abstract class AbstractNode {
       throw new LtsException(
           nodeType + " " + nodeConfig.identity() + " could not start: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A started node keeps its JVM running until it is stopped, as LTS nodes did: a main that only
+   * starts a TaskTracker must not exit. (All of LTS's own threads are daemons.)
+   */
+  private static CountDownLatch keepAlive(NodeConfig nodeConfig) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                stopped.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "lts-node-" + nodeConfig.identity());
+    thread.setDaemon(false);
+    thread.start();
+    return stopped;
   }
 
   /** Builds and starts this node's role; the node is announced after this returns. */
@@ -180,6 +202,7 @@ public abstract class AbstractNode {
     closeQuietly(r.elector);
     closeQuietly(r.role);
     closeQuietly(r.registry);
+    r.keepAlive.countDown();
     log.info("{} {} stopped", nodeType, r.config.identity());
   }
 
@@ -232,5 +255,10 @@ public abstract class AbstractNode {
   }
 
   private record Running(
-      NodeConfig config, Registry registry, RoleRuntime role, MasterElector elector, Node self) {}
+      NodeConfig config,
+      Registry registry,
+      RoleRuntime role,
+      MasterElector elector,
+      Node self,
+      CountDownLatch keepAlive) {}
 }

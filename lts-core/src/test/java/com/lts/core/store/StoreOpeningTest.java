@@ -44,7 +44,8 @@ class StoreOpeningTest {
     try (Store store = Store.open(LtsConfig.empty(), dataPath, clock)) {
       jobId = store.jobs().submit(List.of(StoreContractBase.job("kept"))).get(0).jobId();
     }
-    assertThat(Files.exists(dataPath.resolve(".lts").resolve("h2").resolve("lts-job-store.mv.db"))).isTrue();
+    assertThat(Files.exists(dataPath.resolve(".lts").resolve("h2").resolve("lts-job-store.mv.db")))
+        .isTrue();
     try (Store reopened = Store.open(LtsConfig.empty(), dataPath, clock)) {
       assertThat(reopened.jobs().find(jobId)).isPresent();
     }

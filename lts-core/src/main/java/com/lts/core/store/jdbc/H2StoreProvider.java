@@ -25,7 +25,12 @@ public final class H2StoreProvider extends JdbcStoreProvider {
   @Override
   String defaultUrl(StoreContext context) {
     return "jdbc:h2:file:"
-        + context.dataPath().resolve(".lts").resolve("h2").resolve("lts-job-store").toAbsolutePath();
+        + context
+            .dataPath()
+            .resolve(".lts")
+            .resolve("h2")
+            .resolve("lts-job-store")
+            .toAbsolutePath();
   }
 
   @Override
