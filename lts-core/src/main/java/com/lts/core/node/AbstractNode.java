@@ -35,7 +35,7 @@ public abstract class AbstractNode {
   private Clock clock = Clock.systemUTC();
 
   private boolean started;
-  private Running running;
+  private volatile Running running;
 
   protected AbstractNode(NodeType nodeType) {
     this.nodeType = nodeType;
@@ -195,13 +195,13 @@ public abstract class AbstractNode {
   /** Stops the node: leaves the election, stops the role, then leaves the registry. */
   public final synchronized void stop() {
     Running r = running;
-    running = null;
     if (r == null) {
       return;
     }
     closeQuietly(r.elector);
     closeQuietly(r.role);
     closeQuietly(r.registry);
+    running = null;
     r.keepAlive.countDown();
     log.info("{} {} stopped", nodeType, r.config.identity());
   }
