@@ -1,7 +1,6 @@
 package com.lts.jobtracker.dispatch;
 
 import com.lts.core.domain.JobMeta;
-import com.lts.core.store.AttemptRef;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.StoredJob;
@@ -13,12 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +34,6 @@ public final class Dispatcher {
   private final Duration lease;
   private final int maxPerPush;
   private final Executor executor;
-  private final Map<String, AtomicBoolean> wanted = new ConcurrentHashMap<>();
 
   public Dispatcher(
       JobStore jobs,
@@ -66,8 +61,7 @@ public final class Dispatcher {
 
   /** Fills the free threads of one TaskTracker, in the background. */
   public void dispatch(TaskTrackerSlot slot) {
-    // Ask for a round; if one is running it picks the request up before it ends.
-    wanted.computeIfAbsent(slot.identity(), id -> new AtomicBoolean()).set(true);
+    slot.wantRound();
     try {
       executor.execute(() -> run(slot));
     } catch (RejectedExecutionException e) {
@@ -76,10 +70,9 @@ public final class Dispatcher {
   }
 
   private void run(TaskTrackerSlot slot) {
-    AtomicBoolean request = wanted.computeIfAbsent(slot.identity(), id -> new AtomicBoolean());
-    while (request.get() && slot.tryBeginDispatch()) {
+    while (slot.isRoundWanted() && slot.tryBeginDispatch()) {
       try {
-        while (request.getAndSet(false)) {
+        while (slot.takeRoundRequest()) {
           pushWhileFree(slot);
         }
       } finally {
@@ -180,10 +173,5 @@ public final class Dispatcher {
           slot.identity(),
           e.toString());
     }
-  }
-
-  /** For tests and metrics: the attempt references of jobs. */
-  static List<AttemptRef> refs(List<StoredJob> jobs) {
-    return jobs.stream().map(StoredJob::attemptRef).toList();
   }
 }

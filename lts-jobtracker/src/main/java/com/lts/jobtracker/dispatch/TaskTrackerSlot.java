@@ -15,6 +15,7 @@ public final class TaskTrackerSlot {
   private final RemotingChannel channel;
   private final AtomicInteger available = new AtomicInteger();
   private final AtomicBoolean dispatching = new AtomicBoolean();
+  private final AtomicBoolean roundWanted = new AtomicBoolean();
 
   TaskTrackerSlot(String identity, String group, RemotingChannel channel) {
     this.identity = identity;
@@ -55,6 +56,20 @@ public final class TaskTrackerSlot {
 
   void giveBack(int threads) {
     available.addAndGet(threads);
+  }
+
+  /** Asks for a dispatch round; a round that is running picks the request up before it ends. */
+  void wantRound() {
+    roundWanted.set(true);
+  }
+
+  boolean isRoundWanted() {
+    return roundWanted.get();
+  }
+
+  /** Takes the request for a round, if there is one. */
+  boolean takeRoundRequest() {
+    return roundWanted.getAndSet(false);
   }
 
   /** Only one dispatch per TaskTracker at a time, so two never claim for the same free threads. */
