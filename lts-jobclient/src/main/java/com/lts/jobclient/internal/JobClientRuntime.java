@@ -4,6 +4,7 @@ import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
 import com.lts.core.domain.Job;
+import com.lts.core.domain.JobBatch;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
 import com.lts.core.loadbalance.LoadBalance;
@@ -20,6 +21,7 @@ import com.lts.remoting.command.JobSubmitRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,37 +63,9 @@ public final class JobClientRuntime implements RoleRuntime {
   }
 
   public Response submit(List<Job> jobs) {
-    if (jobs == null || jobs.isEmpty()) {
-      return Response.failure(
-          ResponseCode.REQUEST_FIELD_CHECK_ERROR, "No jobs to submit", List.of());
-    }
-    List<Job> invalid = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    for (Job job : jobs) {
-      if (job == null) {
-        return Response.failure(ResponseCode.REQUEST_FIELD_CHECK_ERROR, "A job is null", List.of());
-      }
-      if (job.getSubmitNodeGroup() == null) {
-        job.setSubmitNodeGroup(config.nodeGroup());
-      }
-      List<String> jobProblems = job.problems();
-      if (!jobProblems.isEmpty()) {
-        invalid.add(job);
-        problems.add(
-            (job.getTaskId() == null ? "job" : "'" + job.getTaskId() + "'")
-                + ": "
-                + String.join("; ", jobProblems));
-      }
-    }
-    if (!invalid.isEmpty()) {
-      return Response.failure(
-          ResponseCode.REQUEST_FIELD_CHECK_ERROR,
-          invalid.size()
-              + " of "
-              + jobs.size()
-              + " jobs are invalid, none was submitted: "
-              + String.join(" | ", problems),
-          invalid);
+    Optional<Response> refused = JobBatch.refuseInvalid(jobs, config.nodeGroup(), "submitted");
+    if (refused.isPresent()) {
+      return refused.get();
     }
     return sendInBatches(jobs);
   }

@@ -114,12 +114,9 @@ public final class CompletionProcessor
     for (AttemptRef ref : outcome.refused()) {
       JobRunResult result = byRef.get(ref);
       refused.add(result);
-      Job job = result.getJobMeta().getJob();
-      eventLog.event(
-          ref.jobId(),
-          job.getTaskTrackerNodeGroup(),
-          job.getTaskId(),
-          ref.attempt(),
+      log(
+          ref,
+          result,
           JobLogType.FINISHED,
           tracker,
           "late result refused: attempt " + ref.attempt() + " is no longer current");
@@ -133,12 +130,9 @@ public final class CompletionProcessor
       String tracker) {
     for (AttemptRef ref : outcome.accepted()) {
       JobRunResult result = byRef.get(ref);
-      Job job = result.getJobMeta().getJob();
-      eventLog.event(
-          ref.jobId(),
-          job.getTaskTrackerNodeGroup(),
-          job.getTaskId(),
-          ref.attempt(),
+      log(
+          ref,
+          result,
           type,
           tracker,
           result.getAction()
@@ -147,6 +141,19 @@ public final class CompletionProcessor
               + " ms"
               + (result.getMsg() == null ? "" : ": " + result.getMsg()));
     }
+  }
+
+  private void log(
+      AttemptRef ref, JobRunResult result, JobLogType type, String tracker, String msg) {
+    Job job = result.getJobMeta().getJob();
+    eventLog.event(
+        ref.jobId(),
+        job.getTaskTrackerNodeGroup(),
+        job.getTaskId(),
+        ref.attempt(),
+        type,
+        tracker,
+        msg);
   }
 
   private void sendFeedback(AttemptOutcome outcome, Map<AttemptRef, JobRunResult> byRef) {

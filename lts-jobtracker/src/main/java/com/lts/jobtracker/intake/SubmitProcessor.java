@@ -2,6 +2,7 @@ package com.lts.jobtracker.intake;
 
 import com.lts.core.cluster.NodeType;
 import com.lts.core.domain.Job;
+import com.lts.core.domain.JobBatch;
 import com.lts.core.domain.JobType;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
@@ -19,6 +20,7 @@ import com.lts.remoting.command.JobSubmitRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -51,36 +53,11 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
   @Override
   public Response process(RemotingChannel channel, JobSubmitRequest request) {
     List<Job> submitted = request.getJobs() == null ? List.of() : request.getJobs();
-    if (submitted.isEmpty()) {
-      return Response.failure(
-          ResponseCode.REQUEST_FIELD_CHECK_ERROR, "No jobs in the request", List.of());
-    }
     String submitter =
         channel.peer().nodeType() == NodeType.JOB_CLIENT ? channel.peer().nodeGroup() : null;
-    List<String> problems = new ArrayList<>();
-    List<Job> invalid = new ArrayList<>();
-    for (Job job : submitted) {
-      if (job.getSubmitNodeGroup() == null) {
-        job.setSubmitNodeGroup(submitter);
-      }
-      List<String> jobProblems = job.problems();
-      if (!jobProblems.isEmpty()) {
-        invalid.add(job);
-        problems.add(
-            (job.getTaskId() == null ? "job" : "'" + job.getTaskId() + "'")
-                + ": "
-                + String.join("; ", jobProblems));
-      }
-    }
-    if (!invalid.isEmpty()) {
-      return Response.failure(
-          ResponseCode.REQUEST_FIELD_CHECK_ERROR,
-          invalid.size()
-              + " of "
-              + submitted.size()
-              + " jobs are invalid, none was stored: "
-              + String.join(" | ", problems),
-          invalid);
+    Optional<Response> refused = JobBatch.refuseInvalid(submitted, submitter, "stored");
+    if (refused.isPresent()) {
+      return refused.get();
     }
     List<SubmitResult> results;
     try {
