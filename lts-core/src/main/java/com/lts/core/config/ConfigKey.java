@@ -158,6 +158,18 @@ public final class ConfigKey<T> {
         description);
   }
 
+  /** A time zone id such as {@code UTC} or {@code Europe/Berlin}; the default is this JVM's zone. */
+  public static ConfigKey<String> zoneKey(String name, String description) {
+    return new ConfigKey<>(
+        name,
+        String.class,
+        null,
+        "a time zone id such as UTC or Europe/Berlin",
+        raw -> java.time.ZoneId.of(raw.trim()).getId(),
+        false,
+        description);
+  }
+
   /**
    * A plugin name (e.g. {@code job.queue=mysql}). Any non-empty name is accepted here; the plugin
    * lookup refuses an unknown one and lists the names that exist.

@@ -7,6 +7,7 @@ import static com.lts.core.config.ConfigKey.longKey;
 import static com.lts.core.config.ConfigKey.pluginKey;
 import static com.lts.core.config.ConfigKey.secretKey;
 import static com.lts.core.config.ConfigKey.stringKey;
+import static com.lts.core.config.ConfigKey.zoneKey;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -214,6 +215,32 @@ public final class ConfigKeys {
           3_600_000,
           "Milliseconds a running job's lease lasts; its TaskTracker renews it every third. A job"
               + " whose lease ends (TaskTracker dead or cut off) runs again elsewhere.");
+  public static final ConfigKey<Long> JOB_RETRY_MAX_INTERVAL_MILLIS =
+      longKey(
+          "jobtracker.job.retry.max.interval.millis",
+          3_600_000L,
+          1,
+          7L * 86_400_000L,
+          "Longest delay before a retry, however many retries came before.");
+  public static final ConfigKey<String> JOB_RETRY_BACKOFF =
+      choiceKey(
+          "jobtracker.job.retry.backoff",
+          "exponential",
+          List.of("exponential", "fixed"),
+          "exponential: the base delay doubles with each retry up to the longest delay; fixed: every"
+              + " retry waits the base delay (LTS 1.6's behaviour).");
+  public static final ConfigKey<String> CRON_TIME_ZONE =
+      zoneKey(
+          "lts.cron.timezone",
+          "Time zone cron expressions are read in; default: the JobTracker's JVM time zone.");
+  public static final ConfigKey<Long> MISFIRE_THRESHOLD_MILLIS =
+      longKey(
+          "jobtracker.misfire.threshold.millis",
+          5_000L,
+          0,
+          86_400_000L,
+          "How late a cron or repeat instant may be and still fire normally; instants missed by more"
+              + " follow the job's misfire policy.");
   public static final ConfigKey<Integer> JOB_MAX_RETRY_TIMES =
       intKey(
           "job.max.retry.times",

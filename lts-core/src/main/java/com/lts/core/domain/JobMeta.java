@@ -14,6 +14,7 @@ public class JobMeta {
   private int retryTimes;
   private int repeatedCount;
   private long triggerTime;
+  private String scheduleJobId;
 
   public JobMeta() {}
 
@@ -82,6 +83,15 @@ public class JobMeta {
 
   public void setTriggerTime(long triggerTime) {
     this.triggerTime = triggerTime;
+  }
+
+  /** For an instance of a cron or repeat schedule, the schedule's job id; else null. */
+  public String getScheduleJobId() {
+    return scheduleJobId;
+  }
+
+  public void setScheduleJobId(String scheduleJobId) {
+    this.scheduleJobId = scheduleJobId;
   }
 
   @Override

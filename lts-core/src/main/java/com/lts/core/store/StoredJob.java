@@ -55,6 +55,7 @@ public record StoredJob(
     meta.setRetryTimes(retryTimes);
     meta.setRepeatedCount(repeatedCount);
     meta.setTriggerTime(triggerTime);
+    meta.setScheduleJobId(scheduleJobId);
     return meta;
   }
 }

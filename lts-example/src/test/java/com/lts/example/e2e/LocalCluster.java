@@ -9,6 +9,7 @@ import com.lts.jobtracker.JobTracker;
 import com.lts.tasktracker.TaskTracker;
 import com.lts.tasktracker.runner.JobRunner;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -38,9 +39,14 @@ final class LocalCluster implements AutoCloseable {
     return zooKeeper.address();
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   JobTracker jobTracker(LtsConfig store) {
+    return jobTracker(store, Clock.systemUTC());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  JobTracker jobTracker(LtsConfig store, Clock clock) {
     JobTracker jobTracker = new JobTracker();
+    jobTracker.setClock(clock);
     jobTracker.setRegistryAddress(registryAddress());
     jobTracker.setListenPort(0);
     jobTracker.setDataPath(dir.resolve("jt" + (++nodes)).toString());

@@ -16,6 +16,7 @@ import com.lts.jobtracker.dispatch.TaskTrackerDirectory;
 import com.lts.jobtracker.dispatch.TaskTrackerSlot;
 import com.lts.jobtracker.feedback.FeedbackSender;
 import com.lts.jobtracker.log.JobEventLog;
+import com.lts.jobtracker.schedule.Timekeeper;
 import com.lts.remoting.RemotingChannel;
 import com.lts.remoting.RequestProcessor;
 import com.lts.remoting.command.JobCompletedRequest;
@@ -45,6 +46,7 @@ public final class CompletionProcessor
   private final FeedbackSender feedback;
   private final JobEventLog eventLog;
   private final RetryPolicy retryPolicy;
+  private final Timekeeper timekeeper;
   private final Clock clock;
 
   public CompletionProcessor(
@@ -54,6 +56,7 @@ public final class CompletionProcessor
       FeedbackSender feedback,
       JobEventLog eventLog,
       RetryPolicy retryPolicy,
+      Timekeeper timekeeper,
       Clock clock) {
     this.jobs = jobs;
     this.directory = directory;
@@ -61,6 +64,7 @@ public final class CompletionProcessor
     this.feedback = feedback;
     this.eventLog = eventLog;
     this.retryPolicy = retryPolicy;
+    this.timekeeper = timekeeper;
     this.clock = clock;
   }
 
@@ -93,6 +97,7 @@ public final class CompletionProcessor
     logAccepted(done, finished, JobLogType.FINISHED, tracker);
     logAccepted(later, retried, JobLogType.RETRIED, tracker);
     sendFeedback(done, finished);
+    followUp(done, finished, later, retried, retries);
 
     TaskTrackerSlot slot = directory.report(channel, request.getAvailableThreads());
     List<JobMeta> next = new ArrayList<>();
@@ -100,6 +105,28 @@ public final class CompletionProcessor
       next.add(job.toJobMeta());
     }
     return new JobCompletedResponse(refused, next);
+  }
+
+  /** Arms retries on the timing wheel; lets schedules that wait for their last run go on. */
+  private void followUp(
+      AttemptOutcome done,
+      Map<AttemptRef, JobRunResult> finished,
+      AttemptOutcome later,
+      Map<AttemptRef, JobRunResult> retried,
+      List<RetryLater> retries) {
+    Set<AttemptRef> accepted = new HashSet<>(later.accepted());
+    for (RetryLater retry : retries) {
+      if (accepted.contains(retry.run())) {
+        Job job = retried.get(retry.run()).getJobMeta().getJob();
+        timekeeper.jobDue(job.getTaskTrackerNodeGroup(), retry.triggerTime());
+      }
+    }
+    for (AttemptRef ref : done.accepted()) {
+      JobMeta meta = finished.get(ref).getJobMeta();
+      if (meta.getScheduleJobId() != null && meta.getJob().isRelyOnPrevCycle()) {
+        timekeeper.scheduleChanged(meta.getScheduleJobId());
+      }
+    }
   }
 
   private static AttemptOutcome none() {

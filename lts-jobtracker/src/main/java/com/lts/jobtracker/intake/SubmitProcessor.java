@@ -3,7 +3,6 @@ package com.lts.jobtracker.intake;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobBatch;
-import com.lts.core.domain.JobType;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
 import com.lts.core.store.JobLogType;
@@ -14,6 +13,7 @@ import com.lts.core.store.SubmitResult;
 import com.lts.core.store.SubmitStatus;
 import com.lts.jobtracker.dispatch.Dispatcher;
 import com.lts.jobtracker.log.JobEventLog;
+import com.lts.jobtracker.schedule.Timekeeper;
 import com.lts.remoting.RemotingChannel;
 import com.lts.remoting.RequestProcessor;
 import com.lts.remoting.command.JobSubmitRequest;
@@ -40,14 +40,20 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
   private final NodeGroupStore nodeGroups;
   private final Dispatcher dispatcher;
   private final JobEventLog eventLog;
+  private final Timekeeper timekeeper;
   private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
 
   public SubmitProcessor(
-      JobStore jobs, NodeGroupStore nodeGroups, Dispatcher dispatcher, JobEventLog eventLog) {
+      JobStore jobs,
+      NodeGroupStore nodeGroups,
+      Dispatcher dispatcher,
+      JobEventLog eventLog,
+      Timekeeper timekeeper) {
     this.jobs = jobs;
     this.nodeGroups = nodeGroups;
     this.dispatcher = dispatcher;
     this.eventLog = eventLog;
+    this.timekeeper = timekeeper;
   }
 
   @Override
@@ -93,8 +99,13 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
           result.status() == SubmitStatus.REPLACED
               ? "replaced the existing job"
               : job.getJobType().name());
-      if (job.getJobType() == JobType.REAL_TIME || job.getJobType() == JobType.TRIGGER_TIME) {
-        dueGroups.add(result.taskTrackerNodeGroup());
+      switch (job.getJobType()) {
+        case REAL_TIME -> dueGroups.add(result.taskTrackerNodeGroup());
+        case TRIGGER_TIME -> {
+          dueGroups.add(result.taskTrackerNodeGroup());
+          timekeeper.jobDue(result.taskTrackerNodeGroup(), job.getTriggerTime());
+        }
+        case CRON, REPEAT -> timekeeper.scheduleChanged(result.jobId());
       }
     }
     dueGroups.forEach(dispatcher::dispatchGroup);

@@ -23,11 +23,16 @@ import com.lts.jobtracker.log.JobEventLog;
 import com.lts.jobtracker.log.JobLogSink;
 import com.lts.jobtracker.maintenance.MasterDuties;
 import com.lts.jobtracker.maintenance.OldDataHandler;
+import com.lts.jobtracker.schedule.DueWheel;
+import com.lts.jobtracker.schedule.InstancePlanner;
+import com.lts.jobtracker.schedule.ScheduleFeeder;
+import com.lts.jobtracker.schedule.Timekeeper;
 import com.lts.remoting.command.Command;
 import com.lts.remoting.server.RemotingServer;
 import com.lts.remoting.server.ServerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.TimeZone;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +49,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
   private final ThreadPoolExecutor dispatchExecutor;
   private final RemotingServer server;
   private final MasterDuties duties;
+  private final Timekeeper timekeeper;
 
   public JobTrackerRuntime(NodeContext context, Store givenStore, OldDataHandler oldDataHandler) {
     NodeConfig config = context.config();
@@ -86,12 +92,32 @@ public final class JobTrackerRuntime implements RoleRuntime {
       RetryPolicy retryPolicy =
           new RetryPolicy(
               Duration.ofMillis(config.get(ConfigKeys.JOB_RETRY_INTERVAL_MILLIS)),
-              Duration.ofHours(1),
-              config.get(ConfigKeys.JOB_MAX_RETRY_TIMES));
+              Duration.ofMillis(config.get(ConfigKeys.JOB_RETRY_MAX_INTERVAL_MILLIS)),
+              config.get(ConfigKeys.JOB_MAX_RETRY_TIMES),
+              "exponential".equals(config.get(ConfigKeys.JOB_RETRY_BACKOFF)));
+
+      DueWheel wheel =
+          new DueWheel(
+              store.jobs(), dispatcher::dispatchGroup, context.clock(), Duration.ofSeconds(2), config.identity());
+      InstancePlanner planner =
+          new InstancePlanner(
+              config.get(ConfigKeys.MISFIRE_THRESHOLD_MILLIS),
+              Duration.ofMinutes(config.get(ConfigKeys.NON_RELY_ON_PREV_CYCLE_SCHEDULE_INTERVAL_MINUTE))
+                  .toMillis(),
+              100);
+      TimeZone zone =
+          config.configs().isSet(ConfigKeys.CRON_TIME_ZONE)
+              ? TimeZone.getTimeZone(config.get(ConfigKeys.CRON_TIME_ZONE))
+              : TimeZone.getDefault();
+      this.timekeeper =
+          new Timekeeper(
+              wheel,
+              new ScheduleFeeder(store.jobs(), planner, wheel, eventLog, context.clock(), zone),
+              config.identity());
 
       server.registerProcessor(
           Command.SUBMIT_JOB,
-          new SubmitProcessor(store.jobs(), store.nodeGroups(), dispatcher, eventLog));
+          new SubmitProcessor(store.jobs(), store.nodeGroups(), dispatcher, eventLog, timekeeper));
       server.registerProcessor(Command.CANCEL_JOB, new CancelProcessor(store.jobs(), eventLog));
       server.registerProcessor(Command.JOB_PULL, new PullProcessor(directory, dispatcher));
       server.registerProcessor(
@@ -129,6 +155,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
           });
 
       server.start();
+      timekeeper.start();
       context.self().setPort(server.port());
       context.self().setThreads(config.get(ConfigKeys.PROCESSOR_THREADS));
     } catch (RuntimeException e) {
@@ -173,6 +200,9 @@ public final class JobTrackerRuntime implements RoleRuntime {
   public void close() {
     if (duties != null) {
       duties.close();
+    }
+    if (timekeeper != null) {
+      timekeeper.close();
     }
     if (server != null) {
       server.close();

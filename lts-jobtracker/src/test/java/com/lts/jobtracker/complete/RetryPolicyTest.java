@@ -28,4 +28,11 @@ class RetryPolicyTest {
     assertThat(policy.mayRetry(9, 50)).isTrue();
     assertThat(policy.mayRetry(10, 50)).as("job.max.retry.times caps the job's own").isFalse();
   }
+
+  @Test
+  void fixedBackOffWaitsTheBaseEveryTime() {
+    RetryPolicy fixed = new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(10), 10, false);
+    assertThat(fixed.delayMillis(0)).isEqualTo(30_000);
+    assertThat(fixed.delayMillis(7)).isEqualTo(30_000);
+  }
 }
