@@ -41,6 +41,7 @@ public class Job {
   private boolean needFeedback;
   private boolean replaceOnExist;
   private boolean relyOnPrevCycle = true;
+  private MisfirePolicy misfirePolicy = MisfirePolicy.FIRE_ONCE_NOW;
 
   public Job() {}
 
@@ -59,6 +60,7 @@ public class Job {
     this.needFeedback = other.needFeedback;
     this.replaceOnExist = other.replaceOnExist;
     this.relyOnPrevCycle = other.relyOnPrevCycle;
+    this.misfirePolicy = other.misfirePolicy;
   }
 
   /** The kind of this job: cron wins over repeat, repeat over a trigger time. */
@@ -118,6 +120,9 @@ public class Job {
     }
     if (maxRetryTimes < 0) {
       problems.add("maxRetryTimes: must be >= 0, got " + maxRetryTimes);
+    }
+    if (misfirePolicy == null) {
+      problems.add("misfirePolicy: must not be null");
     }
     checkParams(problems);
     return problems;
@@ -317,6 +322,18 @@ public class Job {
     this.relyOnPrevCycle = relyOnPrevCycle;
   }
 
+  public MisfirePolicy getMisfirePolicy() {
+    return misfirePolicy;
+  }
+
+  /**
+   * What a cron or repeat schedule does about instants missed while no JobTracker could fire them;
+   * the default is {@link MisfirePolicy#FIRE_ONCE_NOW}. One-time jobs ignore it.
+   */
+  public void setMisfirePolicy(MisfirePolicy misfirePolicy) {
+    this.misfirePolicy = misfirePolicy;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -337,7 +354,8 @@ public class Job {
         && Objects.equals(getExtParams(), job.getExtParams())
         && Objects.equals(cronExpression, job.cronExpression)
         && Objects.equals(triggerTime, job.triggerTime)
-        && Objects.equals(repeatInterval, job.repeatInterval);
+        && Objects.equals(repeatInterval, job.repeatInterval)
+        && misfirePolicy == job.misfirePolicy;
   }
 
   @Override
@@ -371,6 +389,9 @@ public class Job {
           .append(repeatCount)
           .append(", repeatInterval=")
           .append(repeatInterval);
+    }
+    if (misfirePolicy != MisfirePolicy.FIRE_ONCE_NOW) {
+      sb.append(", misfirePolicy=").append(misfirePolicy);
     }
     if (extParams != null && !extParams.isEmpty()) {
       sb.append(", params=").append(extParams);

@@ -25,6 +25,27 @@ class JobTest {
     assertThat(job.getParam("shopId")).isEqualTo("11111");
     assertThat(job.getPriority()).isEqualTo(Job.DEFAULT_PRIORITY);
     assertThat(job.isRelyOnPrevCycle()).isTrue();
+    assertThat(job.getMisfirePolicy()).isEqualTo(MisfirePolicy.FIRE_ONCE_NOW);
+  }
+
+  @Test
+  void misfirePolicyIsCopiedComparedAndMustBeSet() {
+    Job skip = valid();
+    skip.setCronExpression("0 0/1 * * * ?");
+    skip.setMisfirePolicy(MisfirePolicy.SKIP);
+
+    Job copy = new Job(skip);
+    assertThat(copy.getMisfirePolicy()).isEqualTo(MisfirePolicy.SKIP);
+    assertThat(copy).isEqualTo(skip);
+    copy.setMisfirePolicy(MisfirePolicy.FIRE_ONCE_NOW);
+    assertThat(copy).isNotEqualTo(skip);
+    assertThat(skip.toString()).contains("misfirePolicy=SKIP");
+
+    skip.setMisfirePolicy(null);
+    assertThat(skip.problems()).containsExactly("misfirePolicy: must not be null");
+    assertThatThrownBy(skip::validate)
+        .isInstanceOf(JobValidationException.class)
+        .hasMessageContaining("misfirePolicy");
   }
 
   @Test

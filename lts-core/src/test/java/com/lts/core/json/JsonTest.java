@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.lts.core.domain.Action;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobResult;
+import com.lts.core.domain.MisfirePolicy;
 import com.lts.core.domain.Result;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -27,10 +28,12 @@ class JsonTest {
     job.setNeedFeedback(true);
     job.setReplaceOnExist(true);
     job.setRelyOnPrevCycle(false);
+    job.setMisfirePolicy(MisfirePolicy.SKIP);
 
     Job copy = Json.fromBytes(Json.toBytes(job), Job.class);
 
     assertThat(copy).isEqualTo(job);
+    assertThat(copy.getMisfirePolicy()).isEqualTo(MisfirePolicy.SKIP);
     assertThat(copy.getParam("note")).isEqualTo(job.getParam("note"));
   }
 
@@ -40,6 +43,12 @@ class JsonTest {
     job.setTaskId("t");
     job.setTaskTrackerNodeGroup("g");
     assertThat(Json.toJson(job)).doesNotContain("jobType").doesNotContain("cron\"");
+  }
+
+  @Test
+  void aJobWithoutAMisfirePolicyReadsAsFireOnceNow() {
+    Job job = Json.fromJson("{\"taskId\":\"t\",\"taskTrackerNodeGroup\":\"g\"}", Job.class);
+    assertThat(job.getMisfirePolicy()).isEqualTo(MisfirePolicy.FIRE_ONCE_NOW);
   }
 
   @Test
