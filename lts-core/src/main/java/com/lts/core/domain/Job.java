@@ -150,7 +150,9 @@ public class Job {
       return;
     }
     try {
-      new CronExpression(cronExpression);
+      if (new CronExpression(cronExpression).getNextValidTimeAfter(new Date()) == null) {
+        problems.add("cronExpression: '" + cronExpression + "' has no instant in the future");
+      }
     } catch (ParseException e) {
       problems.add(
           "cronExpression: '"

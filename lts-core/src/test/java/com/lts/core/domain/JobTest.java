@@ -102,6 +102,14 @@ class JobTest {
   }
 
   @Test
+  void aCronWithoutAFutureInstantIsRefused() {
+    Job job = valid();
+    job.setCronExpression("0 0 0 1 1 ? 2020");
+    assertThat(job.problems())
+        .containsExactly("cronExpression: '0 0 0 1 1 ? 2020' has no instant in the future");
+  }
+
+  @Test
   void repeatNeedsAnIntervalAndCannotBeCombinedWithCron() {
     Job noInterval = valid();
     noInterval.setRepeatCount(3);
