@@ -158,7 +158,9 @@ public final class ConfigKey<T> {
         description);
   }
 
-  /** A time zone id such as {@code UTC} or {@code Europe/Berlin}; the default is this JVM's zone. */
+  /**
+   * A time zone id such as {@code UTC} or {@code Europe/Berlin}; the default is this JVM's zone.
+   */
   public static ConfigKey<String> zoneKey(String name, String description) {
     return new ConfigKey<>(
         name,

@@ -1,6 +1,7 @@
 package com.lts.core.config;
 
 import static com.lts.core.config.ConfigKey.booleanKey;
+import static com.lts.core.config.ConfigKey.choiceKey;
 import static com.lts.core.config.ConfigKey.doubleKey;
 import static com.lts.core.config.ConfigKey.intKey;
 import static com.lts.core.config.ConfigKey.longKey;
