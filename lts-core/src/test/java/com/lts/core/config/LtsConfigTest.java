@@ -118,7 +118,22 @@ class LtsConfigTest {
             "job.submit.lock.acquire.timeout", "200", ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT, 200L),
         Arguments.of("lts.monitor.report.interval", "2", ConfigKeys.MONITOR_REPORT_INTERVAL, 2),
         Arguments.of("mStatReporterClosed", "true", ConfigKeys.STAT_REPORTER_CLOSED, true),
-        Arguments.of("lts.cluster.token", "k3y", ConfigKeys.CLUSTER_TOKEN, "k3y"));
+        Arguments.of("lts.cluster.token", "k3y", ConfigKeys.CLUSTER_TOKEN, "k3y"),
+        Arguments.of(
+            "lts.cron.timezone", "Europe/Berlin", ConfigKeys.CRON_TIME_ZONE, "Europe/Berlin"),
+        Arguments.of(
+            "jobtracker.misfire.threshold.millis",
+            "2000",
+            ConfigKeys.MISFIRE_THRESHOLD_MILLIS,
+            2000L),
+        Arguments.of(
+            "jobtracker.job.retry.backoff", "FIXED", ConfigKeys.JOB_RETRY_BACKOFF, "fixed"),
+        Arguments.of(
+            "jobtracker.job.retry.max.interval.millis",
+            "60000",
+            ConfigKeys.JOB_RETRY_MAX_INTERVAL_MILLIS,
+            60000L),
+        Arguments.of("lts.job.lease.millis", "5000", ConfigKeys.JOB_LEASE_MILLIS, 5000L));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -173,6 +188,10 @@ class LtsConfigTest {
     assertThatThrownBy(
             () -> LtsConfig.builder().set("jobtracker.executing.job.fix.deadline.seconds", "5"))
         .hasMessageContaining("from 10 to 300");
+    assertThatThrownBy(() -> LtsConfig.builder().set("lts.cron.timezone", "Mars/Olympus"))
+        .hasMessageContaining("expected a time zone id such as UTC or Europe/Berlin");
+    assertThatThrownBy(() -> LtsConfig.builder().set("jobtracker.job.retry.backoff", "linear"))
+        .hasMessageContaining("expected one of exponential, fixed");
     assertThatThrownBy(() -> LtsConfig.builder().set("job.queue", " "))
         .hasMessageContaining("'job.queue' has a bad value");
   }
