@@ -17,6 +17,7 @@ import static com.lts.core.store.mongo.JobDocuments.VERSION;
 import com.lts.core.domain.Job;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
+import com.lts.core.store.DueGroup;
 import com.lts.core.store.ExpiredLease;
 import com.lts.core.store.InstanceResult;
 import com.lts.core.store.JobIds;
@@ -241,14 +242,41 @@ final class MongoJobStore implements JobStore {
     return instances.create(scheduleJobId, triggerTime, false);
   }
 
+  /**
+   * Two single-document-atomic steps, no multi-document transaction (mongo-java-server has none):
+   * the conditional update to SUSPENDED, then {@code deleteMany} of the schedule's waiting
+   * instances. A racing {@code createInstance} inserts its instance before it advances the schedule
+   * and takes it back when the schedule is no longer active, so no waiting instance survives a
+   * suspend that finished. A crash between the two steps leaves waiting instances of a suspended
+   * schedule: calling suspend again removes them (and returns false, the schedule being suspended
+   * already).
+   */
   @Override
   public boolean suspend(String jobId) {
-    return updateOne(
-        "suspend job " + jobId,
+    StoreArguments.jobId(jobId);
+    boolean suspended =
+        updateOne(
+            "suspend job " + jobId,
+            Filters.and(
+                Filters.eq("_id", jobId),
+                Filters.in(STATE, JobState.EXECUTABLE.name(), JobState.SCHEDULED.name())),
+            Updates.set(STATE, JobState.SUSPENDED.name()));
+    Bson suspendedSchedule =
         Filters.and(
-            Filters.eq("_id", StoreArguments.jobId(jobId)),
-            Filters.in(STATE, JobState.EXECUTABLE.name(), JobState.SCHEDULED.name())),
-        Updates.set(STATE, JobState.SUSPENDED.name()));
+            Filters.eq("_id", jobId),
+            Filters.eq(KIND, JobKind.SCHEDULE.name()),
+            Filters.eq(STATE, JobState.SUSPENDED.name()));
+    calls.run(
+        "remove the waiting instances of suspended schedule " + jobId,
+        () -> {
+          if (suspended || jobs.find(suspendedSchedule).first() != null) {
+            jobs.deleteMany(
+                Filters.and(
+                    Filters.eq(SCHEDULE_JOB_ID, jobId),
+                    Filters.eq(STATE, JobState.EXECUTABLE.name())));
+          }
+        });
+    return suspended;
   }
 
   @Override
@@ -364,5 +392,15 @@ final class MongoJobStore implements JobStore {
   @Override
   public Map<String, Long> countByGroup(JobQueue queue) {
     return browser.countByGroup(queue);
+  }
+
+  @Override
+  public List<DueGroup> dueBetween(long fromInclusive, long toExclusive, int max) {
+    return browser.dueBetween(fromInclusive, toExclusive, max);
+  }
+
+  @Override
+  public Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
+    return browser.liveInstances(scheduleJobIds);
   }
 }
