@@ -243,13 +243,8 @@ final class MongoJobStore implements JobStore {
   }
 
   /**
-   * Two single-document-atomic steps, no multi-document transaction (mongo-java-server has none):
-   * the conditional update to SUSPENDED, then {@code deleteMany} of the schedule's waiting
-   * instances. A racing {@code createInstance} inserts its instance before it advances the schedule
-   * and takes it back when the schedule is no longer active, so no waiting instance survives a
-   * suspend that finished. A crash between the two steps leaves waiting instances of a suspended
-   * schedule: calling suspend again removes them (and returns false, the schedule being suspended
-   * already).
+   * Two single-document-atomic steps (no multi-document transaction): the conditional update to
+   * SUSPENDED, then {@link MongoInstances#dropWaiting}.
    */
   @Override
   public boolean suspend(String jobId) {
@@ -261,21 +256,7 @@ final class MongoJobStore implements JobStore {
                 Filters.eq("_id", jobId),
                 Filters.in(STATE, JobState.EXECUTABLE.name(), JobState.SCHEDULED.name())),
             Updates.set(STATE, JobState.SUSPENDED.name()));
-    Bson suspendedSchedule =
-        Filters.and(
-            Filters.eq("_id", jobId),
-            Filters.eq(KIND, JobKind.SCHEDULE.name()),
-            Filters.eq(STATE, JobState.SUSPENDED.name()));
-    calls.run(
-        "remove the waiting instances of suspended schedule " + jobId,
-        () -> {
-          if (suspended || jobs.find(suspendedSchedule).first() != null) {
-            jobs.deleteMany(
-                Filters.and(
-                    Filters.eq(SCHEDULE_JOB_ID, jobId),
-                    Filters.eq(STATE, JobState.EXECUTABLE.name())));
-          }
-        });
+    instances.dropWaiting(jobId, suspended);
     return suspended;
   }
 
