@@ -64,7 +64,12 @@ public interface JobStore {
    */
   InstanceResult createInstance(String scheduleJobId, long triggerTime);
 
-  /** Pauses an executable job or an active schedule; false when it is in neither state. */
+  /**
+   * Pauses an executable job or an active schedule; false when it is in neither state. Suspending a
+   * schedule also removes its waiting ({@link JobState#EXECUTABLE}) instances, in the same
+   * transaction where the store has them, so a suspended schedule fires nothing more; its running
+   * instances run on and complete normally. {@link #resume} lets it create instances again.
+   */
   boolean suspend(String jobId);
 
   /** Undoes {@link #suspend}; false when the job is not suspended. */
@@ -103,4 +108,25 @@ public interface JobStore {
 
   /** How many jobs each TaskTracker group has in a queue; groups with none are absent. */
   Map<String, Long> countByGroup(JobQueue queue);
+
+  /**
+   * The distinct (group, trigger time) pairs of executable rows (one-time jobs and schedule
+   * instances) due in {@code [fromInclusive, toExclusive)}, earliest first (then by group), each
+   * with how many jobs it holds: what a timing wheel loads for its next turn. One indexed query.
+   *
+   * @param max most pairs returned, 1 to {@link StoreArguments#MAX_BATCH}
+   * @throws InvalidStoreArgumentException when {@code fromInclusive > toExclusive} or {@code max}
+   *     is out of range
+   */
+  List<DueGroup> dueBetween(long fromInclusive, long toExclusive, int max);
+
+  /**
+   * How many instances of each given schedule are waiting or running ({@link JobState#EXECUTABLE}
+   * or {@link JobState#EXECUTING}). Schedules with none, and ids that are no schedule, are
+   * <em>absent</em> from the map (never mapped to 0). One query per {@value
+   * StoreArguments#IDS_PER_QUERY} ids.
+   *
+   * @throws InvalidStoreArgumentException when an id is not a job id
+   */
+  Map<String, Integer> liveInstances(Collection<String> scheduleJobIds);
 }

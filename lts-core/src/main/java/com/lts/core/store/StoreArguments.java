@@ -4,7 +4,9 @@ import com.lts.core.cluster.Names;
 import com.lts.core.domain.Job;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Checks of the arguments every store implementation shares, with one message style. */
 public final class StoreArguments {
@@ -14,6 +16,9 @@ public final class StoreArguments {
 
   /** Most rows one claim, expiry or page returns. */
   public static final int MAX_BATCH = 10_000;
+
+  /** Most ids one {@code IN (...)} list or {@code $in} filter holds; longer lists are split. */
+  public static final int IDS_PER_QUERY = 500;
 
   private StoreArguments() {}
 
@@ -52,6 +57,30 @@ public final class StoreArguments {
           what + ": must be 1 to " + MAX_BATCH + ", got " + value);
     }
     return value;
+  }
+
+  /** A time window {@code [from, to)}; an empty one ({@code from == to}) is allowed. */
+  public static void timeRange(long fromInclusive, long toExclusive) {
+    if (fromInclusive > toExclusive) {
+      throw new InvalidStoreArgumentException(
+          "time range: fromInclusive ("
+              + fromInclusive
+              + ") must not be after toExclusive ("
+              + toExclusive
+              + ")");
+    }
+  }
+
+  /** Checks every id and drops repeats, keeping the first-seen order. */
+  public static List<String> jobIds(String what, Collection<String> ids) {
+    if (ids == null) {
+      throw new InvalidStoreArgumentException(what + ": must not be null");
+    }
+    Set<String> distinct = new LinkedHashSet<>();
+    for (String id : ids) {
+      distinct.add(jobId(id));
+    }
+    return List.copyOf(distinct);
   }
 
   public static Duration lease(Duration lease) {

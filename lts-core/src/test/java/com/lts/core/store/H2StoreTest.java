@@ -30,6 +30,14 @@ class H2StoreTest {
   }
 
   @Nested
+  class Timing extends ScheduleTimingContract {
+    @Override
+    Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
   class Concurrency extends StoreConcurrencyContract {
     @Override
     Backend backend() {

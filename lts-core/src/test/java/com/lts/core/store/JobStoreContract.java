@@ -353,9 +353,14 @@ abstract class JobStoreContract extends StoreContractBase {
     assertThat(jobs().createInstance(cronId, T0 + 120_000).status())
         .isEqualTo(InstanceResult.Status.NO_SCHEDULE);
     assertThat(jobs().countByGroup(JobQueue.CRON)).isEmpty();
+    assertThat(jobs().countByGroup(JobQueue.EXECUTABLE))
+        .as("suspending took the waiting instance away")
+        .isEmpty();
     assertThat(jobs().resume(cronId)).isTrue();
     assertThat(jobs().find(cronId).orElseThrow().state()).isEqualTo(JobState.SCHEDULED);
     assertThat(jobs().triggerNow(cronId)).isTrue();
+    assertThat(jobs().createInstance(cronId, T0 + 120_000).status())
+        .isEqualTo(InstanceResult.Status.CREATED);
     assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).containsEntry(GROUP, 2L);
 
     assertThat(jobs().cancel(cronId)).isTrue();

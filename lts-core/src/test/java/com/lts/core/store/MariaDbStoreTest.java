@@ -32,6 +32,14 @@ class MariaDbStoreTest {
   }
 
   @Nested
+  class Timing extends ScheduleTimingContract {
+    @Override
+    Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
   class Concurrency extends StoreConcurrencyContract {
     @Override
     Backend backend() {

@@ -36,6 +36,11 @@ public final class MongoFixture implements StoreFixture {
         .build();
   }
 
+  /** The database the store uses, for tests that look at or change documents directly. */
+  public MongoDatabase database() {
+    return admin.getDatabase(DATABASE);
+  }
+
   @Override
   public Store open(Clock clock) {
     return Store.open(config(), Path.of("target"), clock);

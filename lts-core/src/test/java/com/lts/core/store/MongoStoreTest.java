@@ -1,8 +1,15 @@
 package com.lts.core.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lts.core.domain.MisfirePolicy;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store contracts on mongo-java-server (in process, memory backend): no real mongod can be
@@ -25,8 +32,37 @@ class MongoStoreTest {
     }
   }
 
+  @Test
+  void aDocumentWrittenBeforeMisfirePoliciesReadsAsFireOnceNow() throws Exception {
+    backend.fixture().clear();
+    Store store = backend.store();
+    String id = store.jobs().submit(List.of(StoreContractBase.cron("old"))).get(0).jobId();
+    MongoFixture fixture = (MongoFixture) backend.fixture();
+    long changed =
+        fixture
+            .database()
+            .getCollection("lts_job")
+            .updateOne(Filters.eq("_id", id), Updates.unset("misfirePolicy"))
+            .getModifiedCount();
+    assertThat(changed).isEqualTo(1);
+
+    assertThat(store.jobs().find(id).orElseThrow().job().getMisfirePolicy())
+        .isEqualTo(MisfirePolicy.FIRE_ONCE_NOW);
+    String instance = store.jobs().createInstance(id, StoreContractBase.T0).jobId();
+    assertThat(store.jobs().find(instance).orElseThrow().job().getMisfirePolicy())
+        .isEqualTo(MisfirePolicy.FIRE_ONCE_NOW);
+  }
+
   @Nested
   class Jobs extends JobStoreContract {
+    @Override
+    Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
+  class Timing extends ScheduleTimingContract {
     @Override
     Backend backend() {
       return backend;

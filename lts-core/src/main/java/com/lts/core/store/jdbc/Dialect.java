@@ -28,6 +28,15 @@ abstract class Dialect {
   }
 
   /**
+   * Whether {@code e} says a migration statement's change is there already (a column or index of
+   * that name exists), so a script that a crashed start ran half-way can run again. Dialects whose
+   * scripts say {@code IF NOT EXISTS} never see this.
+   */
+  boolean isAlreadyApplied(SQLException e) {
+    return false;
+  }
+
+  /**
    * Takes a lock that serializes schema migrations of concurrent starts (held by {@code c} until
    * {@link #unlockSchema}).
    */

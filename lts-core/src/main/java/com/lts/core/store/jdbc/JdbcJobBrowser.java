@@ -1,5 +1,6 @@
 package com.lts.core.store.jdbc;
 
+import com.lts.core.store.DueGroup;
 import com.lts.core.store.JobQueue;
 import com.lts.core.store.Page;
 import com.lts.core.store.QueueQuery;
@@ -10,12 +11,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads of {@code lts_job}: lookups, keyset pages of a queue, counts per group. */
+/**
+ * Reads of {@code lts_job}: lookups, keyset pages of a queue, counts per group, due jobs per
+ * instant and live instances per schedule.
+ */
 final class JdbcJobBrowser {
 
   private final Jdbc jdbc;
@@ -123,6 +129,58 @@ final class JdbcJobBrowser {
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               counts.put(rs.getString(1), rs.getLong(2));
+            }
+          }
+          return counts;
+        });
+  }
+
+  List<DueGroup> dueBetween(long fromInclusive, long toExclusive, int max) {
+    StoreArguments.timeRange(fromInclusive, toExclusive);
+    StoreArguments.limit("max", max);
+    if (fromInclusive == toExclusive) {
+      return List.of();
+    }
+    return jdbc.autoCommit(
+        "find the jobs due in [" + fromInclusive + ", " + toExclusive + ")",
+        c -> {
+          List<DueGroup> groups = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(JobSql.DUE_GROUPS)) {
+            ps.setLong(1, fromInclusive);
+            ps.setLong(2, toExclusive);
+            ps.setInt(3, max);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                groups.add(new DueGroup(rs.getString(1), rs.getLong(2), rs.getInt(3)));
+              }
+            }
+          }
+          return groups;
+        });
+  }
+
+  Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
+    List<String> ids = StoreArguments.jobIds("scheduleJobIds", scheduleJobIds);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.autoCommit(
+        "count the live instances of " + ids.size() + " schedule(s)",
+        c -> {
+          Map<String, Integer> counts = new HashMap<>();
+          for (int from = 0; from < ids.size(); from += StoreArguments.IDS_PER_QUERY) {
+            List<String> chunk =
+                ids.subList(from, Math.min(ids.size(), from + StoreArguments.IDS_PER_QUERY));
+            try (PreparedStatement ps = c.prepareStatement(JobSql.liveInstances(chunk.size()))) {
+              int i = 1;
+              for (String id : chunk) {
+                ps.setString(i++, id);
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  counts.put(rs.getString(1), rs.getInt(2));
+                }
+              }
             }
           }
           return counts;

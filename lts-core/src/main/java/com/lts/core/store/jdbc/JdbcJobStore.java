@@ -3,6 +3,7 @@ package com.lts.core.store.jdbc;
 import com.lts.core.domain.Job;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
+import com.lts.core.store.DueGroup;
 import com.lts.core.store.ExpiredLease;
 import com.lts.core.store.InstanceResult;
 import com.lts.core.store.JobIds;
@@ -168,9 +169,31 @@ final class JdbcJobStore implements JobStore {
     return instances.create(scheduleJobId, triggerTime, false);
   }
 
+  /**
+   * One transaction: the conditional UPDATE to SUSPENDED locks the row (so a racing {@code
+   * createInstance}, which locks the schedule first too, either commits its instance before and
+   * sees it deleted here, or waits and then finds the schedule suspended), then the schedule's
+   * waiting instances are deleted. A one-time job or an instance has no instances to delete.
+   */
   @Override
   public boolean suspend(String jobId) {
-    return updateOne("suspend job " + jobId, JobSql.SUSPEND, jobId);
+    StoreArguments.jobId(jobId);
+    return jdbc.transaction(
+        "suspend job " + jobId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(JobSql.SUSPEND)) {
+            ps.setLong(1, clock.millis());
+            ps.setString(2, jobId);
+            if (ps.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          try (PreparedStatement ps = c.prepareStatement(JobSql.DROP_WAITING_INSTANCES)) {
+            ps.setString(1, jobId);
+            ps.executeUpdate();
+          }
+          return true;
+        });
   }
 
   @Override
@@ -284,6 +307,16 @@ final class JdbcJobStore implements JobStore {
   @Override
   public Map<String, Long> countByGroup(JobQueue queue) {
     return browser.countByGroup(queue);
+  }
+
+  @Override
+  public List<DueGroup> dueBetween(long fromInclusive, long toExclusive, int max) {
+    return browser.dueBetween(fromInclusive, toExclusive, max);
+  }
+
+  @Override
+  public Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
+    return browser.liveInstances(scheduleJobIds);
   }
 
   /** Binds one batched statement's parameters for one run. */

@@ -3,6 +3,7 @@ package com.lts.core.store.jdbc;
 import com.alibaba.fastjson2.TypeReference;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobType;
+import com.lts.core.domain.MisfirePolicy;
 import com.lts.core.json.Json;
 import com.lts.core.store.JobKind;
 import com.lts.core.store.JobState;
@@ -70,6 +71,7 @@ final class JobRows {
     ps.setNull(i++, Types.BIGINT);
     ps.setLong(i++, now);
     ps.setLong(i++, now);
+    ps.setString(i++, job.getMisfirePolicy().name());
     return i;
   }
 
@@ -88,7 +90,7 @@ final class JobRows {
 
   /**
    * Binds the fields shared by {@link JobSql#REPLACE} and {@link JobSql#EDIT}, from submit node
-   * group to params; returns the next index.
+   * group to misfire policy; returns the next index.
    */
   static int bindEditable(PreparedStatement ps, int i, Job job, long triggerTime)
       throws SQLException {
@@ -102,6 +104,7 @@ final class JobRows {
     ps.setBoolean(i++, job.isNeedFeedback());
     ps.setBoolean(i++, job.isRelyOnPrevCycle());
     ps.setString(i++, params(job));
+    ps.setString(i++, job.getMisfirePolicy().name());
     return i;
   }
 
@@ -122,6 +125,7 @@ final class JobRows {
     job.setMaxRetryTimes(rs.getInt("max_retry_times"));
     job.setNeedFeedback(rs.getBoolean("need_feedback"));
     job.setRelyOnPrevCycle(rs.getBoolean("rely_on_prev_cycle"));
+    job.setMisfirePolicy(MisfirePolicy.valueOf(rs.getString("misfire_policy")));
     String params = rs.getString("params");
     if (params != null) {
       job.setExtParams(Json.fromJson(params, PARAMS));

@@ -16,7 +16,7 @@ final class JobSql {
           + " schedule_job_id, submit_node_group, priority, trigger_time, cron_expression,"
           + " repeat_count, repeat_interval, repeated_count, max_retry_times, retry_times,"
           + " need_feedback, rely_on_prev_cycle, params, attempt, version,"
-          + " task_tracker_identity, lease_deadline, created, modified";
+          + " task_tracker_identity, lease_deadline, created, modified, misfire_policy";
 
   static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -30,13 +30,17 @@ final class JobSql {
 
   static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE;
 
-  /** Due executable jobs of a group in claim order; parameters: group, now. */
-  static final String DUE =
-      " FROM "
-          + TABLE
-          + " WHERE task_tracker_node_group = ? AND state = "
+  /** The index claims read: due rows of a group already in claim order. */
+  static final String CLAIM_INDEX = "idx_lts_job_claim";
+
+  /** Due executable jobs of a group in claim order; parameters: group, now, limit. */
+  static final String DUE_CONDITION =
+      " WHERE task_tracker_node_group = ? AND state = "
           + EXECUTABLE
           + " AND trigger_time <= ? ORDER BY priority, trigger_time, job_id LIMIT ?";
+
+  /** {@link #DUE_CONDITION} on the job table. */
+  static final String DUE = " FROM " + TABLE + DUE_CONDITION;
 
   /** What a claim sets; parameters: identity, lease deadline, now. */
   static final String CLAIM_SET =
@@ -109,6 +113,13 @@ final class JobSql {
           + SCHEDULED
           + ")";
 
+  /**
+   * Removes the waiting instances of a schedule that {@link #SUSPEND} just suspended (in its
+   * transaction); running ones finish normally. Parameter: schedule id.
+   */
+  static final String DROP_WAITING_INSTANCES =
+      "DELETE FROM " + TABLE + " WHERE schedule_job_id = ? AND state = " + EXECUTABLE;
+
   /** Parameters: now, job id. */
   static final String RESUME =
       "UPDATE "
@@ -132,6 +143,19 @@ final class JobSql {
 
   static final String CANCEL_INSTANCES =
       "DELETE FROM " + TABLE + " WHERE schedule_job_id = ? AND state <> " + EXECUTING;
+
+  /**
+   * Executable rows per (trigger time, group) in a window, earliest first (reads {@code
+   * idx_lts_job_due}); parameters: from (inclusive), to (exclusive), limit.
+   */
+  static final String DUE_GROUPS =
+      "SELECT task_tracker_node_group, trigger_time, COUNT(*) FROM "
+          + TABLE
+          + " WHERE state = "
+          + EXECUTABLE
+          + " AND trigger_time >= ? AND trigger_time < ?"
+          + " GROUP BY trigger_time, task_tracker_node_group"
+          + " ORDER BY trigger_time, task_tracker_node_group LIMIT ?";
 
   static final String FIND_KEY =
       SELECT + " WHERE task_tracker_node_group = ? AND task_id = ? AND schedule_time = -1";
@@ -163,7 +187,8 @@ final class JobSql {
           + EXECUTABLE
           + ", job_type, task_id, task_tracker_node_group, ?, ?, submit_node_group, priority, ?,"
           + " cron_expression, repeat_count, repeat_interval, repeated_count - 1, max_retry_times,"
-          + " 0, need_feedback, rely_on_prev_cycle, params, 0, 0, NULL, NULL, ?, ? FROM "
+          + " 0, need_feedback, rely_on_prev_cycle, params, 0, 0, NULL, NULL, ?, ?, misfire_policy"
+          + " FROM "
           + TABLE
           + " WHERE job_id = ?";
 
@@ -174,7 +199,8 @@ final class JobSql {
           + " SET kind = ?, state = ?, job_type = ?, submit_node_group = ?, priority = ?,"
           + " trigger_time = ?, cron_expression = ?, repeat_count = ?, repeat_interval = ?,"
           + " repeated_count = 0, max_retry_times = ?, retry_times = 0, need_feedback = ?,"
-          + " rely_on_prev_cycle = ?, params = ?, attempt = attempt + 1, version = version + 1,"
+          + " rely_on_prev_cycle = ?, params = ?, misfire_policy = ?, attempt = attempt + 1,"
+          + " version = version + 1,"
           + " task_tracker_identity = NULL, lease_deadline = NULL, modified = ?"
           + " WHERE task_tracker_node_group = ? AND task_id = ? AND schedule_time = -1";
 
@@ -188,7 +214,8 @@ final class JobSql {
           + " SET job_type = ?, submit_node_group = ?, priority = ?, trigger_time = ?,"
           + " cron_expression = ?,"
           + " repeat_count = ?, repeat_interval = ?, max_retry_times = ?, need_feedback = ?,"
-          + " rely_on_prev_cycle = ?, params = ?, version = version + 1, modified = ?"
+          + " rely_on_prev_cycle = ?, params = ?, misfire_policy = ?, version = version + 1,"
+          + " modified = ?"
           + " WHERE job_id = ? AND version = ? AND state <> "
           + EXECUTING;
 
@@ -202,6 +229,22 @@ final class JobSql {
       sb.append(i == 0 ? "" : ", ").append(row);
     }
     return sb.toString();
+  }
+
+  /**
+   * Waiting or running instances per schedule, for {@code n} schedule ids (reads {@code
+   * idx_lts_job_schedule}).
+   */
+  static String liveInstances(int n) {
+    return "SELECT schedule_job_id, COUNT(*) FROM "
+        + TABLE
+        + " WHERE schedule_job_id IN ("
+        + placeholders(n)
+        + ") AND state IN ("
+        + EXECUTABLE
+        + ", "
+        + EXECUTING
+        + ") GROUP BY schedule_job_id";
   }
 
   /** {@code ?, ?, ?} */

@@ -10,6 +10,8 @@ import java.util.Map;
 final class MySqlDialect extends Dialect {
 
   private static final int ER_DUP_ENTRY = 1062;
+  private static final int ER_DUP_FIELDNAME = 1060;
+  private static final int ER_DUP_KEYNAME = 1061;
   private static final String LOCK_NAME = "lts_schema_migration";
 
   @Override
@@ -30,6 +32,11 @@ final class MySqlDialect extends Dialect {
       }
     }
     return false;
+  }
+
+  @Override
+  boolean isAlreadyApplied(SQLException e) {
+    return e.getErrorCode() == ER_DUP_FIELDNAME || e.getErrorCode() == ER_DUP_KEYNAME;
   }
 
   @Override

@@ -26,7 +26,7 @@ final class SchemaMigrator {
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
 
   /** Every script, in order; version n is element n-1. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__misfire_policy.sql");
 
   private static final String VERSION_TABLE =
       "CREATE TABLE IF NOT EXISTS lts_schema_version (version INT NOT NULL PRIMARY KEY,"
@@ -84,7 +84,17 @@ final class SchemaMigrator {
     log.info("Migrating job store schema to version {} ({})", version, resource);
     try (Statement s = c.createStatement()) {
       for (String statement : statements(read(resource))) {
-        s.execute(statement);
+        try {
+          s.execute(statement);
+        } catch (SQLException e) {
+          if (!dialect.isAlreadyApplied(e)) {
+            throw e;
+          }
+          log.info(
+              "Skipping a statement of {} that an earlier start applied: {}",
+              resource,
+              e.getMessage());
+        }
       }
     }
     try (PreparedStatement ps =

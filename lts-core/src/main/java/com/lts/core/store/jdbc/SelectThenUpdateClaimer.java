@@ -15,8 +15,21 @@ import java.util.List;
  */
 final class SelectThenUpdateClaimer implements Claimer {
 
+  /**
+   * Forces the claim index: with fresh statistics MariaDB may prefer {@code idx_lts_job_due}
+   * (state, trigger_time, ...) and sort, and a sorted {@code FOR UPDATE} locks every due row it
+   * reads, not just the first {@code max}, so claimers deadlock instead of skipping each other.
+   */
   private static final String SELECT =
-      "SELECT " + JobSql.COLUMNS + JobSql.DUE + " FOR UPDATE SKIP LOCKED";
+      "SELECT "
+          + JobSql.COLUMNS
+          + " FROM "
+          + JobSql.TABLE
+          + " FORCE INDEX ("
+          + JobSql.CLAIM_INDEX
+          + ")"
+          + JobSql.DUE_CONDITION
+          + " FOR UPDATE SKIP LOCKED";
 
   SelectThenUpdateClaimer() {}
 

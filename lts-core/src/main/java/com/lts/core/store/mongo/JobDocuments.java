@@ -2,6 +2,7 @@ package com.lts.core.store.mongo;
 
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobType;
+import com.lts.core.domain.MisfirePolicy;
 import com.lts.core.store.JobKind;
 import com.lts.core.store.JobState;
 import com.lts.core.store.StoredJob;
@@ -33,6 +34,7 @@ final class JobDocuments {
   static final String LEASE_DEADLINE = "leaseDeadline";
   static final String MODIFIED = "modified";
   static final String JOB_TYPE = "jobType";
+  static final String MISFIRE_POLICY = "misfirePolicy";
 
   static final long NO_SCHEDULE_TIME = -1L;
 
@@ -84,6 +86,7 @@ final class JobDocuments {
     doc.append("needFeedback", job.isNeedFeedback());
     doc.append("relyOnPrevCycle", job.isRelyOnPrevCycle());
     doc.append("params", new Document(new LinkedHashMap<String, Object>(job.getExtParams())));
+    doc.append(MISFIRE_POLICY, job.getMisfirePolicy().name());
     return doc;
   }
 
@@ -124,6 +127,10 @@ final class JobDocuments {
     job.setMaxRetryTimes(number(doc, "maxRetryTimes").intValue());
     job.setNeedFeedback(doc.getBoolean("needFeedback", false));
     job.setRelyOnPrevCycle(doc.getBoolean("relyOnPrevCycle", true));
+    // Documents written before the field existed are FIRE_ONCE_NOW, the JDBC column's default.
+    String misfire = doc.getString(MISFIRE_POLICY);
+    job.setMisfirePolicy(
+        misfire == null ? MisfirePolicy.FIRE_ONCE_NOW : MisfirePolicy.valueOf(misfire));
     Document params = doc.get("params", Document.class);
     if (params != null && !params.isEmpty()) {
       Map<String, String> map = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Creates schedule instances without multi-document transactions: the instance is inserted first
@@ -103,5 +104,30 @@ final class MongoInstances {
             .first();
     return new InstanceResult(
         InstanceResult.Status.EXISTS, instance == null ? null : instance.getString("_id"));
+  }
+
+  /**
+   * Removes the waiting instances of a schedule that was just suspended ({@code justSuspended}) or
+   * is found suspended already. A racing {@link #create} inserts its instance before it advances
+   * the schedule and takes it back when the schedule is no longer active, so no waiting instance
+   * survives a suspend that finished. A crash between a suspend's two steps leaves waiting
+   * instances of a suspended schedule; the next suspend of it (which returns false) removes them.
+   */
+  void dropWaiting(String jobId, boolean justSuspended) {
+    Bson suspendedSchedule =
+        Filters.and(
+            Filters.eq("_id", jobId),
+            Filters.eq(KIND, JobKind.SCHEDULE.name()),
+            Filters.eq(STATE, JobState.SUSPENDED.name()));
+    calls.run(
+        "remove the waiting instances of suspended schedule " + jobId,
+        () -> {
+          if (justSuspended || jobs.find(suspendedSchedule).first() != null) {
+            jobs.deleteMany(
+                Filters.and(
+                    Filters.eq(SCHEDULE_JOB_ID, jobId),
+                    Filters.eq(STATE, JobState.EXECUTABLE.name())));
+          }
+        });
   }
 }

@@ -2,9 +2,12 @@ package com.lts.core.store.mongo;
 
 import static com.lts.core.store.mongo.JobDocuments.GROUP;
 import static com.lts.core.store.mongo.JobDocuments.JOB_TYPE;
+import static com.lts.core.store.mongo.JobDocuments.SCHEDULE_JOB_ID;
 import static com.lts.core.store.mongo.JobDocuments.STATE;
 import static com.lts.core.store.mongo.JobDocuments.TASK_ID;
+import static com.lts.core.store.mongo.JobDocuments.TRIGGER_TIME;
 
+import com.lts.core.store.DueGroup;
 import com.lts.core.store.JobQueue;
 import com.lts.core.store.JobState;
 import com.lts.core.store.Page;
@@ -17,6 +20,8 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +29,10 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** Reads of the job collection: lookups, keyset pages of a queue (by {@code _id}), counts. */
+/**
+ * Reads of the job collection: lookups, keyset pages of a queue (by {@code _id}), counts per group,
+ * due jobs per instant and live instances per schedule.
+ */
 final class MongoJobBrowser {
 
   private final MongoCollection<Document> jobs;
@@ -94,6 +102,68 @@ final class MongoJobBrowser {
                       Aggregates.match(inQueue(queue)),
                       Aggregates.group("$" + GROUP, Accumulators.sum("n", 1))))) {
             counts.put(doc.getString("_id"), ((Number) doc.get("n")).longValue());
+          }
+          return counts;
+        });
+  }
+
+  List<DueGroup> dueBetween(long fromInclusive, long toExclusive, int max) {
+    StoreArguments.timeRange(fromInclusive, toExclusive);
+    StoreArguments.limit("max", max);
+    if (fromInclusive == toExclusive) {
+      return List.of();
+    }
+    Bson due =
+        Filters.and(
+            Filters.eq(STATE, JobState.EXECUTABLE.name()),
+            Filters.gte(TRIGGER_TIME, fromInclusive),
+            Filters.lt(TRIGGER_TIME, toExclusive));
+    Document pair = new Document("t", "$" + TRIGGER_TIME).append("g", "$" + GROUP);
+    return calls.run(
+        "find the jobs due in [" + fromInclusive + ", " + toExclusive + ")",
+        () -> {
+          List<DueGroup> groups = new ArrayList<>();
+          for (Document doc :
+              jobs.aggregate(
+                  List.of(
+                      Aggregates.match(due),
+                      Aggregates.group(pair, Accumulators.sum("n", 1)),
+                      Aggregates.sort(Sorts.ascending("_id.t", "_id.g")),
+                      Aggregates.limit(max)))) {
+            Document id = doc.get("_id", Document.class);
+            groups.add(
+                new DueGroup(
+                    id.getString("g"),
+                    ((Number) id.get("t")).longValue(),
+                    ((Number) doc.get("n")).intValue()));
+          }
+          return groups;
+        });
+  }
+
+  Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
+    List<String> ids = StoreArguments.jobIds("scheduleJobIds", scheduleJobIds);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return calls.run(
+        "count the live instances of " + ids.size() + " schedule(s)",
+        () -> {
+          Map<String, Integer> counts = new HashMap<>();
+          for (int from = 0; from < ids.size(); from += StoreArguments.IDS_PER_QUERY) {
+            List<String> chunk =
+                ids.subList(from, Math.min(ids.size(), from + StoreArguments.IDS_PER_QUERY));
+            Bson live =
+                Filters.and(
+                    Filters.in(SCHEDULE_JOB_ID, chunk),
+                    Filters.in(STATE, JobState.EXECUTABLE.name(), JobState.EXECUTING.name()));
+            for (Document doc :
+                jobs.aggregate(
+                    List.of(
+                        Aggregates.match(live),
+                        Aggregates.group("$" + SCHEDULE_JOB_ID, Accumulators.sum("n", 1))))) {
+              counts.put(doc.getString("_id"), ((Number) doc.get("n")).intValue());
+            }
           }
           return counts;
         });

@@ -17,6 +17,7 @@ import static com.lts.core.store.mongo.JobDocuments.VERSION;
 import com.lts.core.domain.Job;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
+import com.lts.core.store.DueGroup;
 import com.lts.core.store.ExpiredLease;
 import com.lts.core.store.InstanceResult;
 import com.lts.core.store.JobIds;
@@ -241,14 +242,22 @@ final class MongoJobStore implements JobStore {
     return instances.create(scheduleJobId, triggerTime, false);
   }
 
+  /**
+   * Two single-document-atomic steps (no multi-document transaction): the conditional update to
+   * SUSPENDED, then {@link MongoInstances#dropWaiting}.
+   */
   @Override
   public boolean suspend(String jobId) {
-    return updateOne(
-        "suspend job " + jobId,
-        Filters.and(
-            Filters.eq("_id", StoreArguments.jobId(jobId)),
-            Filters.in(STATE, JobState.EXECUTABLE.name(), JobState.SCHEDULED.name())),
-        Updates.set(STATE, JobState.SUSPENDED.name()));
+    StoreArguments.jobId(jobId);
+    boolean suspended =
+        updateOne(
+            "suspend job " + jobId,
+            Filters.and(
+                Filters.eq("_id", jobId),
+                Filters.in(STATE, JobState.EXECUTABLE.name(), JobState.SCHEDULED.name())),
+            Updates.set(STATE, JobState.SUSPENDED.name()));
+    instances.dropWaiting(jobId, suspended);
+    return suspended;
   }
 
   @Override
@@ -364,5 +373,15 @@ final class MongoJobStore implements JobStore {
   @Override
   public Map<String, Long> countByGroup(JobQueue queue) {
     return browser.countByGroup(queue);
+  }
+
+  @Override
+  public List<DueGroup> dueBetween(long fromInclusive, long toExclusive, int max) {
+    return browser.dueBetween(fromInclusive, toExclusive, max);
+  }
+
+  @Override
+  public Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
+    return browser.liveInstances(scheduleJobIds);
   }
 }

@@ -94,6 +94,8 @@ final class MongoStore implements Store {
             JobDocuments.PRIORITY,
             JobDocuments.TRIGGER_TIME));
     jobs.createIndex(Indexes.ascending(JobDocuments.STATE, JobDocuments.LEASE_DEADLINE));
+    jobs.createIndex(
+        Indexes.ascending(JobDocuments.STATE, JobDocuments.TRIGGER_TIME, JobDocuments.GROUP));
     jobs.createIndex(Indexes.ascending(JobDocuments.SCHEDULE_JOB_ID));
     db.getCollection("lts_feedback").createIndex(Indexes.ascending("jobClientNodeGroup", "_id"));
     MongoCollection<Document> log = db.getCollection("lts_job_log");
