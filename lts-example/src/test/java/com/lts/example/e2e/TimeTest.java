@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
+import com.lts.core.domain.Result;
 import com.lts.core.store.JdbcFixture;
 import com.lts.core.testing.Services;
 import com.lts.jobclient.JobClient;
 import com.lts.tasktracker.runner.JobContext;
 import com.lts.tasktracker.runner.JobRunner;
-import com.lts.core.domain.Result;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,7 +98,8 @@ class TimeTest {
     Collections.sort(sorted);
     long median = sorted.get(sorted.size() / 2);
     long last = sorted.get(sorted.size() - 1);
-    System.out.printf("1000 jobs due at one instant: first %d ms, median %d ms, last %d ms late%n",
+    System.out.printf(
+        "1000 jobs due at one instant: first %d ms, median %d ms, last %d ms late%n",
         sorted.get(0), median, last);
     assertThat(sorted.get(0)).as("never early").isGreaterThanOrEqualTo(0);
     // Loose bounds for a loaded 2-core machine; docs/benchmarks.md has the measured figures.
@@ -141,7 +142,9 @@ class TimeTest {
         assertThat(instants.size()).as("%s ran about once a second", taskId).isBetween(50, 70);
         for (int i = 1; i < instants.size(); i++) {
           assertThat(instants.get(i) - instants.get(i - 1))
-              .as("%s: no instant skipped between %s and %s", taskId, instants.get(i - 1), instants.get(i))
+              .as(
+                  "%s: no instant skipped between %s and %s",
+                  taskId, instants.get(i - 1), instants.get(i))
               .isEqualTo(1_000);
         }
       }
@@ -188,7 +191,8 @@ class TimeTest {
     assertThat(response.getCode()).isEqualTo(ResponseCode.REQUEST_FIELD_CHECK_ERROR);
     assertThat(response.getMsg())
         .contains("'bad': cronExpression: '61 * * * * ?' is not a valid Quartz cron expression")
-        .contains("'negative': repeatCount: must be -1 (forever), 0 (no repeat) or positive, got -5")
+        .contains(
+            "'negative': repeatCount: must be -1 (forever), 0 (no repeat) or positive, got -5")
         .contains("'zero': repeatInterval: must be a positive number of milliseconds, got 0")
         .contains("'never': cronExpression: '0 0 0 1 1 ? 2020' has no instant in the future");
     assertThat(response.getFailedJobs()).hasSize(4);

@@ -98,11 +98,16 @@ public final class JobTrackerRuntime implements RoleRuntime {
 
       DueWheel wheel =
           new DueWheel(
-              store.jobs(), dispatcher::dispatchGroup, context.clock(), Duration.ofSeconds(2), config.identity());
+              store.jobs(),
+              dispatcher::dispatchGroup,
+              context.clock(),
+              Duration.ofSeconds(2),
+              config.identity());
       InstancePlanner planner =
           new InstancePlanner(
               config.get(ConfigKeys.MISFIRE_THRESHOLD_MILLIS),
-              Duration.ofMinutes(config.get(ConfigKeys.NON_RELY_ON_PREV_CYCLE_SCHEDULE_INTERVAL_MINUTE))
+              Duration.ofMinutes(
+                      config.get(ConfigKeys.NON_RELY_ON_PREV_CYCLE_SCHEDULE_INTERVAL_MINUTE))
                   .toMillis(),
               100);
       TimeZone zone =
@@ -129,6 +134,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
               feedback,
               eventLog,
               retryPolicy,
+              timekeeper,
               context.clock()));
       server.registerProcessor(Command.BIZ_LOG_SEND, new BizLogProcessor(eventLog));
       server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
@@ -138,6 +144,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
           "lease expiry",
           Duration.ofMillis(Math.max(200, lease.toMillis() / 4)),
           new LeaseExpiry(store.jobs(), dispatcher, eventLog));
+      duties.add("schedules", Duration.ofSeconds(1), timekeeper.masterDuty());
       duties.add(
           "feedback re-send",
           Duration.ofSeconds(5),

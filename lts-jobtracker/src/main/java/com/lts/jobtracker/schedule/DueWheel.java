@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts jobs on time. Every half horizon it loads from the store the (group, trigger time) pairs due
- * within the horizon and sets a timer for each; when one goes off, the group's idle TaskTrackers are
- * filled at once. So a delayed job, a schedule instance or a retry starts within milliseconds of its
- * time instead of at the next pull, while the store stays the only record of what is due (a timer
- * lost in a crash costs nothing: the next JobTracker loads it again).
+ * Starts jobs on time. Every half horizon it loads from the store the (group, trigger time) pairs
+ * due within the horizon and sets a timer for each; when one goes off, the group's idle
+ * TaskTrackers are filled at once. So a delayed job, a schedule instance or a retry starts within
+ * milliseconds of its time instead of at the next pull, while the store stays the only record of
+ * what is due (a timer lost in a crash costs nothing: the next JobTracker loads it again).
  */
 public final class DueWheel implements AutoCloseable {
 
@@ -31,7 +31,12 @@ public final class DueWheel implements AutoCloseable {
   private final ScheduledThreadPoolExecutor timers;
   private final Set<String> armed = ConcurrentHashMap.newKeySet();
 
-  public DueWheel(JobStore jobs, Consumer<String> dispatchGroup, Clock clock, Duration horizon, String identity) {
+  public DueWheel(
+      JobStore jobs,
+      Consumer<String> dispatchGroup,
+      Clock clock,
+      Duration horizon,
+      String identity) {
     this.jobs = jobs;
     this.dispatchGroup = dispatchGroup;
     this.clock = clock;
@@ -64,8 +69,8 @@ public final class DueWheel implements AutoCloseable {
   }
 
   /**
-   * Sets a timer for jobs of {@code group} due at {@code triggerTime}, if that is within the horizon
-   * (later ones are loaded when their time comes near).
+   * Sets a timer for jobs of {@code group} due at {@code triggerTime}, if that is within the
+   * horizon (later ones are loaded when their time comes near).
    */
   public void arm(String group, long triggerTime) {
     long delay = triggerTime - clock.millis();

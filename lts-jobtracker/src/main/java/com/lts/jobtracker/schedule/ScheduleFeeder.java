@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Creates the instances of cron and repeat schedules. The master runs {@link #run()} as a duty over
  * every active schedule; any JobTracker calls {@link #feed(String)} when an instance of a schedule
  * that relies on its previous cycle ends, so the next one is there at once. Creating an instance is
- * idempotent in the store (one per schedule and instant, never at or before the last one), so feeders
- * racing on several JobTrackers, or on clocks seconds apart, never fire an instant twice.
+ * idempotent in the store (one per schedule and instant, never at or before the last one), so
+ * feeders racing on several JobTrackers, or on clocks seconds apart, never fire an instant twice.
  */
 public final class ScheduleFeeder implements Runnable {
 
@@ -85,7 +85,8 @@ public final class ScheduleFeeder implements Runnable {
         && schedule.get().kind() == JobKind.SCHEDULE
         && schedule.get().state() == JobState.SCHEDULED) {
       feedSafely(
-          schedule.get(), jobs.liveInstances(List.of(scheduleJobId)).getOrDefault(scheduleJobId, 0));
+          schedule.get(),
+          jobs.liveInstances(List.of(scheduleJobId)).getOrDefault(scheduleJobId, 0));
     }
   }
 
@@ -93,7 +94,11 @@ public final class ScheduleFeeder implements Runnable {
     try {
       feed(schedule, liveInstances);
     } catch (RuntimeException e) {
-      log.warn("Schedule {} ({}) could not be fed: {}", schedule.taskId(), schedule.jobId(), e.toString());
+      log.warn(
+          "Schedule {} ({}) could not be fed: {}",
+          schedule.taskId(),
+          schedule.jobId(),
+          e.toString());
     }
   }
 
@@ -102,7 +107,8 @@ public final class ScheduleFeeder implements Runnable {
     long now = clock.millis();
     InstancePlanner.Plan plan;
     if (schedule.jobType() == JobType.CRON) {
-      long after = schedule.repeatedCount() == 0 ? schedule.triggerTime() - 1 : schedule.triggerTime();
+      long after =
+          schedule.repeatedCount() == 0 ? schedule.triggerTime() - 1 : schedule.triggerTime();
       plan =
           planner.plan(
               new CronTimes(job.getCronExpression(), zone),
@@ -134,19 +140,25 @@ public final class ScheduleFeeder implements Runnable {
             JobLogType.RECEIVED,
             null,
             plan.misfired() && first
-                ? "instance for " + instant + " (instants were missed; misfire policy "
-                    + job.getMisfirePolicy() + ")"
+                ? "instance for "
+                    + instant
+                    + " (instants were missed; misfire policy "
+                    + job.getMisfirePolicy()
+                    + ")"
                 : "instance for " + instant);
       }
       first = false;
     }
   }
 
-  private InstancePlanner.Plan planRepeat(StoredJob schedule, Job job, long now, int liveInstances) {
+  private InstancePlanner.Plan planRepeat(
+      StoredJob schedule, Job job, long now, int liveInstances) {
     int count = job.getRepeatCount();
     int remaining = count == -1 ? -1 : count - schedule.repeatedCount();
     if (remaining == 0) {
-      return liveInstances == 0 ? new InstancePlanner.Plan(List.of(), true, false) : new InstancePlanner.Plan(List.of(), false, false);
+      return liveInstances == 0
+          ? new InstancePlanner.Plan(List.of(), true, false)
+          : new InstancePlanner.Plan(List.of(), false, false);
     }
     long interval = job.getRepeatInterval();
     long first =
@@ -162,8 +174,10 @@ public final class ScheduleFeeder implements Runnable {
 
   private void finish(StoredJob schedule) {
     if (jobs.cancel(schedule.jobId())) {
-      eventLog.event(schedule, JobLogType.FINISHED, null, "schedule finished: it has no instant left");
-      log.info("Schedule {} of group {} finished", schedule.taskId(), schedule.taskTrackerNodeGroup());
+      eventLog.event(
+          schedule, JobLogType.FINISHED, null, "schedule finished: it has no instant left");
+      log.info(
+          "Schedule {} of group {} finished", schedule.taskId(), schedule.taskTrackerNodeGroup());
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The JobTracker's sense of time, as the rest of it sees it: jobs that become due later are armed on
- * the {@link DueWheel}; schedules that changed (submitted, an instance ended) are fed at once, off the
- * caller's thread.
+ * The JobTracker's sense of time, as the rest of it sees it: jobs that become due later are armed
+ * on the {@link DueWheel}; schedules that changed (submitted, an instance ended) are fed at once,
+ * off the caller's thread.
  */
 public final class Timekeeper implements AutoCloseable {
 

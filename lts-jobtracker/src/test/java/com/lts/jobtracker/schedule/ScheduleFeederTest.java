@@ -45,15 +45,20 @@ class ScheduleFeederTest {
   void setUp() {
     store = database.open(clock);
     jobs = store.jobs();
-    JobLogSink sink = entries -> {
-      new ConsoleJobLogSink().write(entries);
-      store.jobLogs().append(entries);
-    };
+    JobLogSink sink =
+        entries -> {
+          new ConsoleJobLogSink().write(entries);
+          store.jobLogs().append(entries);
+        };
     eventLog = new JobEventLog(sink, 100, 10_000, clock);
     wheel = new DueWheel(jobs, group -> {}, clock, Duration.ofSeconds(2), "test");
     feeder =
         new ScheduleFeeder(
-            jobs, new InstancePlanner(5 * SECOND, 3 * MINUTE, 100), wheel, eventLog, clock,
+            jobs,
+            new InstancePlanner(5 * SECOND, 3 * MINUTE, 100),
+            wheel,
+            eventLog,
+            clock,
             TimeZone.getTimeZone("UTC"));
   }
 
@@ -88,7 +93,9 @@ class ScheduleFeederTest {
   }
 
   private List<Long> waiting(String taskId) {
-    return jobs.browse(QueueQuery.of(JobQueue.EXECUTABLE, 1_000).group(GROUP).taskId(taskId)).items()
+    return jobs
+        .browse(QueueQuery.of(JobQueue.EXECUTABLE, 1_000).group(GROUP).taskId(taskId))
+        .items()
         .stream()
         .map(StoredJob::triggerTime)
         .sorted()
@@ -104,7 +111,8 @@ class ScheduleFeederTest {
 
   @Test
   void aCronThatReliesOnItsPreviousCycleHasOneInstanceAtATime() {
-    StoredJob schedule = submitCron("every-minute", "0 * * * * ?", true, MisfirePolicy.FIRE_ONCE_NOW);
+    StoredJob schedule =
+        submitCron("every-minute", "0 * * * * ?", true, MisfirePolicy.FIRE_ONCE_NOW);
     feeder.run();
     assertThat(waiting("every-minute")).containsExactly(T0 + MINUTE);
     feeder.run();
@@ -137,7 +145,11 @@ class ScheduleFeederTest {
     feeder.run();
     MutableClock behind = new MutableClock(clock.millis() - 3 * SECOND);
     new ScheduleFeeder(
-            jobs, new InstancePlanner(5 * SECOND, 3 * MINUTE, 100), wheel, eventLog, behind,
+            jobs,
+            new InstancePlanner(5 * SECOND, 3 * MINUTE, 100),
+            wheel,
+            eventLog,
+            behind,
             TimeZone.getTimeZone("UTC"))
         .run();
     assertThat(waiting("twice")).containsExactly(T0 + MINUTE, T0 + 2 * MINUTE, T0 + 3 * MINUTE);
