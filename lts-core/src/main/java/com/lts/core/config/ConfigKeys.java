@@ -200,7 +200,11 @@ public final class ConfigKeys {
           "Threads that claim and push jobs to TaskTrackers.");
   public static final ConfigKey<Integer> PUSH_BATCH_SIZE =
       intKey(
-          "lts.job.tracker.push.batch.size", 10, 1, 10_000, "Jobs claimed and pushed per batch.");
+          "lts.job.tracker.push.batch.size",
+          100,
+          1,
+          10_000,
+          "Most jobs claimed and pushed to one TaskTracker in one round trip (LTS used 10).");
   public static final ConfigKey<Long> JOB_RETRY_INTERVAL_MILLIS =
       longKey(
           "jobtracker.job.retry.interval.millis",

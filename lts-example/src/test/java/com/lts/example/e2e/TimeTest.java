@@ -82,16 +82,13 @@ class TimeTest {
     cluster.taskTracker(GROUP, 500, runner);
     JobClient client = cluster.jobClient("web", results -> {});
 
+    // A running service is warm: one round first, so the measured one is not JVM start-up.
+    submitThousandDueAt(client, "warm-up-", System.currentTimeMillis());
+    await().atMost(Duration.ofSeconds(30)).until(() -> runner.lateness.size() == 1_000);
+    runner.lateness.clear();
+
     long due = (System.currentTimeMillis() / 1_000 + 3) * 1_000;
-    List<Job> jobs = new ArrayList<>();
-    for (int i = 0; i < 1_000; i++) {
-      Job job = new Job();
-      job.setTaskId("at-" + i);
-      job.setTaskTrackerNodeGroup(GROUP);
-      job.setTriggerTime(due);
-      jobs.add(job);
-    }
-    assertThat(client.submitJob(jobs).isSuccess()).isTrue();
+    submitThousandDueAt(client, "at-", due);
     await().atMost(Duration.ofSeconds(30)).until(() -> runner.lateness.size() == 1_000);
 
     List<Long> sorted = new ArrayList<>(runner.lateness);
@@ -106,6 +103,18 @@ class TimeTest {
     assertThat(sorted.get(0)).as("the first starts on time").isLessThan(100);
     assertThat(median).isLessThan(500);
     assertThat(last).isLessThan(2_000);
+  }
+
+  private static void submitThousandDueAt(JobClient client, String prefix, long due) {
+    List<Job> jobs = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      Job job = new Job();
+      job.setTaskId(prefix + i);
+      job.setTaskTrackerNodeGroup(GROUP);
+      job.setTriggerTime(due);
+      jobs.add(job);
+    }
+    assertThat(client.submitJob(jobs).isSuccess()).isTrue();
   }
 
   @Test

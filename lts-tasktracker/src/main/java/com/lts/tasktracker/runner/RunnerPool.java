@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -55,7 +56,17 @@ public final class RunnerPool {
     this.runner = runner;
     this.resultSink = resultSink;
     this.clock = clock;
-    this.executor = Executors.newFixedThreadPool(workThreads, threadFactory(name));
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            workThreads,
+            workThreads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            threadFactory(name));
+    // Threads made up front, so the first burst of jobs does not wait for hundreds of new threads.
+    pool.prestartAllCoreThreads();
+    this.executor = pool;
   }
 
   private static ThreadFactory threadFactory(String name) {
