@@ -39,6 +39,28 @@ abstract class ScheduleTimingContract extends StoreContractBase {
   }
 
   @Test
+  void replacingAScheduleDropsTheWaitingInstancesOfItsOldDefinition() {
+    String scheduleId = submitOne(cron("redefined"));
+    String running = instance(scheduleId, T0 + 1_000);
+    String waiting = instance(scheduleId, T0 + 2_000);
+    clock().set(T0 + 1_500);
+    List<StoredJob> claimed = jobs().claim(GROUP, WORKER, 1, LEASE);
+    assertThat(claimed).extracting(StoredJob::jobId).containsExactly(running);
+
+    Job replacement = cron("redefined");
+    replacement.setCronExpression("0 0 12 * * ?");
+    replacement.setReplaceOnExist(true);
+    assertThat(jobs().submit(List.of(replacement)).get(0).status())
+        .isEqualTo(SubmitStatus.REPLACED);
+
+    assertThat(jobs().find(waiting)).as("waiting instance of the old definition").isEmpty();
+    assertThat(jobs().find(running)).as("a running instance finishes").isPresent();
+    assertThat(jobs().complete(List.of(claimed.get(0).attemptRef())).accepted()).hasSize(1);
+    assertThat(jobs().find(scheduleId).orElseThrow().job().getCronExpression())
+        .isEqualTo("0 0 12 * * ?");
+  }
+
+  @Test
   void misfirePolicyIsStoredReplacedEditedAndCopiedToInstances() {
     Job skipping = cron("skipping");
     skipping.setMisfirePolicy(MisfirePolicy.SKIP);

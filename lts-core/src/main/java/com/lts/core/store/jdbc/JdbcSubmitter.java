@@ -196,6 +196,15 @@ final class JdbcSubmitter {
         }
       }
     }
+    // In the same transaction: instances made for the old definition must not run for the new one.
+    try (PreparedStatement ps = c.prepareStatement(JobSql.DELETE_WAITING_INSTANCES_OF_KEY)) {
+      for (Job job : jobs) {
+        ps.setString(1, job.getTaskTrackerNodeGroup());
+        ps.setString(2, job.getTaskId());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   private record Key(String group, String taskId) {

@@ -193,6 +193,15 @@ final class JobSql {
           + " WHERE job_id = ?";
 
   /** Everything a submit or an edit can set; then group, taskId (the key). */
+  /** Waiting instances of the schedule with this key; parameters: group, task id. */
+  static final String DELETE_WAITING_INSTANCES_OF_KEY =
+      "DELETE FROM "
+          + TABLE
+          + " WHERE task_tracker_node_group = ? AND task_id = ? AND schedule_time <> "
+          + NO_SCHEDULE_TIME
+          + " AND state = "
+          + EXECUTABLE;
+
   static final String REPLACE =
       "UPDATE "
           + TABLE

@@ -4,6 +4,7 @@ import static com.lts.core.store.mongo.JobDocuments.KEY;
 
 import com.lts.core.domain.Job;
 import com.lts.core.store.JobIds;
+import com.lts.core.store.JobState;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoreException;
 import com.lts.core.store.SubmitResult;
@@ -86,6 +87,11 @@ final class MongoSubmitter {
         results.add(result(job, docs.get(i).getString("_id"), SubmitStatus.ADDED));
       } else if (job.isReplaceOnExist()) {
         replace(key, job, now);
+        // Instances made for the old definition must not run for the new one.
+        jobs.deleteMany(
+            Filters.and(
+                Filters.eq(JobDocuments.SCHEDULE_JOB_ID, existing.getString("_id")),
+                Filters.eq(JobDocuments.STATE, JobState.EXECUTABLE.name())));
         results.add(result(job, existing.getString("_id"), SubmitStatus.REPLACED));
       } else {
         results.add(result(job, existing.getString("_id"), SubmitStatus.DUPLICATE));
