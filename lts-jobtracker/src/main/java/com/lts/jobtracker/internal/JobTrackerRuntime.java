@@ -30,13 +30,13 @@ import com.lts.jobtracker.schedule.Timekeeper;
 import com.lts.remoting.command.Command;
 import com.lts.remoting.server.RemotingServer;
 import com.lts.remoting.server.ServerSettings;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.TimeZone;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The composition root of a running JobTracker: builds every part once and closes them in order.
@@ -172,7 +172,6 @@ public final class JobTrackerRuntime implements RoleRuntime {
   }
 
   private static ThreadPoolExecutor executor(int threads, String identity) {
-    AtomicInteger seq = new AtomicInteger();
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             threads,
@@ -180,11 +179,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "lts-dispatch-" + seq.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            new DefaultThreadFactory("lts-dispatch", true));
     executor.allowCoreThreadTimeOut(true);
     return executor;
   }

@@ -1,5 +1,6 @@
 package com.lts.jobtracker.maintenance;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,7 @@ public final class MasterDuties implements AutoCloseable {
   public MasterDuties(String identity) {
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "lts-master-duties-" + identity);
-              t.setDaemon(true);
-              return t;
-            });
+            new DefaultThreadFactory("lts-master-duties-" + identity, true));
   }
 
   /** Adds a duty run every {@code period} while master; call before the node starts. */

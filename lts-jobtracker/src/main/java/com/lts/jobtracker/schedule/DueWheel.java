@@ -2,6 +2,7 @@ package com.lts.jobtracker.schedule;
 
 import com.lts.core.store.DueGroup;
 import com.lts.core.store.JobStore;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -43,12 +44,7 @@ public final class DueWheel implements AutoCloseable {
     this.horizonMillis = horizon.toMillis();
     this.timers =
         new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "lts-due-wheel-" + identity);
-              t.setDaemon(true);
-              return t;
-            });
+            1, new DefaultThreadFactory("lts-due-wheel-" + identity, true));
     timers.setRemoveOnCancelPolicy(true);
   }
 

@@ -1,5 +1,6 @@
 package com.lts.jobtracker.schedule;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,11 +21,7 @@ public final class Timekeeper implements AutoCloseable {
     this.feeder = feeder;
     this.feeding =
         Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "lts-schedule-feeder-" + identity);
-              t.setDaemon(true);
-              return t;
-            });
+            new DefaultThreadFactory("lts-schedule-feeder-" + identity, true));
   }
 
   public void start() {

@@ -25,6 +25,7 @@ import com.lts.tasktracker.logger.JobBizLogger;
 import com.lts.tasktracker.runner.JobRunnerInvoker;
 import com.lts.tasktracker.runner.RunnerFactory;
 import com.lts.tasktracker.runner.RunnerPool;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -88,11 +89,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     this.reporter = new ResultReporter(identity, jobTrackers, intake::available, this::acceptNext);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "lts-tasktracker-" + identity);
-              t.setDaemon(true);
-              return t;
-            });
+            new DefaultThreadFactory("lts-tasktracker-" + identity, true));
     long pullMillis = TimeUnit.SECONDS.toMillis(config.get(ConfigKeys.JOB_PULL_FREQUENCY));
     scheduler.scheduleWithFixedDelay(
         this::pullSafely, pullMillis, pullMillis, TimeUnit.MILLISECONDS);
