@@ -58,6 +58,14 @@ public interface JobStore {
   List<ExpiredLease> expireLeases(int max);
 
   /**
+   * Ends, now, the leases of every job running on one TaskTracker (its node left the cluster), so
+   * the next {@link #expireLeases} hands them to a new attempt instead of waiting out their leases.
+   *
+   * @return how many leases were ended
+   */
+  int endLeasesOf(String taskTrackerIdentity);
+
+  /**
    * Creates the instance of a schedule for one trigger time, at most once per (schedule, trigger
    * time) however many callers race. The schedule's trigger time moves to the latest instance and
    * its repeated count grows by one.

@@ -242,6 +242,25 @@ abstract class JobStoreContract extends StoreContractBase {
   }
 
   @Test
+  void endingTheLeasesOfAGoneTaskTrackerHandsOnlyItsJobsToTheNextExpiry() {
+    jobs().submit(jobs("j", 3));
+    List<StoredJob> gone = jobs().claim(GROUP, "TT_gone", 2, LEASE);
+    List<StoredJob> alive = jobs().claim(GROUP, WORKER, 1, LEASE);
+
+    assertThat(jobs().endLeasesOf("TT_gone")).isEqualTo(2);
+    assertThat(jobs().endLeasesOf("TT_gone")).as("already ended").isZero();
+    clock().advance(1);
+    List<ExpiredLease> expired = jobs().expireLeases(100);
+
+    assertThat(expired)
+        .extracting(ExpiredLease::jobId)
+        .containsExactlyInAnyOrderElementsOf(gone.stream().map(StoredJob::jobId).toList());
+    assertThat(jobs().find(alive.get(0).jobId()).orElseThrow().state())
+        .isEqualTo(JobState.EXECUTING);
+    assertThat(jobs().complete(List.of(gone.get(0).attemptRef())).refused()).hasSize(1);
+  }
+
+  @Test
   void replacingARunningJobFencesOffItsAttempt() {
     submitOne(job("a"));
     StoredJob run = claimOne();

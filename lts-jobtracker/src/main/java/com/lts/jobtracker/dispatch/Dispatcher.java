@@ -128,10 +128,13 @@ public final class Dispatcher {
     List<JobMeta> metas = new ArrayList<>(claimed.size());
     claimed.forEach(job -> metas.add(job.toJobMeta()));
     slot.channel()
-        .invokeAsync(Command.PUSH_JOB, new JobPushRequest(metas))
+        // A TaskTracker that cannot take a push within a lease (frozen, cut off) is as good as
+        // gone for these jobs: release them for another worker rather than wait.
+        .invokeAsync(Command.PUSH_JOB, new JobPushRequest(metas), lease)
         .whenComplete(
             (response, failure) -> {
               if (failure != null) {
+                slot.report(0); // until it reports again, send it nothing more
                 log.warn(
                     "Pushing {} jobs to {} failed ({}); releasing them",
                     claimed.size(),

@@ -1,5 +1,6 @@
 package com.lts.jobtracker.internal;
 
+import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
 import com.lts.core.node.NodeAddresses;
@@ -16,6 +17,7 @@ import com.lts.jobtracker.feedback.FeedbackResend;
 import com.lts.jobtracker.feedback.FeedbackSender;
 import com.lts.jobtracker.intake.CancelProcessor;
 import com.lts.jobtracker.intake.SubmitProcessor;
+import com.lts.jobtracker.lease.GoneTaskTrackers;
 import com.lts.jobtracker.lease.LeaseExpiry;
 import com.lts.jobtracker.lease.LeaseRenewProcessor;
 import com.lts.jobtracker.log.BizLogProcessor;
@@ -50,8 +52,12 @@ public final class JobTrackerRuntime implements RoleRuntime {
   private final RemotingServer server;
   private final MasterDuties duties;
   private final Timekeeper timekeeper;
+  private final GoneTaskTrackers goneTaskTrackers;
+  private final NodeContext context;
+  private volatile boolean master;
 
   public JobTrackerRuntime(NodeContext context, Store givenStore, OldDataHandler oldDataHandler) {
+    this.context = context;
     NodeConfig config = context.config();
     this.ownsStore = givenStore == null;
     this.store =
@@ -140,10 +146,11 @@ public final class JobTrackerRuntime implements RoleRuntime {
       server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
 
       this.duties = new MasterDuties(config.identity());
+      LeaseExpiry leaseExpiry = new LeaseExpiry(store.jobs(), dispatcher, eventLog);
       duties.add(
-          "lease expiry",
-          Duration.ofMillis(Math.max(200, lease.toMillis() / 4)),
-          new LeaseExpiry(store.jobs(), dispatcher, eventLog));
+          "lease expiry", Duration.ofMillis(Math.max(200, lease.toMillis() / 4)), leaseExpiry);
+      this.goneTaskTrackers =
+          new GoneTaskTrackers(store.jobs(), leaseExpiry, () -> master, dispatchExecutor);
       duties.add("schedules", Duration.ofSeconds(1), timekeeper.masterDuty());
       duties.add(
           "feedback re-send",
@@ -164,6 +171,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
       server.start();
       timekeeper.start();
       context.self().setPort(server.port());
+      context.registry().subscribe(NodeType.TASK_TRACKER, null, goneTaskTrackers);
       context.self().setThreads(config.get(ConfigKeys.PROCESSOR_THREADS));
     } catch (RuntimeException e) {
       close();
@@ -195,11 +203,15 @@ public final class JobTrackerRuntime implements RoleRuntime {
 
   @Override
   public void masterChanged(boolean isMaster) {
+    master = isMaster;
     duties.masterChanged(isMaster);
   }
 
   @Override
   public void close() {
+    if (goneTaskTrackers != null) {
+      context.registry().unsubscribe(goneTaskTrackers);
+    }
     if (duties != null) {
       duties.close();
     }

@@ -27,6 +27,7 @@ import com.lts.tasktracker.runner.RunnerFactory;
 import com.lts.tasktracker.runner.RunnerPool;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,8 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   private final JobIntake intake;
   private final ResultReporter reporter;
   private final ScheduledExecutorService scheduler;
+  private final PauseDetector pauses;
+  private final long leaseMillis;
 
   public TaskTrackerRuntime(
       NodeContext context,
@@ -93,7 +96,9 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     long pullMillis = TimeUnit.SECONDS.toMillis(config.get(ConfigKeys.JOB_PULL_FREQUENCY));
     scheduler.scheduleWithFixedDelay(
         this::pullSafely, pullMillis, pullMillis, TimeUnit.MILLISECONDS);
-    long renewMillis = Math.max(100, config.get(ConfigKeys.JOB_LEASE_MILLIS) / 3);
+    this.leaseMillis = config.get(ConfigKeys.JOB_LEASE_MILLIS);
+    this.pauses = new PauseDetector(Math.max(500, leaseMillis / 4), identity);
+    long renewMillis = Math.max(100, leaseMillis / 3);
     scheduler.scheduleWithFixedDelay(
         this::renewLeasesSafely, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
     context.self().setThreads(workThreads);
@@ -103,7 +108,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   private void setUpClient(RemotingClient client) {
     client.registerProcessor(
         Command.PUSH_JOB,
-        (channel, request) -> new JobPushResponse(intake.accept(request.getJobMetas())));
+        (channel, request) -> new JobPushResponse(acceptPush(request.getJobMetas())));
     client.addConnectionListener(
         new ConnectionListener() {
           @Override
@@ -120,6 +125,45 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   private void finished(JobRunResult result) {
     reporter.offer(result);
     intake.drain();
+  }
+
+  /**
+   * Takes pushed jobs. After a pause of this JVM a push may have waited in the socket while its
+   * jobs were handed to another worker; then their leases are confirmed (one renewal for the batch)
+   * and only jobs whose attempt is still current start.
+   */
+  private List<String> acceptPush(List<JobMeta> jobs) {
+    if (jobs == null || jobs.isEmpty()) {
+      return List.of();
+    }
+    if (!pauses.suspect(leaseMillis)) {
+      return intake.accept(jobs);
+    }
+    List<String> stale;
+    try {
+      stale =
+          jobTrackers
+              .invoke(
+                  Command.LEASE_RENEW,
+                  new LeaseRenewRequest(
+                      identity,
+                      jobs.stream().map(m -> new LeasedJob(m.getJobId(), m.getAttempt())).toList()))
+              .getLostJobIds();
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not confirm {} pushed jobs after a pause ({}); refusing them",
+          jobs.size(),
+          e.toString());
+      return jobs.stream().map(JobMeta::getJobId).toList();
+    }
+    List<String> refused = new ArrayList<>(stale == null ? List.of() : stale);
+    if (!refused.isEmpty()) {
+      log.warn(
+          "{} pushed jobs went stale during a pause of this JVM and are not run", refused.size());
+    }
+    refused.addAll(
+        intake.accept(jobs.stream().filter(m -> !refused.contains(m.getJobId())).toList()));
+    return refused;
   }
 
   private void acceptNext(List<JobMeta> jobs) {
@@ -221,6 +265,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    pauses.close();
     List<JobMeta> unfinished = pool.stop(stopTimeoutMillis);
     if (!unfinished.isEmpty()) {
       log.warn(

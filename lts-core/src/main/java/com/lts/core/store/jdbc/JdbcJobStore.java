@@ -119,6 +119,23 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public int endLeasesOf(String taskTrackerIdentity) {
+    StoreArguments.group("taskTrackerIdentity", taskTrackerIdentity);
+    return jdbc.autoCommit(
+        "end the leases of " + taskTrackerIdentity,
+        c -> {
+          long now = clock.millis();
+          try (PreparedStatement ps = c.prepareStatement(JobSql.END_LEASES_OF)) {
+            ps.setLong(1, now - 1);
+            ps.setLong(2, now);
+            ps.setString(3, taskTrackerIdentity);
+            ps.setLong(4, now);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public List<ExpiredLease> expireLeases(int max) {
     StoreArguments.limit("max", max);
     return jdbc.transaction(

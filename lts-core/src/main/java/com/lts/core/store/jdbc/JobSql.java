@@ -51,6 +51,14 @@ final class JobSql {
           + ", attempt = attempt + 1, version = version + 1, task_tracker_identity = ?,"
           + " lease_deadline = ?, modified = ?";
 
+  /** Parameters: the ended deadline, now, identity, now. */
+  static final String END_LEASES_OF =
+      "UPDATE "
+          + TABLE
+          + " SET lease_deadline = ?, version = version + 1, modified = ? WHERE state = "
+          + EXECUTING
+          + " AND task_tracker_identity = ? AND lease_deadline >= ?";
+
   static final String COMPLETE =
       "DELETE FROM " + TABLE + " WHERE job_id = ? AND attempt = ? AND state = " + EXECUTING;
 

@@ -205,6 +205,27 @@ final class MongoJobStore implements JobStore {
   }
 
   @Override
+  public int endLeasesOf(String taskTrackerIdentity) {
+    StoreArguments.group("taskTrackerIdentity", taskTrackerIdentity);
+    return calls.run(
+        "end the leases of " + taskTrackerIdentity,
+        () -> {
+          long now = clock.millis();
+          return (int)
+              jobs.updateMany(
+                      Filters.and(
+                          Filters.eq(STATE, JobState.EXECUTING.name()),
+                          Filters.eq(IDENTITY, taskTrackerIdentity),
+                          Filters.gte(LEASE_DEADLINE, now)),
+                      Updates.combine(
+                          Updates.set(LEASE_DEADLINE, now - 1),
+                          Updates.set(MODIFIED, now),
+                          Updates.inc(VERSION, 1L)))
+                  .getModifiedCount();
+        });
+  }
+
+  @Override
   public List<ExpiredLease> expireLeases(int max) {
     StoreArguments.limit("max", max);
     return calls.run(
