@@ -28,9 +28,16 @@ import java.util.List;
 public class JobClient extends AbstractNode {
 
   private JobCompletedHandler jobCompletedHandler;
+  private final boolean keepFailedSubmits;
 
   public JobClient() {
+    this(false);
+  }
+
+  /** For {@link RetryJobClient}. */
+  JobClient(boolean keepFailedSubmits) {
     super(NodeType.JOB_CLIENT);
+    this.keepFailedSubmits = keepFailedSubmits;
   }
 
   /** This client's group; results of jobs it submits with needFeedback come back to this group. */
@@ -44,7 +51,7 @@ public class JobClient extends AbstractNode {
 
   @Override
   protected RoleRuntime startRole(NodeContext context) {
-    return new JobClientRuntime(context, jobCompletedHandler);
+    return new JobClientRuntime(context, jobCompletedHandler, keepFailedSubmits);
   }
 
   public Response submitJob(Job job) {

@@ -16,6 +16,9 @@ public final class TaskTrackerMain {
     taskTracker.setRegistryAddress(args.length > 0 ? args[0] : "zookeeper://127.0.0.1:2181");
     taskTracker.setNodeGroup(args.length > 1 ? args[1] : "test_trade_TaskTracker");
     taskTracker.setWorkThreads(20);
+    if (args.length > 2) {
+      taskTracker.setDataPath(args[2]); // where results that could not be reported are kept
+    }
     taskTracker.start();
     Runtime.getRuntime().addShutdownHook(new Thread(taskTracker::stop));
     System.out.println("TaskTracker " + taskTracker.self().getIdentity() + " started");

@@ -5,6 +5,7 @@ import com.lts.core.config.LtsConfig;
 import com.lts.core.registry.zookeeper.EmbeddedZooKeeper;
 import com.lts.jobclient.JobClient;
 import com.lts.jobclient.JobCompletedHandler;
+import com.lts.jobclient.RetryJobClient;
 import com.lts.jobtracker.JobTracker;
 import com.lts.tasktracker.TaskTracker;
 import com.lts.tasktracker.runner.JobRunner;
@@ -25,6 +26,7 @@ final class LocalCluster implements AutoCloseable {
   private final EmbeddedZooKeeper zooKeeper;
   private final Deque<Runnable> stops = new ArrayDeque<>();
   private int nodes;
+  private String leaseMillis = "3000";
 
   private LocalCluster(Path dir) {
     this.dir = dir;
@@ -33,6 +35,12 @@ final class LocalCluster implements AutoCloseable {
 
   static LocalCluster start(Path dir) {
     return new LocalCluster(dir);
+  }
+
+  /** The lease of running jobs for nodes made from now on. */
+  LocalCluster leaseMillis(long millis) {
+    this.leaseMillis = String.valueOf(millis);
+    return this;
   }
 
   String registryAddress() {
@@ -53,7 +61,7 @@ final class LocalCluster implements AutoCloseable {
     for (Map.Entry<ConfigKey<?>, Object> e : store.values().entrySet()) {
       jobTracker.addConfig((ConfigKey) e.getKey(), e.getValue());
     }
-    jobTracker.addConfig("lts.job.lease.millis", "3000");
+    jobTracker.addConfig("lts.job.lease.millis", leaseMillis);
     jobTracker.addConfig("jobtracker.job.retry.interval.millis", "50");
     jobTracker.start();
     stops.push(jobTracker::stop);
@@ -67,7 +75,7 @@ final class LocalCluster implements AutoCloseable {
     taskTracker.setWorkThreads(threads);
     taskTracker.setRunnerFactory(meta -> runner);
     taskTracker.setDataPath(dir.resolve("tt" + (++nodes)).toString());
-    taskTracker.addConfig("lts.job.lease.millis", "3000");
+    taskTracker.addConfig("lts.job.lease.millis", leaseMillis);
     taskTracker.setStopTimeoutMillis(5_000);
     taskTracker.start();
     stops.push(taskTracker::stop);
@@ -75,7 +83,14 @@ final class LocalCluster implements AutoCloseable {
   }
 
   JobClient jobClient(String group, JobCompletedHandler handler) {
-    JobClient jobClient = new JobClient();
+    return start(new JobClient(), group, handler);
+  }
+
+  RetryJobClient retryJobClient(String group, JobCompletedHandler handler) {
+    return start(new RetryJobClient(), group, handler);
+  }
+
+  private <C extends JobClient> C start(C jobClient, String group, JobCompletedHandler handler) {
     jobClient.setRegistryAddress(registryAddress());
     jobClient.setNodeGroup(group);
     jobClient.setDataPath(dir.resolve("jc" + (++nodes)).toString());

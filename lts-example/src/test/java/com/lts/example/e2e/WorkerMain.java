@@ -28,6 +28,7 @@ public final class WorkerMain {
     TaskTracker taskTracker = new TaskTracker();
     taskTracker.setRegistryAddress(registry);
     taskTracker.setNodeGroup(group);
+    taskTracker.setDataPath(java.nio.file.Path.of(runsFile).getParent().toString());
     taskTracker.setWorkThreads(threads);
     taskTracker.addConfig("lts.job.lease.millis", lease);
     taskTracker.addConfig("zk.session.timeout", "4000");

@@ -7,6 +7,9 @@ import com.lts.core.domain.Job;
 import com.lts.core.domain.JobBatch;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
+import com.lts.core.failstore.FailStoreResender;
+import com.lts.core.failstore.FailStores;
+import com.lts.core.json.Json;
 import com.lts.core.loadbalance.LoadBalance;
 import com.lts.core.node.JobTrackerConnections;
 import com.lts.core.node.JobTrackerNotFoundException;
@@ -36,8 +39,15 @@ public final class JobClientRuntime implements RoleRuntime {
   private final NodeContext context;
   private final NodeConfig config;
   private final JobTrackerConnections jobTrackers;
+  private final FailStoreResender<Job> resender;
+  private volatile boolean master;
 
-  public JobClientRuntime(NodeContext context, JobCompletedHandler handler) {
+  /**
+   * @param keepFailedSubmits RetryJobClient: jobs no JobTracker takes are kept in the FailStore and
+   *     re-sent, instead of being returned as failed
+   */
+  public JobClientRuntime(
+      NodeContext context, JobCompletedHandler handler, boolean keepFailedSubmits) {
     this.context = context;
     this.config = context.config();
     LoadBalance loadBalance =
@@ -51,6 +61,16 @@ public final class JobClientRuntime implements RoleRuntime {
             config,
             loadBalance,
             client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback));
+    this.resender =
+        keepFailedSubmits
+            ? new FailStoreResender<>(
+                "lts-submit-retry-" + config.identity(),
+                FailStores.open(config),
+                Job.class,
+                BATCH_SIZE,
+                this::resend,
+                () -> master)
+            : null;
     context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
     // So that a submit right after start() finds a JobTracker that is up.
     if (!jobTrackers.awaitAny(Duration.ofMillis(config.get(ConfigKeys.CONNECT_TIMEOUT)))) {
@@ -67,7 +87,63 @@ public final class JobClientRuntime implements RoleRuntime {
     if (refused.isPresent()) {
       return refused.get();
     }
-    return sendInBatches(jobs);
+    if (resender == null) {
+      return sendInBatches(jobs);
+    }
+    if (resender.pending() > 0) {
+      // Earlier jobs wait in the FailStore: these go behind them, so jobs arrive in order.
+      return saveForLater(jobs, "earlier jobs are still waiting to be sent");
+    }
+    Response response = sendInBatches(jobs);
+    if (!response.isSuccess()
+        && (ResponseCode.JOB_TRACKER_NOT_FOUND.equals(response.getCode())
+            || ResponseCode.SYSTEM_ERROR.equals(response.getCode()))) {
+      return saveForLater(response.getFailedJobs(), response.getMsg());
+    }
+    return response;
+  }
+
+  private Response saveForLater(List<Job> jobs, String reason) {
+    List<byte[]> values = new ArrayList<>(jobs.size());
+    jobs.forEach(job -> values.add(Json.toBytes(job)));
+    try {
+      resender.putAll(values);
+    } catch (RuntimeException e) {
+      return Response.failure(
+          ResponseCode.SYSTEM_ERROR,
+          "No JobTracker took the jobs ("
+              + reason
+              + ") and they could not be kept locally: "
+              + e.getMessage(),
+          jobs);
+    }
+    return Response.success(
+        ResponseCode.SUBMIT_FAILED_AND_SAVE_FOR_LATER,
+        jobs.size()
+            + " jobs were kept in the local FailStore and are sent when a JobTracker takes them ("
+            + reason
+            + ")");
+  }
+
+  /** A batch from the FailStore: taken when a JobTracker accepted it. */
+  private boolean resend(List<Job> batch) {
+    Response response = send(batch);
+    if (response.isSuccess()) {
+      return true;
+    }
+    if (ResponseCode.REQUEST_FIELD_CHECK_ERROR.equals(response.getCode())) {
+      log.error(
+          "A JobTracker refused {} saved jobs as invalid; they are dropped: {}",
+          batch.size(),
+          response.getMsg());
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public void masterChanged(boolean isMaster) {
+    master = isMaster;
   }
 
   private Response sendInBatches(List<Job> jobs) {
@@ -124,6 +200,9 @@ public final class JobClientRuntime implements RoleRuntime {
 
   @Override
   public void close() {
+    if (resender != null) {
+      resender.close();
+    }
     context.registry().unsubscribe(jobTrackers);
     jobTrackers.close();
   }

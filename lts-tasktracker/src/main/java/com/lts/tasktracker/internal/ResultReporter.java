@@ -3,10 +3,13 @@ package com.lts.tasktracker.internal;
 import com.lts.core.batch.Batcher;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.domain.JobRunResult;
+import com.lts.core.failstore.FailStoreResender;
+import com.lts.core.json.Json;
 import com.lts.core.node.JobTrackerConnections;
 import com.lts.remoting.command.Command;
 import com.lts.remoting.command.JobCompletedRequest;
 import com.lts.remoting.command.JobCompletedResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -27,12 +30,15 @@ final class ResultReporter implements AutoCloseable {
   private final IntSupplier availableThreads;
   private final Consumer<List<JobMeta>> nextJobs;
   private final Batcher<JobRunResult> batcher;
+  private final FailStoreResender<JobRunResult> failStore;
 
   ResultReporter(
       String identity,
       JobTrackerConnections jobTrackers,
       IntSupplier availableThreads,
-      Consumer<List<JobMeta>> nextJobs) {
+      Consumer<List<JobMeta>> nextJobs,
+      FailStoreResender<JobRunResult> failStore) {
+    this.failStore = failStore;
     this.jobTrackers = jobTrackers;
     this.availableThreads = availableThreads;
     this.nextJobs = nextJobs;
@@ -58,6 +64,9 @@ final class ResultReporter implements AutoCloseable {
         handle(response);
         return;
       } catch (RuntimeException e) {
+        if (failStore != null && keep(batch, e)) {
+          return;
+        }
         // close() waits a while for pending results, then interrupts this thread.
         if (Thread.currentThread().isInterrupted()) {
           log.warn(
@@ -75,6 +84,24 @@ final class ResultReporter implements AutoCloseable {
         sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
       }
+    }
+  }
+
+  /** Keeps a batch no JobTracker took in the FailStore, to be re-sent; whether that worked. */
+  private boolean keep(List<JobRunResult> batch, RuntimeException cause) {
+    List<byte[]> values = new ArrayList<>(batch.size());
+    batch.forEach(result -> values.add(Json.toBytes(result)));
+    try {
+      failStore.putAll(values);
+      log.warn(
+          "{} results could not be reported ({}); kept in the FailStore and re-sent when a"
+              + " JobTracker is back",
+          batch.size(),
+          cause.toString());
+      return true;
+    } catch (RuntimeException e) {
+      log.error("{} results could not be kept in the FailStore: {}", batch.size(), e.toString());
+      return false;
     }
   }
 

@@ -7,6 +7,8 @@ import com.lts.core.config.NodeConfig;
 import com.lts.core.domain.BizLog;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.domain.JobRunResult;
+import com.lts.core.failstore.FailStoreResender;
+import com.lts.core.failstore.FailStores;
 import com.lts.core.loadbalance.LoadBalance;
 import com.lts.core.node.JobTrackerConnections;
 import com.lts.core.node.NodeContext;
@@ -17,6 +19,7 @@ import com.lts.remoting.RemotingChannel;
 import com.lts.remoting.client.RemotingClient;
 import com.lts.remoting.command.BizLogSendRequest;
 import com.lts.remoting.command.Command;
+import com.lts.remoting.command.JobCompletedRequest;
 import com.lts.remoting.command.JobPullRequest;
 import com.lts.remoting.command.JobPushResponse;
 import com.lts.remoting.command.LeaseRenewRequest;
@@ -57,6 +60,8 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   private final ResultReporter reporter;
   private final ScheduledExecutorService scheduler;
   private final PauseDetector pauses;
+  private final FailStoreResender<JobRunResult> resultFailStore;
+  private volatile boolean master;
   private final long leaseMillis;
 
   public TaskTrackerRuntime(
@@ -89,7 +94,19 @@ public final class TaskTrackerRuntime implements RoleRuntime {
             this::finished,
             clock);
     this.intake = new JobIntake(pool);
-    this.reporter = new ResultReporter(identity, jobTrackers, intake::available, this::acceptNext);
+    this.resultFailStore =
+        config.get(ConfigKeys.JOB_RESULT_FAILSTORE_CLOSE)
+            ? null
+            : new FailStoreResender<>(
+                "lts-result-retry-" + identity,
+                FailStores.open(config),
+                JobRunResult.class,
+                500,
+                this::resendResults,
+                () -> master);
+    this.reporter =
+        new ResultReporter(
+            identity, jobTrackers, intake::available, this::acceptNext, resultFailStore);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             new DefaultThreadFactory("lts-tasktracker-" + identity, true));
@@ -164,6 +181,17 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     refused.addAll(
         intake.accept(jobs.stream().filter(m -> !refused.contains(m.getJobId())).toList()));
     return refused;
+  }
+
+  /** Results kept while no JobTracker was reachable; refused ones (stale attempts) are done too. */
+  private boolean resendResults(List<JobRunResult> results) {
+    jobTrackers.invoke(Command.JOB_COMPLETED, new JobCompletedRequest(results, 0));
+    return true;
+  }
+
+  @Override
+  public void masterChanged(boolean isMaster) {
+    master = isMaster;
   }
 
   private void acceptNext(List<JobMeta> jobs) {
@@ -279,6 +307,9 @@ public final class TaskTrackerRuntime implements RoleRuntime {
       log.info("{} jobs waiting to start run elsewhere when their leases end", waiting.size());
     }
     reporter.close();
+    if (resultFailStore != null) {
+      resultFailStore.close();
+    }
     bizLogs.close(5_000);
     context.registry().unsubscribe(jobTrackers);
     jobTrackers.close();
