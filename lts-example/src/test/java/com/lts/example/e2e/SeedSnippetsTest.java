@@ -7,6 +7,7 @@ import com.lts.core.domain.Job;
 import com.lts.core.domain.Response;
 import com.lts.core.registry.zookeeper.EmbeddedZooKeeper;
 import com.lts.jobclient.JobClient;
+import com.lts.jobclient.RetryJobClient;
 import com.lts.jobtracker.JobTracker;
 import com.lts.jobtracker.maintenance.OldDataDeletePolicy;
 import com.lts.tasktracker.TaskTracker;
@@ -94,13 +95,15 @@ class SeedSnippetsTest {
     taskTracker.setRegistryAddress(registry);
     taskTracker.setNodeGroup("test_trade_TaskTracker");
     taskTracker.setWorkThreads(20);
+    taskTracker.setDataPath(dataDir.toString());
     taskTracker.start();
     stops.add(0, taskTracker::stop);
 
     // JobClient端
-    // JobClient jobClient = new RetryJobClient();
-    final JobClient jobClient = new JobClient();
+    JobClient jobClient = new RetryJobClient();
+    // final JobClient jobClient = new JobClient();
     jobClient.setNodeGroup("test_jobClient");
+    jobClient.setDataPath(dataDir.toString());
     jobClient.setRegistryAddress(registry);
     jobClient.start();
     stops.add(0, jobClient::stop);
