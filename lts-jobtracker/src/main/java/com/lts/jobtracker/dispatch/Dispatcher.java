@@ -125,25 +125,32 @@ public final class Dispatcher {
   }
 
   private void push(TaskTrackerSlot slot, List<StoredJob> claimed) {
+    if (!slot.channel().isActive()) {
+      slot.report(0);
+      release(slot, claimed, "the TaskTracker's connection closed before the push");
+      return;
+    }
     List<JobMeta> metas = new ArrayList<>(claimed.size());
     claimed.forEach(job -> metas.add(job.toJobMeta()));
     slot.channel()
-        // A TaskTracker that cannot take a push within a lease (frozen, cut off) is as good as
-        // gone for these jobs: release them for another worker rather than wait.
+        // A TaskTracker that cannot take a push within a lease (frozen, cut off) is sent nothing
+        // more until it reports again.
         .invokeAsync(Command.PUSH_JOB, new JobPushRequest(metas), lease)
         .whenComplete(
             (response, failure) -> {
-              if (failure != null) {
-                slot.report(0); // until it reports again, send it nothing more
-                log.warn(
-                    "Pushing {} jobs to {} failed ({}); releasing them",
-                    claimed.size(),
-                    slot.identity(),
-                    failure.toString());
-                release(slot, claimed, "push failed: " + failure.getMessage());
+              if (failure == null) {
+                refused(slot, claimed, response);
                 return;
               }
-              refused(slot, claimed, response);
+              slot.report(0);
+              // The push may have arrived (the connection can close, or the answer be late, after
+              // the TaskTracker took the jobs). Releasing now could run them twice; the leases
+              // decide instead: renewed if the TaskTracker runs them, else they run again.
+              log.warn(
+                  "Pushing {} jobs to {} did not complete ({}); they run again if their leases end",
+                  claimed.size(),
+                  slot.identity(),
+                  failure.toString());
             });
   }
 
