@@ -58,6 +58,12 @@ public interface JobStore {
   List<ExpiredLease> expireLeases(int max);
 
   /**
+   * The current attempt of each given job that still exists (gone jobs are absent): what a log line
+   * or other report from a run is checked against.
+   */
+  Map<String, Long> attempts(Collection<String> jobIds);
+
+  /**
    * Ends, now, the leases of every job running on one TaskTracker (its node left the cluster), so
    * the next {@link #expireLeases} hands them to a new attempt instead of waiting out their leases.
    *

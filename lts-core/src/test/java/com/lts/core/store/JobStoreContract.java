@@ -261,6 +261,24 @@ abstract class JobStoreContract extends StoreContractBase {
   }
 
   @Test
+  void attemptsAreReadForExistingJobsOnly() {
+    jobs().submit(jobs("a", 2));
+    List<StoredJob> claimed = jobs().claim(GROUP, WORKER, 1, LEASE);
+    String waiting =
+        jobs()
+            .find(GROUP, claimed.get(0).taskId().equals("a0") ? "a1" : "a0")
+            .orElseThrow()
+            .jobId();
+    assertThat(
+            jobs()
+                .attempts(
+                    List.of(claimed.get(0).jobId(), waiting, "0123456789abcdef0123456789abcdef")))
+        .containsOnly(
+            java.util.Map.entry(claimed.get(0).jobId(), 1L), java.util.Map.entry(waiting, 0L));
+    assertThat(jobs().attempts(List.of())).isEmpty();
+  }
+
+  @Test
   void replacingARunningJobFencesOffItsAttempt() {
     submitOne(job("a"));
     StoredJob run = claimOne();

@@ -142,7 +142,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
               retryPolicy,
               timekeeper,
               context.clock()));
-      server.registerProcessor(Command.BIZ_LOG_SEND, new BizLogProcessor(eventLog));
+      server.registerProcessor(Command.BIZ_LOG_SEND, new BizLogProcessor(eventLog, store.jobs()));
       server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
 
       this.duties = new MasterDuties(config.identity());

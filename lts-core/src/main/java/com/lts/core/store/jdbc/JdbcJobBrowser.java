@@ -159,6 +159,34 @@ final class JdbcJobBrowser {
         });
   }
 
+  Map<String, Long> attempts(Collection<String> jobIds) {
+    List<String> ids = StoreArguments.jobIds("jobIds", jobIds);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.autoCommit(
+        "read the attempts of " + ids.size() + " job(s)",
+        c -> {
+          Map<String, Long> attempts = new HashMap<>();
+          for (int from = 0; from < ids.size(); from += StoreArguments.IDS_PER_QUERY) {
+            List<String> chunk =
+                ids.subList(from, Math.min(ids.size(), from + StoreArguments.IDS_PER_QUERY));
+            try (PreparedStatement ps = c.prepareStatement(JobSql.attempts(chunk.size()))) {
+              int i = 1;
+              for (String id : chunk) {
+                ps.setString(i++, id);
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  attempts.put(rs.getString(1), rs.getLong(2));
+                }
+              }
+            }
+          }
+          return attempts;
+        });
+  }
+
   Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
     List<String> ids = StoreArguments.jobIds("scheduleJobIds", scheduleJobIds);
     if (ids.isEmpty()) {

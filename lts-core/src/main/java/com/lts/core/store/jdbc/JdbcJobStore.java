@@ -332,6 +332,11 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public Map<String, Long> attempts(Collection<String> jobIds) {
+    return browser.attempts(jobIds);
+  }
+
+  @Override
   public Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
     return browser.liveInstances(scheduleJobIds);
   }

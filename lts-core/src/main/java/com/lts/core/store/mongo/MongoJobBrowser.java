@@ -1,5 +1,6 @@
 package com.lts.core.store.mongo;
 
+import static com.lts.core.store.mongo.JobDocuments.ATTEMPT;
 import static com.lts.core.store.mongo.JobDocuments.GROUP;
 import static com.lts.core.store.mongo.JobDocuments.JOB_TYPE;
 import static com.lts.core.store.mongo.JobDocuments.SCHEDULE_JOB_ID;
@@ -138,6 +139,26 @@ final class MongoJobBrowser {
                     ((Number) doc.get("n")).intValue()));
           }
           return groups;
+        });
+  }
+
+  Map<String, Long> attempts(Collection<String> jobIds) {
+    List<String> ids = StoreArguments.jobIds("jobIds", jobIds);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return calls.run(
+        "read the attempts of " + ids.size() + " job(s)",
+        () -> {
+          Map<String, Long> attempts = new HashMap<>();
+          for (int from = 0; from < ids.size(); from += StoreArguments.IDS_PER_QUERY) {
+            List<String> chunk =
+                ids.subList(from, Math.min(ids.size(), from + StoreArguments.IDS_PER_QUERY));
+            for (Document doc : jobs.find(Filters.in("_id", chunk))) {
+              attempts.put(doc.getString("_id"), ((Number) doc.get(ATTEMPT)).longValue());
+            }
+          }
+          return attempts;
         });
   }
 

@@ -402,6 +402,11 @@ final class MongoJobStore implements JobStore {
   }
 
   @Override
+  public Map<String, Long> attempts(Collection<String> jobIds) {
+    return browser.attempts(jobIds);
+  }
+
+  @Override
   public Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
     return browser.liveInstances(scheduleJobIds);
   }
