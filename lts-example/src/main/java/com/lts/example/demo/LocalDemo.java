@@ -69,6 +69,7 @@ public final class LocalDemo {
     taskTracker.setRegistryAddress(registry);
     taskTracker.setNodeGroup("demo_TaskTracker");
     taskTracker.setWorkThreads(4);
+    taskTracker.setDataPath(data.toString());
     taskTracker.start();
 
     List<Job> jobs = demoJobs();
