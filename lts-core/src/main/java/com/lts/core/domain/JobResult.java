@@ -64,9 +64,8 @@ public class JobResult {
         + (job == null ? null : job.getTaskId())
         + "', action="
         + action
-        + ", msg='"
-        + msg
-        + "', time="
+        + (msg == null ? "" : ", msg='" + msg + "'")
+        + ", time="
         + time
         + "}";
   }
