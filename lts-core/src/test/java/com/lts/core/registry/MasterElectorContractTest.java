@@ -96,8 +96,12 @@ public abstract class MasterElectorContractTest extends RegistryTestSupport {
         .alias("one master that all agree on; states: " + new Describe(candidates))
         .until(
             () -> {
+              // isMaster() turns true a moment before the elector reports its new state; wait
+              // for both, so the epoch read below is the new master's.
               List<Candidate> masters =
-                  candidates.stream().filter(c -> c.elector.isMaster()).toList();
+                  candidates.stream()
+                      .filter(c -> c.elector.isMaster() && c.elector.state().isMaster())
+                      .toList();
               if (masters.size() != 1) {
                 return false;
               }
@@ -109,7 +113,10 @@ public abstract class MasterElectorContractTest extends RegistryTestSupport {
                               && c.elector.state().master().equals(state.master())
                               && c.elector.state().epoch() == state.epoch());
             });
-    return candidates.stream().filter(c -> c.elector.isMaster()).findFirst().orElseThrow();
+    return candidates.stream()
+        .filter(c -> c.elector.isMaster() && c.elector.state().isMaster())
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
