@@ -118,12 +118,16 @@ final class BenchDatabase implements AutoCloseable {
         }
         case "mysql" -> {
           facts.put("version", single(s, "SELECT VERSION()"));
-          facts.put(
-              "innodb_flush_log_at_trx_commit",
-              single(s, "SELECT @@innodb_flush_log_at_trx_commit"));
-          facts.put("sync_binlog", single(s, "SELECT @@sync_binlog"));
-          facts.put("transaction_isolation", single(s, "SELECT @@transaction_isolation"));
-          facts.put("innodb_buffer_pool_size", single(s, "SELECT @@innodb_buffer_pool_size"));
+          // MariaDB and MySQL name the isolation variable differently; absent ones are left out.
+          try (ResultSet rs =
+              s.executeQuery(
+                  "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('innodb_flush_log_at_trx_commit',"
+                      + " 'sync_binlog', 'log_bin', 'tx_isolation', 'transaction_isolation',"
+                      + " 'innodb_buffer_pool_size')")) {
+            while (rs.next()) {
+              facts.put(rs.getString(1), rs.getString(2));
+            }
+          }
         }
         case "postgresql" -> {
           facts.put("version", single(s, "SHOW server_version"));
