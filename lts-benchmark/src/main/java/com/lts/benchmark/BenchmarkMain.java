@@ -26,6 +26,10 @@ public final class BenchmarkMain {
   private BenchmarkMain() {}
 
   public static void main(String[] args) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.print(BenchmarkOptions.USAGE);
+      return;
+    }
     BenchmarkOptions options;
     try {
       options = BenchmarkOptions.parse(args, defaultOut());

@@ -49,6 +49,7 @@ record BenchmarkOptions(
         --timeout S       longest wait for one phase of a round (default 600)
         --out DIR         where the JSON files go (default: target/benchmarks next to the jar)
         --quick           2,000 jobs, 1 round, 2 seconds: a check that everything runs
+        --help            this text
       """;
 
   static BenchmarkOptions parse(String[] args, Path defaultOut) {
