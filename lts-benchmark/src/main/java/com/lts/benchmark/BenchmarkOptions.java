@@ -1,0 +1,138 @@
+package com.lts.benchmark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one benchmark run measures and how big it is, parsed from the command line.
+ *
+ * @param stores stores to measure, in order: {@code h2}, {@code postgresql}, {@code mysql}
+ * @param scenarios scenarios to run, in order (see {@link Scenario#ALL})
+ * @param jobs jobs per round of the drain and batch submit scenarios
+ * @param rounds rounds per scenario and store, each on a fresh database
+ * @param latencyRate real-time submits per second of the steady state scenario
+ * @param triggerRate trigger times per second of the trigger precision scenario
+ * @param seconds how long the steady state and trigger precision scenarios submit or trigger
+ * @param workThreads work threads of each of the two TaskTrackers
+ * @param pushBatchSize {@code lts.job.tracker.push.batch.size} of the JobTracker
+ * @param roundTimeoutSeconds longest wait for any one phase of a round
+ * @param out folder the JSON results are written to
+ */
+record BenchmarkOptions(
+    List<String> stores,
+    List<String> scenarios,
+    int jobs,
+    int rounds,
+    int latencyRate,
+    int triggerRate,
+    int seconds,
+    int workThreads,
+    int pushBatchSize,
+    int roundTimeoutSeconds,
+    Path out) {
+
+  static final List<String> STORES = List.of("h2", "postgresql", "mysql");
+
+  static final String USAGE =
+      """
+      java -jar lts-benchmark.jar [options]
+        --stores h2,postgresql,mysql   stores to measure (default: all three)
+        --scenarios drain,batch-submit,latency,trigger   scenarios (default: all)
+        --jobs N          jobs per drain / batch submit round (default 50000)
+        --rounds R        rounds, each on a fresh database (default 3)
+        --latency-rate N  real-time submits per second (default 500)
+        --trigger-rate N  delayed trigger times per second (default 200)
+        --seconds S       length of the latency and trigger scenarios (default 5)
+        --work-threads N  work threads per TaskTracker (default 100)
+        --push-batch N    lts.job.tracker.push.batch.size (default 100)
+        --timeout S       longest wait for one phase of a round (default 600)
+        --out DIR         where the JSON files go (default: target/benchmarks next to the jar)
+        --quick           2,000 jobs, 1 round, 2 seconds: a check that everything runs
+        --help            this text
+      """;
+
+  static BenchmarkOptions parse(String[] args, Path defaultOut) {
+    List<String> stores = STORES;
+    List<String> scenarios = Scenario.ALL;
+    int jobs = 50_000;
+    int rounds = 3;
+    int latencyRate = 500;
+    int triggerRate = 200;
+    int seconds = 5;
+    int workThreads = 100;
+    int pushBatch = 100;
+    int timeout = 600;
+    Path out = defaultOut;
+    boolean quick = false;
+    List<String> explicit = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--quick")) {
+        quick = true;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value after " + arg + "\n" + USAGE);
+      }
+      String value = args[++i];
+      explicit.add(arg);
+      switch (arg) {
+        case "--stores" -> stores = names(value, STORES, "store");
+        case "--scenarios" -> scenarios = names(value, Scenario.ALL, "scenario");
+        case "--jobs" -> jobs = positive(arg, value);
+        case "--rounds" -> rounds = positive(arg, value);
+        case "--latency-rate" -> latencyRate = positive(arg, value);
+        case "--trigger-rate" -> triggerRate = positive(arg, value);
+        case "--seconds" -> seconds = positive(arg, value);
+        case "--work-threads" -> workThreads = positive(arg, value);
+        case "--push-batch" -> pushBatch = positive(arg, value);
+        case "--timeout" -> timeout = positive(arg, value);
+        case "--out" -> out = Path.of(value);
+        default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+      }
+    }
+    if (quick) {
+      jobs = explicit.contains("--jobs") ? jobs : 2_000;
+      rounds = explicit.contains("--rounds") ? rounds : 1;
+      seconds = explicit.contains("--seconds") ? seconds : 2;
+    }
+    return new BenchmarkOptions(
+        stores,
+        scenarios,
+        jobs,
+        rounds,
+        latencyRate,
+        triggerRate,
+        seconds,
+        workThreads,
+        pushBatch,
+        timeout,
+        out);
+  }
+
+  private static List<String> names(String value, List<String> known, String what) {
+    List<String> names = new ArrayList<>();
+    for (String name : value.split(",")) {
+      String trimmed = name.trim();
+      if (!known.contains(trimmed)) {
+        throw new IllegalArgumentException(
+            "unknown " + what + " '" + trimmed + "'; known: " + String.join(", ", known));
+      }
+      names.add(trimmed);
+    }
+    return List.copyOf(names);
+  }
+
+  private static int positive(String option, String value) {
+    try {
+      int n = Integer.parseInt(value.replace("_", ""));
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " needs a positive number, got '" + value + "'");
+  }
+}

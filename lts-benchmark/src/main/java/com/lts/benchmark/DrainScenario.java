@@ -1,0 +1,79 @@
+package com.lts.benchmark;
+
+import com.lts.core.domain.Job;
+import com.lts.core.store.Store;
+import com.lts.core.store.SubmitResult;
+import com.lts.core.store.SubmitStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * N due no-op jobs are stored before any TaskTracker runs; then two TaskTrackers drain them.
+ * Throughput is N over the time from the first run's start until the store holds none of them as
+ * executable or executing: claim, push, run, report and complete, end to end.
+ */
+final class DrainScenario implements Scenario {
+
+  static final int INSERT_BATCH = 1_000;
+
+  private final BenchmarkOptions options;
+
+  DrainScenario(BenchmarkOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public String name() {
+    return "drain";
+  }
+
+  @Override
+  public String description() {
+    return options.jobs()
+        + " due no-op jobs stored first (store submit, batches of "
+        + INSERT_BATCH
+        + "), then drained by 2 TaskTrackers";
+  }
+
+  @Override
+  public RoundResult run(BenchDatabase database, Path dir) {
+    int n = options.jobs();
+    List<String> taskIds = new ArrayList<>(n);
+    Map<String, Double> figures = new LinkedHashMap<>();
+    try (Store store = Store.open(database.config(), dir.resolve("bench"), Clock.systemUTC())) {
+      long insertStart = System.nanoTime();
+      for (int from = 0; from < n; from += INSERT_BATCH) {
+        List<Job> batch = new ArrayList<>(INSERT_BATCH);
+        for (int i = from; i < Math.min(n, from + INSERT_BATCH); i++) {
+          String taskId = "drain-" + i;
+          taskIds.add(taskId);
+          batch.add(Scenario.job(taskId));
+        }
+        for (SubmitResult result : store.jobs().submit(batch)) {
+          if (result.status() != SubmitStatus.ADDED) {
+            throw new IllegalStateException("pre-insert refused a job: " + result);
+          }
+        }
+      }
+      long insertNanos = System.nanoTime() - insertStart;
+
+      ProbeRunner runner = new ProbeRunner();
+      try (BenchCluster cluster = new BenchCluster(dir, database.config(), options)) {
+        cluster.startTaskTrackers(runner);
+        Waits.until(() -> runner.totalRuns() >= n, Scenario.timeout(options), n + " runs");
+        Waits.until(
+            () -> Scenario.unfinished(store) == 0,
+            Scenario.timeout(options),
+            "the store to hold no executable or executing job");
+        long end = System.nanoTime();
+        figures.put("end-to-end jobs/s", Scenario.perSecond(n, end - runner.firstStartNanos()));
+        figures.put("pre-insert jobs/s", Scenario.perSecond(n, insertNanos));
+        return new RoundResult(figures, runner.check(taskIds, n));
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package com.lts.benchmark;
+
+import com.lts.core.domain.Result;
+import com.lts.tasktracker.runner.JobContext;
+import com.lts.tasktracker.runner.JobRunner;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The no-op runner of every scenario. It counts runs per task id and records, in microseconds, how
+ * long after its submit ({@value #SUBMIT_NANOS} parameter, {@link System#nanoTime()}) or after its
+ * trigger time ({@link System#currentTimeMillis()} clock) each run started.
+ */
+final class ProbeRunner implements JobRunner {
+
+  /** Job parameter: {@link System#nanoTime()} just before the job was submitted. */
+  static final String SUBMIT_NANOS = "submitNanos";
+
+  /** Job parameter present on jobs whose lateness behind their trigger time is recorded. */
+  static final String TIMED = "timed";
+
+  private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+
+  private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+  private final AtomicLong totalRuns = new AtomicLong();
+  private final AtomicLong firstStartNanos = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong earlyStarts = new AtomicLong();
+  private final Histogram micros = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+
+  @Override
+  public Result run(JobContext context) {
+    long nanos = System.nanoTime();
+    long millis = System.currentTimeMillis();
+    firstStartNanos.accumulateAndGet(nanos, Math::min);
+    String submitNanos = context.getJob().getParam(SUBMIT_NANOS);
+    if (submitNanos != null) {
+      record((nanos - Long.parseLong(submitNanos)) / 1_000);
+    } else if (context.getJob().getParam(TIMED) != null) {
+      long lateMillis = millis - context.getJobExtInfo().getTriggerTime();
+      if (lateMillis < 0) {
+        earlyStarts.incrementAndGet();
+      }
+      record(Math.max(0, lateMillis) * 1_000);
+    }
+    runs.computeIfAbsent(context.getJob().getTaskId(), t -> new AtomicInteger()).incrementAndGet();
+    totalRuns.incrementAndGet();
+    return null;
+  }
+
+  private void record(long valueMicros) {
+    micros.recordValue(Math.min(Math.max(0, valueMicros), HIGHEST_MICROS));
+  }
+
+  long totalRuns() {
+    return totalRuns.get();
+  }
+
+  /** {@link System#nanoTime()} of the first run's start, or {@link Long#MAX_VALUE} before it. */
+  long firstStartNanos() {
+    return firstStartNanos.get();
+  }
+
+  /** Runs that started before their trigger time (recorded as 0 lateness). */
+  long earlyStarts() {
+    return earlyStarts.get();
+  }
+
+  Histogram micros() {
+    return micros;
+  }
+
+  /** How the runs of the given task ids went: each should have run exactly once. */
+  RunCheck check(Iterable<String> taskIds, int expected) {
+    int once = 0;
+    int missing = 0;
+    int repeated = 0;
+    for (String taskId : taskIds) {
+      AtomicInteger count = runs.get(taskId);
+      if (count == null) {
+        missing++;
+      } else if (count.get() == 1) {
+        once++;
+      } else {
+        repeated++;
+      }
+    }
+    return new RunCheck(expected, once, missing, repeated, totalRuns.get());
+  }
+}

@@ -1,0 +1,62 @@
+package com.lts.benchmark;
+
+import com.lts.core.domain.Job;
+import com.lts.core.store.JobQueue;
+import com.lts.core.store.Store;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** One measured scenario; {@link #run} is one round on a fresh database. */
+interface Scenario {
+
+  List<String> ALL = List.of("drain", "batch-submit", "latency", "trigger");
+
+  String name();
+
+  /** What the scenario measures, for the report. */
+  String description();
+
+  /**
+   * Runs one round.
+   *
+   * @param database the round's fresh store
+   * @param dir the round's own folder (node data paths, ZooKeeper)
+   */
+  RoundResult run(BenchDatabase database, Path dir) throws Exception;
+
+  static Scenario named(String name, BenchmarkOptions options) {
+    return switch (name) {
+      case "drain" -> new DrainScenario(options);
+      case "batch-submit" -> new BatchSubmitScenario(options);
+      case "latency" -> new LatencyScenario(options);
+      case "trigger" -> new TriggerScenario(options);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown scenario " + name + "; known: " + String.join(", ", ALL));
+    };
+  }
+
+  /** A no-op job for the benchmark's TaskTracker group. */
+  static Job job(String taskId) {
+    Job job = new Job();
+    job.setTaskId(taskId);
+    job.setTaskTrackerNodeGroup(BenchCluster.GROUP);
+    job.setNeedFeedback(false);
+    return job;
+  }
+
+  static Duration timeout(BenchmarkOptions options) {
+    return Duration.ofSeconds(options.roundTimeoutSeconds());
+  }
+
+  /** Jobs of the benchmark's group the store still holds as executable or executing. */
+  static long unfinished(Store store) {
+    return store.jobs().countByGroup(JobQueue.EXECUTABLE).getOrDefault(BenchCluster.GROUP, 0L)
+        + store.jobs().countByGroup(JobQueue.EXECUTING).getOrDefault(BenchCluster.GROUP, 0L);
+  }
+
+  static double perSecond(long count, long nanos) {
+    return count * 1e9 / Math.max(1, nanos);
+  }
+}

@@ -1,0 +1,74 @@
+package com.lts.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every scenario runs on H2 with tiny sizes and every job runs exactly once; no time is asserted.
+ */
+class BenchmarkSmokeTest {
+
+  @TempDir Path out;
+
+  @Test
+  void everyScenarioCompletesOnH2AndRunsEachJobExactlyOnce() throws Exception {
+    BenchmarkOptions options =
+        BenchmarkOptions.parse(
+            new String[] {
+              "--stores", "h2",
+              "--jobs", "300",
+              "--rounds", "1",
+              "--latency-rate", "200",
+              "--trigger-rate", "200",
+              "--seconds", "1",
+              "--work-threads", "8",
+              "--push-batch", "20",
+              "--timeout", "120",
+              "--out", out.toString()
+            },
+            Path.of("unused"));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    List<ScenarioSummary> summaries =
+        BenchmarkMain.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    String text = printed.toString(StandardCharsets.UTF_8);
+    assertThat(summaries).extracting(s -> s.scenario).containsExactlyElementsOf(Scenario.ALL);
+    for (ScenarioSummary summary : summaries) {
+      assertThat(summary.complete(1)).as(summary.scenario + "\n" + text).isTrue();
+      assertThat(summary.rounds.get(0).check().ok()).isTrue();
+      assertThat(summary.stats()).isNotEmpty();
+      Path json = out.resolve(summary.scenario + "-h2.json");
+      assertThat(json).exists();
+      assertThat(Files.readString(json)).contains("\"figures\"", "\"machine\"", "\"median\"");
+    }
+    assertThat(summaries.get(0).rounds.get(0).check().expected()).isEqualTo(300);
+    assertThat(summaries.get(2).rounds.get(0).check().expected()).isEqualTo(200);
+    assertThat(text).contains("scenario", "drain", "batch-submit", "latency", "trigger");
+  }
+
+  @Test
+  void anUnknownStoreIsRefusedWithTheKnownOnes() {
+    assertThatThrownBy(
+            () -> BenchmarkOptions.parse(new String[] {"--stores", "oracle"}, Path.of("x")))
+        .hasMessageContaining("unknown store 'oracle'")
+        .hasMessageContaining("h2, postgresql, mysql");
+  }
+
+  @Test
+  void quickShrinksOnlyWhatWasNotGiven() {
+    BenchmarkOptions options =
+        BenchmarkOptions.parse(new String[] {"--quick", "--rounds", "2"}, Path.of("x"));
+    assertThat(options.jobs()).isEqualTo(2_000);
+    assertThat(options.rounds()).isEqualTo(2);
+    assertThat(options.seconds()).isEqualTo(2);
+  }
+}
