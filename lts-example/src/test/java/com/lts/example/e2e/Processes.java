@@ -46,20 +46,27 @@ final class Processes implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (Process process : started) {
       if (process.isAlive()) {
         try {
           signal(process, "CONT"); // a stopped process cannot act on SIGTERM
         } catch (IOException e) {
           // it is gone already
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
         process.destroy();
       }
     }
     for (Process process : started) {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      try {
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
         process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }
