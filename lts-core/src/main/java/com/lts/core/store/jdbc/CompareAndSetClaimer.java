@@ -7,12 +7,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * For databases without a usable SKIP LOCKED (H2): read the due rows without locks, then claim each
- * with an update that only matches the row's version as read. A row another claimer took in between
- * does not match and is skipped. Claimers racing for the same rows read again, a bounded number of
- * times.
+ * For databases without a usable SKIP LOCKED (H2): read the due rows without locks, then claim them
+ * with one batch of updates, each matching only its row's version as read, in one transaction. A
+ * row another claimer took in between does not match and is skipped; claimers racing for the same
+ * rows read again, a bounded number of times.
+ *
+ * <p>Claims of the same group from this store are taken one at a time: without that, every
+ * TaskTracker's claim would read the same first rows and all but one would lose every race. The
+ * version check still keeps claimers in other processes (an H2 server shared by several
+ * JobTrackers) from taking a row twice.
  */
 final class CompareAndSetClaimer implements Claimer {
 
@@ -21,10 +29,25 @@ final class CompareAndSetClaimer implements Claimer {
   private static final String CAS =
       JobSql.CLAIM_SET + " WHERE job_id = ? AND version = ? AND state = " + JobSql.EXECUTABLE;
 
+  private final ConcurrentMap<String, ReentrantLock> groupLocks = new ConcurrentHashMap<>();
+
   CompareAndSetClaimer() {}
 
   @Override
   public List<StoredJob> claim(
+      Connection c, String group, String identity, int max, long leaseDeadline, long now)
+      throws SQLException {
+    ReentrantLock lock = groupLocks.computeIfAbsent(group, g -> new ReentrantLock());
+    lock.lock();
+    try {
+      return Jdbc.inTransaction(
+          c, tx -> claimInTransaction(tx, group, identity, max, leaseDeadline, now));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static List<StoredJob> claimInTransaction(
       Connection c, String group, String identity, int max, long leaseDeadline, long now)
       throws SQLException {
     List<StoredJob> claimed = new ArrayList<>(max);
@@ -41,8 +64,12 @@ final class CompareAndSetClaimer implements Claimer {
           cas.setLong(3, now);
           cas.setString(4, row.jobId());
           cas.setLong(5, row.version());
-          if (cas.executeUpdate() == 1) {
-            claimed.add(JobRows.claimed(row, identity, leaseDeadline, now));
+          cas.addBatch();
+        }
+        int[] counts = cas.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] == 1) {
+            claimed.add(JobRows.claimed(due.get(i), identity, leaseDeadline, now));
           }
         }
       }

@@ -33,11 +33,17 @@ final class JobSql {
   /** The index claims read: due rows of a group already in claim order. */
   static final String CLAIM_INDEX = "idx_lts_job_claim";
 
-  /** Due executable jobs of a group in claim order; parameters: group, now, limit. */
+  /**
+   * Due executable jobs of a group in claim order; parameters: group, now, limit. The ORDER BY
+   * repeats the two fixed columns so that it spells the claim index's order: H2 then reads the
+   * first {@code limit} rows from the index instead of reading and sorting every due row (with
+   * 200,000 due rows one claim took 13 ms instead of 0.2 ms). The other databases ignore them.
+   */
   static final String DUE_CONDITION =
       " WHERE task_tracker_node_group = ? AND state = "
           + EXECUTABLE
-          + " AND trigger_time <= ? ORDER BY priority, trigger_time, job_id LIMIT ?";
+          + " AND trigger_time <= ?"
+          + " ORDER BY task_tracker_node_group, state, priority, trigger_time, job_id LIMIT ?";
 
   /** {@link #DUE_CONDITION} on the job table. */
   static final String DUE = " FROM " + TABLE + DUE_CONDITION;
@@ -90,13 +96,13 @@ final class JobSql {
           + " SET lease_deadline = ?, modified = ? WHERE job_id = ? AND attempt = ? AND state = "
           + EXECUTING;
 
-  /** Parameters: now, limit. */
+  /** Parameters: now, limit. ORDER BY in {@code idx_lts_job_lease}'s order, see DUE_CONDITION. */
   static final String EXPIRED =
       "SELECT job_id, task_tracker_node_group, task_id, task_tracker_identity, attempt FROM "
           + TABLE
           + " WHERE state = "
           + EXECUTING
-          + " AND lease_deadline < ? ORDER BY lease_deadline LIMIT ?";
+          + " AND lease_deadline < ? ORDER BY state, lease_deadline LIMIT ?";
 
   /** Parameters: now, job id, attempt, now. */
   static final String EXPIRE =
@@ -162,8 +168,8 @@ final class JobSql {
           + " WHERE state = "
           + EXECUTABLE
           + " AND trigger_time >= ? AND trigger_time < ?"
-          + " GROUP BY trigger_time, task_tracker_node_group"
-          + " ORDER BY trigger_time, task_tracker_node_group LIMIT ?";
+          + " GROUP BY state, trigger_time, task_tracker_node_group"
+          + " ORDER BY state, trigger_time, task_tracker_node_group LIMIT ?";
 
   static final String FIND_KEY =
       SELECT + " WHERE task_tracker_node_group = ? AND task_id = ? AND schedule_time = -1";
