@@ -36,10 +36,14 @@ public final class JobClientRuntime implements RoleRuntime {
   /** Jobs per SUBMIT_JOB request. */
   static final int BATCH_SIZE = 1_000;
 
+  /** SUBMIT_JOB requests of one large submit in flight at once. */
+  static final int PARALLEL_BATCHES = 4;
+
   private final NodeContext context;
   private final NodeConfig config;
   private final JobTrackerConnections jobTrackers;
   private final FailStoreResender<Job> resender;
+  private final BatchSender batchSender;
   private volatile boolean master;
 
   /**
@@ -61,6 +65,9 @@ public final class JobClientRuntime implements RoleRuntime {
             config,
             loadBalance,
             client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback));
+    this.batchSender =
+        new BatchSender(
+            "lts-submit-" + config.identity(), BATCH_SIZE, PARALLEL_BATCHES, this::send);
     this.resender =
         keepFailedSubmits
             ? new FailStoreResender<>(
@@ -147,24 +154,7 @@ public final class JobClientRuntime implements RoleRuntime {
   }
 
   private Response sendInBatches(List<Job> jobs) {
-    List<String> messages = new ArrayList<>();
-    for (int from = 0; from < jobs.size(); from += BATCH_SIZE) {
-      List<Job> batch = jobs.subList(from, Math.min(jobs.size(), from + BATCH_SIZE));
-      Response response = send(batch);
-      if (!response.isSuccess()) {
-        List<Job> failed = new ArrayList<>(response.getFailedJobs());
-        if (failed.isEmpty()) {
-          failed.addAll(batch);
-        }
-        failed.addAll(jobs.subList(from + batch.size(), jobs.size()));
-        String done = from == 0 ? "" : " (" + from + " jobs before them were accepted)";
-        return Response.failure(response.getCode(), response.getMsg() + done, failed);
-      }
-      messages.add(response.getMsg());
-    }
-    return Response.success(
-        ResponseCode.JOB_RECEIVE_SUCCESS,
-        messages.size() == 1 ? messages.get(0) : jobs.size() + " jobs received");
+    return batchSender.send(jobs);
   }
 
   private Response send(List<Job> batch) {
@@ -205,5 +195,6 @@ public final class JobClientRuntime implements RoleRuntime {
     }
     context.registry().unsubscribe(jobTrackers);
     jobTrackers.close();
+    batchSender.close();
   }
 }
