@@ -10,7 +10,7 @@ import java.util.List;
 /** One measured scenario; {@link #run} is one round on a fresh database. */
 interface Scenario {
 
-  List<String> ALL = List.of("drain", "batch-submit", "latency", "trigger");
+  List<String> ALL = List.of("drain", "batch-submit", "latency", "trigger", "repeat", "cron");
 
   String name();
 
@@ -31,6 +31,8 @@ interface Scenario {
       case "batch-submit" -> new BatchSubmitScenario(options);
       case "latency" -> new LatencyScenario(options);
       case "trigger" -> new TriggerScenario(options);
+      case "repeat" -> new ScheduleTriggerScenario(options, false);
+      case "cron" -> new ScheduleTriggerScenario(options, true);
       default ->
           throw new IllegalArgumentException(
               "unknown scenario " + name + "; known: " + String.join(", ", ALL));

@@ -2,7 +2,9 @@ package com.lts.core.store;
 
 import com.lts.core.domain.Job;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,19 @@ public interface JobStore {
   InstanceResult createInstance(String scheduleJobId, long triggerTime);
 
   /**
+   * {@link #createInstance} for many (schedule, trigger time) pairs: the same outcome for each, in
+   * the order given, in as few round trips as the store can. This implementation creates them one
+   * by one.
+   */
+  default List<InstanceResult> createInstances(List<InstanceRequest> requests) {
+    List<InstanceResult> results = new ArrayList<>(requests.size());
+    for (InstanceRequest request : requests) {
+      results.add(createInstance(request.scheduleJobId(), request.triggerTime()));
+    }
+    return results;
+  }
+
+  /**
    * Pauses an executable job or an active schedule; false when it is in neither state. Suspending a
    * schedule also removes its waiting ({@link JobState#EXECUTABLE}) instances, in the same
    * transaction where the store has them, so a suspended schedule fires nothing more; its running
@@ -113,6 +128,18 @@ public interface JobStore {
   boolean edit(String jobId, long expectedVersion, Job job);
 
   Optional<StoredJob> find(String jobId);
+
+  /**
+   * The jobs with these ids that exist, by id (gone ones are absent). This implementation reads
+   * them one by one.
+   */
+  default Map<String, StoredJob> find(Collection<String> jobIds) {
+    Map<String, StoredJob> found = new LinkedHashMap<>();
+    for (String jobId : jobIds) {
+      find(jobId).ifPresent(job -> found.put(jobId, job));
+    }
+    return found;
+  }
 
   /** The job or schedule (not an instance) with this key. */
   Optional<StoredJob> find(String taskTrackerNodeGroup, String taskId);

@@ -2,6 +2,7 @@ package com.lts.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobMeta;
@@ -379,6 +380,64 @@ abstract class JobStoreContract extends StoreContractBase {
     assertThat(jobs().createInstance(cronId, T0 + 120_000).status())
         .isEqualTo(InstanceResult.Status.CREATED);
     assertThat(jobs().find(cronId).orElseThrow().repeatedCount()).isEqualTo(2);
+  }
+
+  @Test
+  void instancesOfManySchedulesAreCreatedInOneCallWithEachOutcomeInOrder() {
+    String a = submitOne(cron("batch-a"));
+    String b = submitOne(cron("batch-b"));
+    String suspended = submitOne(cron("batch-suspended"));
+    String finished = submitOne(cron("batch-cancelled"));
+    InstanceResult existing = jobs().createInstance(b, T0 + 60_000);
+    assertThat(jobs().suspend(suspended)).isTrue();
+    assertThat(jobs().cancel(finished)).isTrue();
+
+    List<InstanceResult> results =
+        jobs()
+            .createInstances(
+                List.of(
+                    new InstanceRequest(b, T0 + 120_000),
+                    new InstanceRequest(a, T0 + 60_000),
+                    new InstanceRequest(suspended, T0 + 60_000),
+                    new InstanceRequest(a, T0 + 120_000),
+                    new InstanceRequest(finished, T0 + 60_000)));
+
+    assertThat(results)
+        .extracting(InstanceResult::status)
+        .containsExactly(
+            InstanceResult.Status.CREATED,
+            InstanceResult.Status.CREATED,
+            InstanceResult.Status.NO_SCHEDULE,
+            InstanceResult.Status.CREATED,
+            InstanceResult.Status.NO_SCHEDULE);
+    assertThat(results.get(0).jobId()).isNotEqualTo(existing.jobId());
+    assertThat(jobs().find(a).orElseThrow().repeatedCount()).isEqualTo(2);
+    assertThat(jobs().find(a).orElseThrow().triggerTime()).isEqualTo(T0 + 120_000);
+    assertThat(jobs().find(b).orElseThrow().repeatedCount()).isEqualTo(2);
+    assertThat(jobs().liveInstances(List.of(a, b, suspended)))
+        .containsOnly(entry(a, 2), entry(b, 2));
+
+    // An instant that has its instance already: that one is EXISTS, the others are still made.
+    List<InstanceResult> again =
+        jobs()
+            .createInstances(
+                List.of(
+                    new InstanceRequest(a, T0 + 120_000), new InstanceRequest(b, T0 + 180_000)));
+    assertThat(again.get(0))
+        .isEqualTo(new InstanceResult(InstanceResult.Status.EXISTS, results.get(3).jobId()));
+    assertThat(again.get(1).status()).isEqualTo(InstanceResult.Status.CREATED);
+    assertThat(jobs().liveInstances(List.of(a, b))).containsOnly(entry(a, 2), entry(b, 3));
+  }
+
+  @Test
+  void manyJobsAreFoundByIdInOneCall() {
+    String a = submitOne(job("find-a"));
+    String b = submitOne(cron("find-b"));
+    Map<String, StoredJob> found = jobs().find(List.of(a, b, "0000000000000000"));
+    assertThat(found).containsOnlyKeys(a, b);
+    assertThat(found.get(a).taskId()).isEqualTo("find-a");
+    assertThat(found.get(b).kind()).isEqualTo(JobKind.SCHEDULE);
+    assertThat(jobs().find(List.<String>of())).isEmpty();
   }
 
   @Test

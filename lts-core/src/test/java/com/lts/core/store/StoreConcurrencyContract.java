@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lts.core.domain.Job;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -115,6 +116,53 @@ abstract class StoreConcurrencyContract extends StoreContractBase {
     }
     assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).containsEntry(GROUP, 20L);
     assertThat(jobs().find(scheduleId).orElseThrow().repeatedCount()).isEqualTo(20);
+  }
+
+  @Test
+  void concurrentBatchCreatesMakeEachInstanceOnce() throws Exception {
+    List<String> schedules = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      schedules.add(submitOne(cron("racy-batch-" + i)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (Store second = fixture().open(clock())) {
+      for (int round = 1; round <= 10; round++) {
+        long triggerTime = T0 + round * 60_000L;
+        List<InstanceRequest> forward =
+            schedules.stream().map(id -> new InstanceRequest(id, triggerTime)).toList();
+        List<InstanceRequest> backward = new ArrayList<>(forward);
+        Collections.reverse(backward);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<InstanceResult>>> results = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          JobStore store = (t % 2 == 0 ? store() : second).jobs();
+          List<InstanceRequest> requests = t < 2 ? forward : backward;
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return store.createInstances(requests);
+                  }));
+        }
+        start.countDown();
+        int created = 0;
+        for (Future<List<InstanceResult>> r : results) {
+          for (InstanceResult result : r.get(1, TimeUnit.MINUTES)) {
+            assertThat(result.status()).isNotEqualTo(InstanceResult.Status.NO_SCHEDULE);
+            if (result.status() == InstanceResult.Status.CREATED) {
+              created++;
+            }
+          }
+        }
+        assertThat(created).as("round %d", round).isEqualTo(schedules.size());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).containsEntry(GROUP, 100L);
+    for (String id : schedules) {
+      assertThat(jobs().find(id).orElseThrow().repeatedCount()).isEqualTo(10);
+    }
   }
 
   @Test

@@ -2,7 +2,14 @@ package com.lts.core.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What differs between the databases the JDBC store supports. The SQL they share lives in {@link
@@ -17,11 +24,34 @@ abstract class Dialect {
   /** How this database claims due jobs. */
   abstract Claimer claimer();
 
-  /** Whether {@code e} reports a unique-key violation. */
+  /**
+   * Whether {@code e} (or, for a batch, an exception chained to it) reports a unique-key violation.
+   */
   boolean isDuplicateKey(SQLException e) {
-    for (SQLException x = e; x != null; x = x.getNextException()) {
-      if ("23505".equals(x.getSQLState())) {
-        return true;
+    return anyInChain(e, x -> "23505".equals(x.getSQLState()));
+  }
+
+  /**
+   * Tests {@code e}, its next exceptions and their causes: drivers chain batch failures either way.
+   */
+  static boolean anyInChain(SQLException e, Predicate<SQLException> test) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
+    while (!todo.isEmpty()) {
+      Throwable t = todo.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t instanceof SQLException x) {
+        if (test.test(x)) {
+          return true;
+        }
+        if (x.getNextException() != null) {
+          todo.push(x.getNextException());
+        }
+      }
+      if (t.getCause() != null) {
+        todo.push(t.getCause());
       }
     }
     return false;

@@ -1,5 +1,6 @@
 package com.lts.core.store.jdbc;
 
+import com.lts.core.store.InstanceRequest;
 import com.lts.core.store.InstanceResult;
 import com.lts.core.store.JobIds;
 import com.lts.core.store.JobKind;
@@ -11,13 +12,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Creates schedule instances. One transaction first advances the schedule row (which locks it, so
- * racing creators queue up) and then copies it into the instance row; the unique key on (group,
- * taskId, schedule_time) refuses a second instance for the same instant, and the advance refuses an
- * instant at or before the last one created.
+ * Creates schedule instances, one or a batch at a time. One transaction first advances the schedule
+ * row (which locks it, so racing creators queue up) and then copies it into the instance row; the
+ * unique key on (group, taskId, schedule_time) refuses a second instance for the same instant, and
+ * the advance refuses an instant at or before the last one created.
  */
 final class JdbcInstances {
 
@@ -68,6 +74,98 @@ final class JdbcInstances {
           "find an instance of schedule " + scheduleJobId,
           c -> notCreated(c, scheduleJobId, triggerTime));
     }
+  }
+
+  /**
+   * Many instances in one transaction: one batch of schedule advances, then one batch of instance
+   * inserts. Schedules are locked in id order, so two feeders batching the same schedules queue up
+   * instead of deadlocking. When any instant already has its instance (a racing feeder made it),
+   * the transaction rolls back and each request is made on its own, as {@link #create} does.
+   */
+  List<InstanceResult> createAll(List<InstanceRequest> requests) {
+    for (InstanceRequest request : requests) {
+      StoreArguments.jobId(request.scheduleJobId());
+    }
+    if (requests.size() <= 1) {
+      return requests.stream().map(r -> create(r.scheduleJobId(), r.triggerTime(), false)).toList();
+    }
+    List<InstanceRequest> ordered =
+        requests.stream()
+            .distinct()
+            .sorted(
+                Comparator.comparing(InstanceRequest::scheduleJobId)
+                    .thenComparingLong(InstanceRequest::triggerTime))
+            .toList();
+    Map<InstanceRequest, InstanceResult> results;
+    try {
+      results =
+          jdbc.transaction(
+              "create " + ordered.size() + " schedule instances", c -> createInOne(c, ordered));
+    } catch (InstanceExists e) {
+      results = new HashMap<>();
+      for (InstanceRequest r : ordered) {
+        results.put(r, create(r.scheduleJobId(), r.triggerTime(), false));
+      }
+    }
+    List<InstanceResult> inOrder = new ArrayList<>(requests.size());
+    for (InstanceRequest request : requests) {
+      inOrder.add(results.get(request));
+    }
+    return inOrder;
+  }
+
+  private Map<InstanceRequest, InstanceResult> createInOne(
+      Connection c, List<InstanceRequest> ordered) throws SQLException {
+    long now = clock.millis();
+    int[] advanced;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            JobSql.ADVANCE_SCHEDULE + " AND (repeated_count = 0 OR trigger_time < ?)")) {
+      for (InstanceRequest r : ordered) {
+        ps.setLong(1, r.triggerTime());
+        ps.setLong(2, now);
+        ps.setString(3, r.scheduleJobId());
+        ps.setLong(4, r.triggerTime());
+        ps.addBatch();
+      }
+      advanced = ps.executeBatch();
+    }
+    Map<InstanceRequest, InstanceResult> results = new HashMap<>();
+    List<InstanceRequest> inserts = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(JobSql.INSERT_INSTANCE)) {
+      for (int i = 0; i < ordered.size(); i++) {
+        InstanceRequest r = ordered.get(i);
+        if (advanced[i] == PreparedStatement.SUCCESS_NO_INFO) {
+          throw new SQLException(
+              "the driver did not report per-statement update counts; remove batch-rewriting"
+                  + " options from jdbc.url");
+        }
+        if (advanced[i] != 1) {
+          results.put(r, notCreated(c, r.scheduleJobId(), r.triggerTime()));
+          continue;
+        }
+        String instanceId = ids.next();
+        results.put(r, new InstanceResult(InstanceResult.Status.CREATED, instanceId));
+        inserts.add(r);
+        ps.setString(1, instanceId);
+        ps.setLong(2, r.triggerTime());
+        ps.setString(3, r.scheduleJobId());
+        ps.setLong(4, r.triggerTime());
+        ps.setLong(5, now);
+        ps.setLong(6, now);
+        ps.setString(7, r.scheduleJobId());
+        ps.addBatch();
+      }
+      if (!inserts.isEmpty()) {
+        ps.executeBatch();
+      }
+    } catch (SQLException e) {
+      if (jdbc.dialect().isDuplicateKey(e)) {
+        throw new InstanceExists();
+      }
+      throw e;
+    }
+    return results;
   }
 
   private static boolean advance(

@@ -159,6 +159,35 @@ final class JdbcJobBrowser {
         });
   }
 
+  Map<String, StoredJob> findAll(Collection<String> jobIds) {
+    List<String> ids = StoreArguments.jobIds("jobIds", jobIds);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.autoCommit(
+        "find " + ids.size() + " job(s)",
+        c -> {
+          Map<String, StoredJob> found = new HashMap<>();
+          for (int from = 0; from < ids.size(); from += StoreArguments.IDS_PER_QUERY) {
+            List<String> chunk =
+                ids.subList(from, Math.min(ids.size(), from + StoreArguments.IDS_PER_QUERY));
+            try (PreparedStatement ps = c.prepareStatement(JobSql.findIds(chunk.size()))) {
+              int i = 1;
+              for (String id : chunk) {
+                ps.setString(i++, id);
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  StoredJob job = JobRows.read(rs);
+                  found.put(job.jobId(), job);
+                }
+              }
+            }
+          }
+          return found;
+        });
+  }
+
   Map<String, Long> attempts(Collection<String> jobIds) {
     List<String> ids = StoreArguments.jobIds("jobIds", jobIds);
     if (ids.isEmpty()) {

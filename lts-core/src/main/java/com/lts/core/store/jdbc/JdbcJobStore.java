@@ -5,6 +5,7 @@ import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
 import com.lts.core.store.DueGroup;
 import com.lts.core.store.ExpiredLease;
+import com.lts.core.store.InstanceRequest;
 import com.lts.core.store.InstanceResult;
 import com.lts.core.store.JobIds;
 import com.lts.core.store.JobKind;
@@ -186,6 +187,11 @@ final class JdbcJobStore implements JobStore {
     return instances.create(scheduleJobId, triggerTime, false);
   }
 
+  @Override
+  public List<InstanceResult> createInstances(List<InstanceRequest> requests) {
+    return instances.createAll(requests);
+  }
+
   /**
    * One transaction: the conditional UPDATE to SUSPENDED locks the row (so a racing {@code
    * createInstance}, which locks the schedule first too, either commits its instance before and
@@ -309,6 +315,11 @@ final class JdbcJobStore implements JobStore {
   public Optional<StoredJob> find(String jobId) {
     StoreArguments.jobId(jobId);
     return jdbc.autoCommit("find job " + jobId, c -> JdbcJobBrowser.findById(c, jobId));
+  }
+
+  @Override
+  public Map<String, StoredJob> find(Collection<String> jobIds) {
+    return browser.findAll(jobIds);
   }
 
   @Override

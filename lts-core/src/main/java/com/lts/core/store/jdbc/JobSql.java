@@ -258,6 +258,10 @@ final class JobSql {
    * Waiting or running instances per schedule, for {@code n} schedule ids (reads {@code
    * idx_lts_job_schedule}).
    */
+  static String findIds(int n) {
+    return SELECT + " WHERE job_id IN (" + placeholders(n) + ")";
+  }
+
   static String attempts(int n) {
     return "SELECT job_id, attempt FROM " + TABLE + " WHERE job_id IN (" + placeholders(n) + ")";
   }

@@ -26,12 +26,7 @@ final class MySqlDialect extends Dialect {
 
   @Override
   boolean isDuplicateKey(SQLException e) {
-    for (SQLException x = e; x != null; x = x.getNextException()) {
-      if (x.getErrorCode() == ER_DUP_ENTRY) {
-        return true;
-      }
-    }
-    return false;
+    return anyInChain(e, x -> x.getErrorCode() == ER_DUP_ENTRY);
   }
 
   @Override
