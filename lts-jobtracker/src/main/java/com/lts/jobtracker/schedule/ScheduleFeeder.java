@@ -2,6 +2,7 @@ package com.lts.jobtracker.schedule;
 
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobType;
+import com.lts.core.store.InstanceRequest;
 import com.lts.core.store.InstanceResult;
 import com.lts.core.store.JobKind;
 import com.lts.core.store.JobLogType;
@@ -13,9 +14,10 @@ import com.lts.core.store.QueueQuery;
 import com.lts.core.store.StoredJob;
 import com.lts.jobtracker.log.JobEventLog;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +67,7 @@ public final class ScheduleFeeder implements Runnable {
         if (schedules.items().isEmpty()) {
           break;
         }
-        Map<String, Integer> live =
-            jobs.liveInstances(schedules.items().stream().map(StoredJob::jobId).toList());
-        for (StoredJob schedule : schedules.items()) {
-          feedSafely(schedule, live.getOrDefault(schedule.jobId(), 0));
-        }
+        feedAll(schedules.items());
         if (!schedules.hasNext()) {
           break;
         }
@@ -80,76 +78,104 @@ public final class ScheduleFeeder implements Runnable {
 
   /** Brings one schedule up to date now (e.g. after one of its instances ended). */
   public void feed(String scheduleJobId) {
-    Optional<StoredJob> schedule = jobs.find(scheduleJobId);
-    if (schedule.isPresent()
-        && schedule.get().kind() == JobKind.SCHEDULE
-        && schedule.get().state() == JobState.SCHEDULED) {
-      feedSafely(
-          schedule.get(),
-          jobs.liveInstances(List.of(scheduleJobId)).getOrDefault(scheduleJobId, 0));
+    feed(List.of(scheduleJobId));
+  }
+
+  /**
+   * Brings these schedules up to date now: one read of the schedules, one count of their live
+   * instances and one store call for all their new instances, however many there are.
+   */
+  public void feed(Collection<String> scheduleJobIds) {
+    List<String> all = List.copyOf(scheduleJobIds);
+    for (int from = 0; from < all.size(); from += PAGE) {
+      List<String> ids = all.subList(from, Math.min(all.size(), from + PAGE));
+      List<StoredJob> active =
+          jobs.find(ids).values().stream()
+              .filter(s -> s.kind() == JobKind.SCHEDULE && s.state() == JobState.SCHEDULED)
+              .toList();
+      if (!active.isEmpty()) {
+        feedAll(active);
+      }
     }
   }
 
-  private void feedSafely(StoredJob schedule, int liveInstances) {
-    try {
-      feed(schedule, liveInstances);
-    } catch (RuntimeException e) {
-      log.warn(
-          "Schedule {} ({}) could not be fed: {}",
-          schedule.taskId(),
-          schedule.jobId(),
-          e.toString());
+  private void feedAll(List<StoredJob> schedules) {
+    Map<String, Integer> live =
+        jobs.liveInstances(schedules.stream().map(StoredJob::jobId).toList());
+    List<InstanceRequest> requests = new ArrayList<>();
+    List<Planned> planned = new ArrayList<>();
+    for (StoredJob schedule : schedules) {
+      InstancePlanner.Plan plan;
+      try {
+        plan = plan(schedule, live.getOrDefault(schedule.jobId(), 0));
+        if (plan.finished()) {
+          finish(schedule);
+          continue;
+        }
+      } catch (RuntimeException e) {
+        log.warn(
+            "Schedule {} ({}) could not be fed: {}",
+            schedule.taskId(),
+            schedule.jobId(),
+            e.toString());
+        continue;
+      }
+      boolean first = true;
+      for (long instant : plan.instants()) {
+        requests.add(new InstanceRequest(schedule.jobId(), instant));
+        planned.add(new Planned(schedule, instant, plan.misfired() && first));
+        first = false;
+      }
+    }
+    if (requests.isEmpty()) {
+      return;
+    }
+    List<InstanceResult> results = jobs.createInstances(requests);
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i).status() == InstanceResult.Status.CREATED) {
+        created(planned.get(i), results.get(i).jobId());
+      }
     }
   }
 
-  private void feed(StoredJob schedule, int liveInstances) {
+  private InstancePlanner.Plan plan(StoredJob schedule, int liveInstances) {
     Job job = schedule.job();
     long now = clock.millis();
-    InstancePlanner.Plan plan;
     if (schedule.jobType() == JobType.CRON) {
       long after =
           schedule.repeatedCount() == 0 ? schedule.triggerTime() - 1 : schedule.triggerTime();
-      plan =
-          planner.plan(
-              new CronTimes(job.getCronExpression(), zone),
-              after,
-              now,
-              job.isRelyOnPrevCycle(),
-              liveInstances,
-              job.getMisfirePolicy());
-    } else {
-      plan = planRepeat(schedule, job, now, liveInstances);
+      return planner.plan(
+          new CronTimes(job.getCronExpression(), zone),
+          after,
+          now,
+          job.isRelyOnPrevCycle(),
+          liveInstances,
+          job.getMisfirePolicy());
     }
-    if (plan.finished()) {
-      finish(schedule);
-      return;
-    }
-    boolean first = true;
-    for (long instant : plan.instants()) {
-      InstanceResult result = jobs.createInstance(schedule.jobId(), instant);
-      if (result.status() == InstanceResult.Status.NO_SCHEDULE) {
-        return; // suspended or cancelled meanwhile
-      }
-      if (result.status() == InstanceResult.Status.CREATED) {
-        wheel.arm(schedule.taskTrackerNodeGroup(), instant);
-        eventLog.event(
-            result.jobId(),
-            schedule.taskTrackerNodeGroup(),
-            schedule.taskId(),
-            0,
-            JobLogType.RECEIVED,
-            null,
-            plan.misfired() && first
-                ? "instance for "
-                    + instant
-                    + " (instants were missed; misfire policy "
-                    + job.getMisfirePolicy()
-                    + ")"
-                : "instance for " + instant);
-      }
-      first = false;
-    }
+    return planRepeat(schedule, job, now, liveInstances);
   }
+
+  private void created(Planned p, String instanceJobId) {
+    StoredJob schedule = p.schedule();
+    wheel.arm(schedule.taskTrackerNodeGroup(), p.instant());
+    eventLog.event(
+        instanceJobId,
+        schedule.taskTrackerNodeGroup(),
+        schedule.taskId(),
+        0,
+        JobLogType.RECEIVED,
+        null,
+        p.misfired()
+            ? "instance for "
+                + p.instant()
+                + " (instants were missed; misfire policy "
+                + schedule.job().getMisfirePolicy()
+                + ")"
+            : "instance for " + p.instant());
+  }
+
+  /** An instance the plan asked for; {@code misfired}: the one the misfire policy chose. */
+  private record Planned(StoredJob schedule, long instant, boolean misfired) {}
 
   private InstancePlanner.Plan planRepeat(
       StoredJob schedule, Job job, long now, int liveInstances) {

@@ -1,6 +1,7 @@
 package com.lts.jobtracker.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.lts.core.domain.Job;
 import com.lts.core.domain.MisfirePolicy;
@@ -178,12 +179,21 @@ class ScheduleFeederTest {
     feeder.run();
     assertThat(waiting("once")).containsExactly(T0 + 45 * MINUTE);
     assertThat(waiting("skip")).containsExactly(T0 + 46 * MINUTE);
-    assertThat(
-            store.jobLogs().query(JobLogQuery.forTask(GROUP, "once", 100)).items().stream()
-                .filter(e -> e.type() == JobLogType.RECEIVED)
-                .map(e -> e.msg())
-                .toList())
-        .anySatisfy(msg -> assertThat(msg).contains("misfire policy FIRE_ONCE_NOW"));
+    // The job log is written in the background.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        store
+                            .jobLogs()
+                            .query(JobLogQuery.forTask(GROUP, "once", 100))
+                            .items()
+                            .stream()
+                            .filter(e -> e.type() == JobLogType.RECEIVED)
+                            .map(e -> e.msg())
+                            .toList())
+                    .anySatisfy(msg -> assertThat(msg).contains("misfire policy FIRE_ONCE_NOW")));
   }
 
   @Test
