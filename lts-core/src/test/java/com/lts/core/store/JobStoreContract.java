@@ -8,6 +8,7 @@ import com.lts.core.domain.Job;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.domain.JobType;
 import com.lts.core.domain.JobValidationException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,61 @@ abstract class JobStoreContract extends StoreContractBase {
     assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).isEmpty();
     assertThatThrownBy(() -> jobs().claim("no/such", WORKER, 1, LEASE))
         .isInstanceOf(InvalidStoreArgumentException.class);
+  }
+
+  @Test
+  void claimSkipsPrioritiesWhoseJobsAreAllInTheFuture() {
+    List<Job> submitted = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      Job future = job("future-" + i);
+      future.setPriority(1);
+      future.setTriggerTime(T0 + 60_000 + i);
+      submitted.add(future);
+    }
+    Job due = job("due");
+    due.setPriority(2);
+    due.setTriggerTime(T0 - 1);
+    Job laterFuture = job("later-future");
+    laterFuture.setPriority(3);
+    laterFuture.setTriggerTime(T0 + 1);
+    submitted.add(due);
+    submitted.add(laterFuture);
+    jobs().submit(submitted);
+
+    assertThat(jobs().claim(GROUP, WORKER, 10, LEASE))
+        .extracting(StoredJob::taskId)
+        .containsExactly("due");
+    clock().advance(60_000);
+    assertThat(jobs().claim(GROUP, WORKER, 3, LEASE))
+        .extracting(StoredJob::taskId)
+        .containsExactly("future-0", "later-future");
+  }
+
+  @Test
+  void claimTakesJobsOfManyDistinctPrioritiesInPriorityOrder() {
+    // More distinct priorities than a claim walks one by one: the rest are read in one go.
+    List<Job> submitted = new ArrayList<>();
+    for (int p = 40; p >= 1; p--) {
+      Job j = job("p" + p);
+      j.setPriority(p);
+      j.setTriggerTime(T0 - p);
+      submitted.add(j);
+    }
+    jobs().submit(submitted);
+
+    List<StoredJob> first = jobs().claim(GROUP, WORKER, 30, LEASE);
+    List<StoredJob> rest = jobs().claim(GROUP, WORKER, 30, LEASE);
+
+    List<String> expected = new ArrayList<>();
+    for (int p = 1; p <= 40; p++) {
+      expected.add("p" + p);
+    }
+    assertThat(first)
+        .extracting(StoredJob::taskId)
+        .containsExactlyElementsOf(expected.subList(0, 30));
+    assertThat(rest)
+        .extracting(StoredJob::taskId)
+        .containsExactlyElementsOf(expected.subList(30, 40));
   }
 
   @Test

@@ -22,10 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * version check still keeps claimers in other processes (an H2 server shared by several
  * JobTrackers) from taking a row twice.
  */
-final class CompareAndSetClaimer implements Claimer {
+final class CompareAndSetClaimer extends Claimer {
 
   private static final int MAX_ROUNDS = 8;
-  private static final String SELECT = "SELECT " + JobSql.COLUMNS + JobSql.DUE;
+  private static final String AT_LEVEL = "SELECT " + JobSql.COLUMNS + JobSql.due(false);
+  private static final String AND_ABOVE = "SELECT " + JobSql.COLUMNS + JobSql.due(true);
   private static final String CAS =
       JobSql.CLAIM_SET + " WHERE job_id = ? AND version = ? AND state = " + JobSql.EXECUTABLE;
 
@@ -34,27 +35,34 @@ final class CompareAndSetClaimer implements Claimer {
   CompareAndSetClaimer() {}
 
   @Override
-  public List<StoredJob> claim(
+  List<StoredJob> claim(
       Connection c, String group, String identity, int max, long leaseDeadline, long now)
       throws SQLException {
     ReentrantLock lock = groupLocks.computeIfAbsent(group, g -> new ReentrantLock());
     lock.lock();
     try {
-      return Jdbc.inTransaction(
-          c, tx -> claimInTransaction(tx, group, identity, max, leaseDeadline, now));
+      return Jdbc.inTransaction(c, tx -> super.claim(tx, group, identity, max, leaseDeadline, now));
     } finally {
       lock.unlock();
     }
   }
 
-  private static List<StoredJob> claimInTransaction(
-      Connection c, String group, String identity, int max, long leaseDeadline, long now)
+  @Override
+  List<StoredJob> claimLevel(
+      Connection c,
+      String group,
+      int priority,
+      boolean andAbove,
+      String identity,
+      int max,
+      long leaseDeadline,
+      long now)
       throws SQLException {
     List<StoredJob> claimed = new ArrayList<>(max);
-    try (PreparedStatement select = c.prepareStatement(SELECT);
+    try (PreparedStatement select = c.prepareStatement(andAbove ? AND_ABOVE : AT_LEVEL);
         PreparedStatement cas = c.prepareStatement(CAS)) {
       for (int round = 0; round < MAX_ROUNDS && claimed.size() < max; round++) {
-        List<StoredJob> due = due(select, group, now, max - claimed.size());
+        List<StoredJob> due = due(select, group, priority, now, max - claimed.size());
         if (due.isEmpty()) {
           break;
         }
@@ -77,11 +85,10 @@ final class CompareAndSetClaimer implements Claimer {
     return claimed;
   }
 
-  private static List<StoredJob> due(PreparedStatement select, String group, long now, int limit)
+  private static List<StoredJob> due(
+      PreparedStatement select, String group, int priority, long now, int limit)
       throws SQLException {
-    select.setString(1, group);
-    select.setLong(2, now);
-    select.setInt(3, limit);
+    bindDue(select, 1, group, priority, now, limit);
     List<StoredJob> due = new ArrayList<>(limit);
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {

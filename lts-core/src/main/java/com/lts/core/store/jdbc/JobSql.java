@@ -34,19 +34,43 @@ final class JobSql {
   static final String CLAIM_INDEX = "idx_lts_job_claim";
 
   /**
-   * Due executable jobs of a group in claim order; parameters: group, now, limit. The ORDER BY
-   * repeats the two fixed columns so that it spells the claim index's order: H2 then reads the
-   * first {@code limit} rows from the index instead of reading and sorting every due row (with
-   * 200,000 due rows one claim took 13 ms instead of 0.2 ms). The other databases ignore them.
+   * Due executable jobs of a group at one priority ({@code andAbove}: at every priority above the
+   * given one) in claim order; parameters: group, priority, now, limit. With the priority fixed,
+   * the claim index range ends at {@code now}: a claim reads only due rows, however many future
+   * ones wait behind them. (A range on {@code trigger_time} across all priorities would read every
+   * future row of the group whenever fewer than {@code limit} are due, and on MySQL/MariaDB lock
+   * them.) The ORDER BY repeats the fixed columns so that it spells the index's order: H2 then
+   * reads the first {@code limit} rows from the index instead of reading and sorting every due row.
    */
-  static final String DUE_CONDITION =
-      " WHERE task_tracker_node_group = ? AND state = "
-          + EXECUTABLE
-          + " AND trigger_time <= ?"
-          + " ORDER BY task_tracker_node_group, state, priority, trigger_time, job_id LIMIT ?";
+  static String dueCondition(boolean andAbove) {
+    return " WHERE task_tracker_node_group = ? AND state = "
+        + EXECUTABLE
+        + " AND priority "
+        + (andAbove ? ">" : "=")
+        + " ? AND trigger_time <= ?"
+        + " ORDER BY task_tracker_node_group, state, priority, trigger_time, job_id LIMIT ?";
+  }
 
-  /** {@link #DUE_CONDITION} on the job table. */
-  static final String DUE = " FROM " + TABLE + DUE_CONDITION;
+  /** {@link #dueCondition} on the job table. */
+  static String due(boolean andAbove) {
+    return " FROM " + TABLE + dueCondition(andAbove);
+  }
+
+  /** The lowest priority with executable rows in a group (one index lookup); parameter: group. */
+  static final String FIRST_PRIORITY =
+      "SELECT priority FROM "
+          + TABLE
+          + " WHERE task_tracker_node_group = ? AND state = "
+          + EXECUTABLE
+          + " ORDER BY task_tracker_node_group, state, priority LIMIT 1";
+
+  /** The next priority with executable rows; parameters: group, priority. */
+  static final String NEXT_PRIORITY =
+      "SELECT priority FROM "
+          + TABLE
+          + " WHERE task_tracker_node_group = ? AND state = "
+          + EXECUTABLE
+          + " AND priority > ? ORDER BY task_tracker_node_group, state, priority LIMIT 1";
 
   /** What a claim sets; parameters: identity, lease deadline, now. */
   static final String CLAIM_SET =
@@ -96,7 +120,7 @@ final class JobSql {
           + " SET lease_deadline = ?, modified = ? WHERE job_id = ? AND attempt = ? AND state = "
           + EXECUTING;
 
-  /** Parameters: now, limit. ORDER BY in {@code idx_lts_job_lease}'s order, see DUE_CONDITION. */
+  /** Parameters: now, limit. ORDER BY in {@code idx_lts_job_lease}'s order, see dueCondition. */
   static final String EXPIRED =
       "SELECT job_id, task_tracker_node_group, task_id, task_tracker_identity, attempt FROM "
           + TABLE

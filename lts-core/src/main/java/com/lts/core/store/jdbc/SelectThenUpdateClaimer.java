@@ -13,38 +13,48 @@ import java.util.List;
  * ... FOR UPDATE SKIP LOCKED} and marks them all with one UPDATE. The locks make the two statements
  * one atomic step.
  */
-final class SelectThenUpdateClaimer implements Claimer {
+final class SelectThenUpdateClaimer extends Claimer {
 
   /**
    * Forces the claim index: with fresh statistics MariaDB may prefer {@code idx_lts_job_due}
    * (state, trigger_time, ...) and sort, and a sorted {@code FOR UPDATE} locks every due row it
    * reads, not just the first {@code max}, so claimers deadlock instead of skipping each other.
    */
-  private static final String SELECT =
-      "SELECT "
-          + JobSql.COLUMNS
-          + " FROM "
-          + JobSql.TABLE
-          + " FORCE INDEX ("
-          + JobSql.CLAIM_INDEX
-          + ")"
-          + JobSql.DUE_CONDITION
-          + " FOR UPDATE SKIP LOCKED";
+  private static final String AT_LEVEL = select(false);
+
+  private static final String AND_ABOVE = select(true);
 
   SelectThenUpdateClaimer() {}
 
+  private static String select(boolean andAbove) {
+    return "SELECT "
+        + JobSql.COLUMNS
+        + " FROM "
+        + JobSql.TABLE
+        + " FORCE INDEX ("
+        + JobSql.CLAIM_INDEX
+        + ")"
+        + JobSql.dueCondition(andAbove)
+        + " FOR UPDATE SKIP LOCKED";
+  }
+
   @Override
-  public List<StoredJob> claim(
-      Connection c, String group, String identity, int max, long leaseDeadline, long now)
+  List<StoredJob> claimLevel(
+      Connection c,
+      String group,
+      int priority,
+      boolean andAbove,
+      String identity,
+      int max,
+      long leaseDeadline,
+      long now)
       throws SQLException {
     return Jdbc.inTransaction(
         c,
         tx -> {
           List<StoredJob> due = new ArrayList<>(max);
-          try (PreparedStatement ps = tx.prepareStatement(SELECT)) {
-            ps.setString(1, group);
-            ps.setLong(2, now);
-            ps.setInt(3, max);
+          try (PreparedStatement ps = tx.prepareStatement(andAbove ? AND_ABOVE : AT_LEVEL)) {
+            bindDue(ps, 1, group, priority, now, max);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 due.add(JobRows.read(rs));

@@ -13,42 +13,49 @@ import java.util.List;
  * PostgreSQL: one statement picks the due rows with {@code FOR UPDATE SKIP LOCKED} (rows another
  * claimer holds are skipped, not waited for), updates them and returns them.
  */
-final class UpdateReturningClaimer implements Claimer {
+final class UpdateReturningClaimer extends Claimer {
 
   static final Comparator<StoredJob> CLAIM_ORDER =
       Comparator.comparingInt((StoredJob j) -> j.job().getPriority())
           .thenComparingLong(StoredJob::triggerTime)
           .thenComparing(StoredJob::jobId);
 
-  private final String sql;
+  private final String atLevel = sql(false);
+  private final String andAbove = sql(true);
 
-  UpdateReturningClaimer() {
-    // The rows are picked once in a CTE. Written as "UPDATE ... WHERE job_id IN (SELECT ... LIMIT n
-    // FOR UPDATE SKIP LOCKED)", PostgreSQL may evaluate the subquery again while re-checking rows
-    // that other transactions changed, and update far more than n rows.
-    this.sql =
-        "WITH picked AS (SELECT job_id AS picked_id"
-            + JobSql.DUE
-            + " FOR UPDATE SKIP LOCKED) "
-            + JobSql.CLAIM_SET
-            + " FROM picked WHERE job_id = picked.picked_id AND state = "
-            + JobSql.EXECUTABLE
-            + " RETURNING "
-            + JobSql.COLUMNS;
+  UpdateReturningClaimer() {}
+
+  // The rows are picked once in a CTE. Written as "UPDATE ... WHERE job_id IN (SELECT ... LIMIT n
+  // FOR UPDATE SKIP LOCKED)", PostgreSQL may evaluate the subquery again while re-checking rows
+  // that other transactions changed, and update far more than n rows.
+  private static String sql(boolean andAbove) {
+    return "WITH picked AS (SELECT job_id AS picked_id"
+        + JobSql.due(andAbove)
+        + " FOR UPDATE SKIP LOCKED) "
+        + JobSql.CLAIM_SET
+        + " FROM picked WHERE job_id = picked.picked_id AND state = "
+        + JobSql.EXECUTABLE
+        + " RETURNING "
+        + JobSql.COLUMNS;
   }
 
   @Override
-  public List<StoredJob> claim(
-      Connection c, String group, String identity, int max, long leaseDeadline, long now)
+  List<StoredJob> claimLevel(
+      Connection c,
+      String group,
+      int priority,
+      boolean andAbove,
+      String identity,
+      int max,
+      long leaseDeadline,
+      long now)
       throws SQLException {
     List<StoredJob> claimed = new ArrayList<>(max);
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, group);
-      ps.setLong(2, now);
-      ps.setInt(3, max);
-      ps.setString(4, identity);
-      ps.setLong(5, leaseDeadline);
-      ps.setLong(6, now);
+    try (PreparedStatement ps = c.prepareStatement(andAbove ? this.andAbove : atLevel)) {
+      int i = bindDue(ps, 1, group, priority, now, max);
+      ps.setString(i++, identity);
+      ps.setLong(i++, leaseDeadline);
+      ps.setLong(i, now);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           claimed.add(JobRows.read(rs));
