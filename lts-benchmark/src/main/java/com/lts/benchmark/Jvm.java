@@ -110,7 +110,8 @@ final class Jvm {
     }
   }
 
-  private static long attachAndGc(long pid) {
+  /** The fallback without jcmd: heap used after {@code MemoryMXBean.gc()}, over the attach API. */
+  static long attachAndGc(long pid) {
     try {
       VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
       try (JMXConnector connector =
