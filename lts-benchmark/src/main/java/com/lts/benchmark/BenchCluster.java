@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The measured cluster, in this JVM on loopback: an embedded ZooKeeper, one JobTracker on the
- * round's store, and on demand two TaskTrackers and a JobClient. {@link #close()} stops everything
- * in reverse order.
+ * round's store, and on demand two TaskTrackers and a JobClient. {@link #withoutJobTracker} leaves
+ * the JobTracker out, for one that runs as its own process ({@link #jobTrackerProperties} are its
+ * settings). {@link #close()} stops everything in reverse order.
  */
 final class BenchCluster implements AutoCloseable {
 
@@ -34,12 +36,44 @@ final class BenchCluster implements AutoCloseable {
     this.options = options;
     this.zooKeeper = EmbeddedZooKeeper.start(dir.resolve("zookeeper"), 0);
     stops.push(zooKeeper::close);
+    if (store == null) {
+      return;
+    }
     try {
       startJobTracker(store);
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  /** ZooKeeper only: the JobTracker runs elsewhere, registered at {@link #registryAddress()}. */
+  static BenchCluster withoutJobTracker(Path dir, BenchmarkOptions options) {
+    return new BenchCluster(dir, null, options);
+  }
+
+  String registryAddress() {
+    return zooKeeper.address();
+  }
+
+  /**
+   * The settings this cluster gives its in-process JobTracker, as a {@code JobTrackerMain --config}
+   * file holds them: registry, listen port 0, a data path of its own, the store's keys and the push
+   * batch size.
+   */
+  Properties jobTrackerProperties(LtsConfig store) {
+    Properties p = new Properties();
+    p.setProperty("registryAddress", zooKeeper.address());
+    p.setProperty("listenPort", "0");
+    p.setProperty("dataPath", dir.resolve("jt" + (++nodes)).toAbsolutePath().toString());
+    store.values().forEach((key, value) -> p.setProperty(key.name(), String.valueOf(value)));
+    p.setProperty(ConfigKeys.PUSH_BATCH_SIZE.name(), String.valueOf(options.pushBatchSize()));
+    return p;
+  }
+
+  /** Runs {@code stop} when the cluster closes, before what was started earlier stops. */
+  void onClose(Runnable stop) {
+    stops.push(stop);
   }
 
   /** The settings that differ from LTS's defaults, as the report shows them. */

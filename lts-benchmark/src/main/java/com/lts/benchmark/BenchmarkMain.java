@@ -62,8 +62,9 @@ public final class BenchmarkMain {
     machine.forEach((k, v) -> out.println("  " + k + ": " + v));
     out.println("  settings: " + new LinkedHashMap<>(BenchCluster.settings(options)));
     out.printf(
-        "  sizes: jobs=%d rounds=%d latency-rate=%d/s trigger-rate=%d/s seconds=%d%n",
+        "  sizes: jobs=%d backlog=%d rounds=%d latency-rate=%d/s trigger-rate=%d/s seconds=%d%n",
         options.jobs(),
+        options.backlog(),
         options.rounds(),
         options.latencyRate(),
         options.triggerRate(),
@@ -72,7 +73,7 @@ public final class BenchmarkMain {
     for (String store : options.stores()) {
       String unreachable = BenchDatabase.unreachable(store);
       for (String name : options.scenarios()) {
-        Scenario scenario = Scenario.named(name, options);
+        Scenario scenario = Scenario.named(name, options, out);
         if (unreachable != null) {
           out.printf("[%s/%s] skipped: %s%n", name, store, unreachable);
           ScenarioSummary skipped =

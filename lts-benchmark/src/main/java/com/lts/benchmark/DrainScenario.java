@@ -6,10 +6,13 @@ import com.lts.core.store.SubmitResult;
 import com.lts.core.store.SubmitStatus;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * N due no-op jobs are stored before any TaskTracker runs; then two TaskTrackers drain them.
@@ -45,21 +48,17 @@ final class DrainScenario implements Scenario {
     List<String> taskIds = new ArrayList<>(n);
     Map<String, Double> figures = new LinkedHashMap<>();
     try (Store store = Store.open(database.config(), dir.resolve("bench"), Clock.systemUTC())) {
-      long insertStart = System.nanoTime();
-      for (int from = 0; from < n; from += INSERT_BATCH) {
-        List<Job> batch = new ArrayList<>(INSERT_BATCH);
-        for (int i = from; i < Math.min(n, from + INSERT_BATCH); i++) {
-          String taskId = "drain-" + i;
-          taskIds.add(taskId);
-          batch.add(Scenario.job(taskId));
-        }
-        for (SubmitResult result : store.jobs().submit(batch)) {
-          if (result.status() != SubmitStatus.ADDED) {
-            throw new IllegalStateException("pre-insert refused a job: " + result);
-          }
-        }
-      }
-      long insertNanos = System.nanoTime() - insertStart;
+      long insertNanos =
+          insert(
+              store,
+              n,
+              i -> {
+                String taskId = "drain-" + i;
+                taskIds.add(taskId);
+                return Scenario.job(taskId);
+              },
+              Scenario.timeout(options),
+              stored -> {});
 
       ProbeRunner runner = new ProbeRunner();
       try (BenchCluster cluster = new BenchCluster(dir, database.config(), options)) {
@@ -75,5 +74,37 @@ final class DrainScenario implements Scenario {
         return new RoundResult(figures, runner.check(taskIds, n));
       }
     }
+  }
+
+  /**
+   * Stores {@code count} jobs through the store API ({@code Store.jobs().submit}) in batches of
+   * {@value #INSERT_BATCH}, exactly the rows LTS itself stores; every job must be added.
+   *
+   * @param jobAt the i-th job, for i from 0 to count - 1, asked for in that order
+   * @param progress told the number of jobs stored so far after each batch
+   * @return how long it took, in nanoseconds
+   * @throws Waits.BenchmarkTimeoutException when it takes longer than {@code timeout}
+   */
+  static long insert(
+      Store store, int count, IntFunction<Job> jobAt, Duration timeout, IntConsumer progress) {
+    long start = System.nanoTime();
+    for (int from = 0; from < count; from += INSERT_BATCH) {
+      if (System.nanoTime() - start > timeout.toNanos()) {
+        throw new Waits.BenchmarkTimeoutException(
+            "gave up after " + timeout.toSeconds() + " s storing " + count + " jobs");
+      }
+      int to = Math.min(count, from + INSERT_BATCH);
+      List<Job> batch = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        batch.add(jobAt.apply(i));
+      }
+      for (SubmitResult result : store.jobs().submit(batch)) {
+        if (result.status() != SubmitStatus.ADDED) {
+          throw new IllegalStateException("the store refused a job: " + result);
+        }
+      }
+      progress.accept(to);
+    }
+    return System.nanoTime() - start;
   }
 }

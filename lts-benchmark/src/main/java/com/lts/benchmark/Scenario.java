@@ -3,6 +3,7 @@ package com.lts.benchmark;
 import com.lts.core.domain.Job;
 import com.lts.core.store.JobQueue;
 import com.lts.core.store.Store;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
 /** One measured scenario; {@link #run} is one round on a fresh database. */
 interface Scenario {
 
-  List<String> ALL = List.of("drain", "batch-submit", "latency", "trigger", "repeat", "cron");
+  List<String> ALL =
+      List.of("drain", "batch-submit", "latency", "trigger", "repeat", "cron", "backlog");
 
   String name();
 
@@ -25,7 +27,8 @@ interface Scenario {
    */
   RoundResult run(BenchDatabase database, Path dir) throws Exception;
 
-  static Scenario named(String name, BenchmarkOptions options) {
+  /** The scenario called {@code name}; {@code out} takes progress lines of long rounds. */
+  static Scenario named(String name, BenchmarkOptions options, PrintStream out) {
     return switch (name) {
       case "drain" -> new DrainScenario(options);
       case "batch-submit" -> new BatchSubmitScenario(options);
@@ -33,6 +36,7 @@ interface Scenario {
       case "trigger" -> new TriggerScenario(options);
       case "repeat" -> new ScheduleTriggerScenario(options, false);
       case "cron" -> new ScheduleTriggerScenario(options, true);
+      case "backlog" -> new BacklogScenario(options, out);
       default ->
           throw new IllegalArgumentException(
               "unknown scenario " + name + "; known: " + String.join(", ", ALL));

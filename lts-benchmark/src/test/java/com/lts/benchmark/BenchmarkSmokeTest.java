@@ -26,6 +26,7 @@ class BenchmarkSmokeTest {
             new String[] {
               "--stores", "h2",
               "--jobs", "300",
+              "--backlog", "2000",
               "--rounds", "1",
               "--latency-rate", "200",
               "--trigger-rate", "200",
@@ -52,7 +53,12 @@ class BenchmarkSmokeTest {
     }
     assertThat(summaries.get(0).rounds.get(0).check().expected()).isEqualTo(300);
     assertThat(summaries.get(2).rounds.get(0).check().expected()).isEqualTo(200);
-    assertThat(text).contains("scenario", "drain", "batch-submit", "latency", "trigger");
+    // backlog: both drains of 300 ran exactly once and none of the 2,000 future jobs ran.
+    assertThat(summaries.get(4).rounds.get(0).check().expected()).isEqualTo(600);
+    assertThat(summaries.get(4).rounds.get(0).check().total()).isEqualTo(600);
+    assertThat(summaries.get(4).stats())
+        .containsKeys("drain jobs/s, with backlog", "JobTracker heap after GC, MB");
+    assertThat(text).contains("scenario", "drain", "batch-submit", "latency", "trigger", "backlog");
   }
 
   @Test
@@ -68,6 +74,7 @@ class BenchmarkSmokeTest {
     BenchmarkOptions options =
         BenchmarkOptions.parse(new String[] {"--quick", "--rounds", "2"}, Path.of("x"));
     assertThat(options.jobs()).isEqualTo(2_000);
+    assertThat(options.backlog()).isEqualTo(20_000);
     assertThat(options.rounds()).isEqualTo(2);
     assertThat(options.seconds()).isEqualTo(2);
   }
