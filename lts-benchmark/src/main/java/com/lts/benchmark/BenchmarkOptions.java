@@ -10,6 +10,7 @@ import java.util.List;
  * @param stores stores to measure, in order: {@code h2}, {@code postgresql}, {@code mysql}
  * @param scenarios scenarios to run, in order (see {@link Scenario#ALL})
  * @param jobs jobs per round of the drain and batch submit scenarios
+ * @param peerJobs jobs per round of the peers' drain scenarios (Quartz, db-scheduler)
  * @param rounds rounds per scenario and store, each on a fresh database
  * @param latencyRate real-time submits per second of the steady state scenario
  * @param triggerRate trigger times per second of the trigger precision scenario
@@ -23,6 +24,7 @@ record BenchmarkOptions(
     List<String> stores,
     List<String> scenarios,
     int jobs,
+    int peerJobs,
     int rounds,
     int latencyRate,
     int triggerRate,
@@ -38,8 +40,10 @@ record BenchmarkOptions(
       """
       java -jar lts-benchmark.jar [options]
         --stores h2,postgresql,mysql   stores to measure (default: all three)
-        --scenarios drain,batch-submit,latency,trigger   scenarios (default: all)
+        --scenarios LIST  scenarios (default: all): drain, batch-submit, latency, trigger,
+                          quartz-drain, quartz-latency, db-scheduler-drain, db-scheduler-latency
         --jobs N          jobs per drain / batch submit round (default 50000)
+        --peer-jobs N     jobs per quartz-drain / db-scheduler-drain round (default 20000)
         --rounds R        rounds, each on a fresh database (default 3)
         --latency-rate N  real-time submits per second (default 500)
         --trigger-rate N  delayed trigger times per second (default 200)
@@ -48,7 +52,7 @@ record BenchmarkOptions(
         --push-batch N    lts.job.tracker.push.batch.size (default 100)
         --timeout S       longest wait for one phase of a round (default 600)
         --out DIR         where the JSON files go (default: target/benchmarks next to the jar)
-        --quick           2,000 jobs, 1 round, 2 seconds: a check that everything runs
+        --quick           2,000 jobs (peers too), 1 round, 2 seconds: a check that everything runs
         --help            this text
       """;
 
@@ -56,6 +60,7 @@ record BenchmarkOptions(
     List<String> stores = STORES;
     List<String> scenarios = Scenario.ALL;
     int jobs = 50_000;
+    int peerJobs = 20_000;
     int rounds = 3;
     int latencyRate = 500;
     int triggerRate = 200;
@@ -81,6 +86,7 @@ record BenchmarkOptions(
         case "--stores" -> stores = names(value, STORES, "store");
         case "--scenarios" -> scenarios = names(value, Scenario.ALL, "scenario");
         case "--jobs" -> jobs = positive(arg, value);
+        case "--peer-jobs" -> peerJobs = positive(arg, value);
         case "--rounds" -> rounds = positive(arg, value);
         case "--latency-rate" -> latencyRate = positive(arg, value);
         case "--trigger-rate" -> triggerRate = positive(arg, value);
@@ -94,6 +100,7 @@ record BenchmarkOptions(
     }
     if (quick) {
       jobs = explicit.contains("--jobs") ? jobs : 2_000;
+      peerJobs = explicit.contains("--peer-jobs") ? peerJobs : 2_000;
       rounds = explicit.contains("--rounds") ? rounds : 1;
       seconds = explicit.contains("--seconds") ? seconds : 2;
     }
@@ -101,6 +108,7 @@ record BenchmarkOptions(
         stores,
         scenarios,
         jobs,
+        peerJobs,
         rounds,
         latencyRate,
         triggerRate,

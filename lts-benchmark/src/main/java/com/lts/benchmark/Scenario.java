@@ -6,11 +6,21 @@ import com.lts.core.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** One measured scenario; {@link #run} is one round on a fresh database. */
 interface Scenario {
 
-  List<String> ALL = List.of("drain", "batch-submit", "latency", "trigger");
+  List<String> ALL =
+      List.of(
+          "drain",
+          "batch-submit",
+          "latency",
+          "trigger",
+          "quartz-drain",
+          "quartz-latency",
+          "db-scheduler-drain",
+          "db-scheduler-latency");
 
   String name();
 
@@ -25,12 +35,21 @@ interface Scenario {
    */
   RoundResult run(BenchDatabase database, Path dir) throws Exception;
 
+  /** The settings the scenario runs with on {@code store}: LTS's, or a peer's. */
+  default Map<String, String> settings(BenchmarkOptions options, String store) {
+    return BenchCluster.settings(options);
+  }
+
   static Scenario named(String name, BenchmarkOptions options) {
     return switch (name) {
       case "drain" -> new DrainScenario(options);
       case "batch-submit" -> new BatchSubmitScenario(options);
       case "latency" -> new LatencyScenario(options);
       case "trigger" -> new TriggerScenario(options);
+      case "quartz-drain" -> new PeerDrainScenario(options, "quartz");
+      case "quartz-latency" -> new PeerLatencyScenario(options, "quartz");
+      case "db-scheduler-drain" -> new PeerDrainScenario(options, "db-scheduler");
+      case "db-scheduler-latency" -> new PeerLatencyScenario(options, "db-scheduler");
       default ->
           throw new IllegalArgumentException(
               "unknown scenario " + name + "; known: " + String.join(", ", ALL));
