@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.MariaDBJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -47,11 +48,11 @@ final class DbSchedulerPeer implements Peer {
     this.checks = database.pool("db-scheduler-checks", 2);
     try {
       SqlScript.run(checks, "peers/db-scheduler/" + database.store() + ".sql");
-      this.customization = customization(checks);
+      this.customization = customization(database.store(), checks);
       boolean supported =
           customization.supportsSingleStatementLockAndFetch()
               || customization.supportsGenericLockAndFetch();
-      if (lockAndFetch(database.store()) && !supported) {
+      if ("postgresql".equals(database.store()) && !supported) {
         throw new IllegalStateException(
             "db-scheduler's " + customization.getName() + " does not support lock-and-fetch");
       }
@@ -68,7 +69,7 @@ final class DbSchedulerPeer implements Peer {
                 .enableImmediateExecution()
                 .jdbcCustomization(customization)
                 .shutdownMaxWait(Duration.ofSeconds(5));
-        if (lockAndFetch(database.store())) {
+        if (supported) {
           builder.pollUsingLockAndFetch(
               LOWER_LIMIT_FRACTION_OF_THREADS, UPPER_LIMIT_FRACTION_OF_THREADS);
         }
@@ -81,10 +82,15 @@ final class DbSchedulerPeer implements Peer {
   }
 
   /**
-   * db-scheduler's own detection, except for MariaDB reached through MySQL Connector/J, which names
-   * itself MySQL: MariaDB's customization then, timestamps in UTC.
+   * db-scheduler's own detection, except for H2, which it does not know (its default, stated so it
+   * does not warn), and MariaDB reached through MySQL Connector/J, which names itself MySQL:
+   * MariaDB's customization then, timestamps in UTC.
    */
-  private static JdbcCustomization customization(HikariDataSource pool) throws SQLException {
+  private static JdbcCustomization customization(String store, HikariDataSource pool)
+      throws SQLException {
+    if ("h2".equals(store)) {
+      return new DefaultJdbcCustomization(false);
+    }
     try (Connection c = pool.getConnection()) {
       if (c.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
         return new MariaDBJdbcCustomization(true);
@@ -94,26 +100,34 @@ final class DbSchedulerPeer implements Peer {
   }
 
   /**
-   * Whether the instances poll with lock-and-fetch on {@code store}: db-scheduler supports it on
-   * PostgreSQL and MariaDB/MySQL 8, not on H2 (its default customization).
+   * How the instances poll on {@code store}: with lock-and-fetch where db-scheduler's customization
+   * for the database supports it (PostgreSQL, MySQL 8), else with its default fetch (H2, which it
+   * does not know; MariaDB, whose customization in db-scheduler 16.12.0 declines lock-and-fetch).
    */
-  static boolean lockAndFetch(String store) {
-    return !"h2".equals(store);
+  static String polling(String store) {
+    String lockAndFetch =
+        "pollUsingLockAndFetch("
+            + LOWER_LIMIT_FRACTION_OF_THREADS
+            + ", "
+            + UPPER_LIMIT_FRACTION_OF_THREADS
+            + ")";
+    String fetch = "default (fetch, then lock each on execute)";
+    return switch (store) {
+      case "postgresql" -> lockAndFetch;
+      case "mysql" ->
+          fetch
+              + " on MariaDB (db-scheduler does not support lock-and-fetch there); "
+              + lockAndFetch
+              + " on MySQL 8";
+      default -> fetch + ": db-scheduler has no lock-and-fetch for " + store;
+    };
   }
 
   static Map<String, String> settings(BenchmarkOptions options, String store) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("instances", BenchCluster.TASK_TRACKERS + " (schedulerName peer-1, peer-2)");
     settings.put("threads", String.valueOf(options.workThreads()));
-    settings.put(
-        "polling",
-        lockAndFetch(store)
-            ? "pollUsingLockAndFetch("
-                + LOWER_LIMIT_FRACTION_OF_THREADS
-                + ", "
-                + UPPER_LIMIT_FRACTION_OF_THREADS
-                + ")"
-            : "default (fetch, then lock on execute): no lock-and-fetch on " + store);
+    settings.put("polling", polling(store));
     settings.put("pollingInterval", POLLING_INTERVAL.toMillis() + " ms");
     settings.put("enableImmediateExecution", "true");
     settings.put("pool", "each instance its own HikariCP pool of " + BenchDatabase.POOL_SIZE);

@@ -16,7 +16,7 @@ final class Table {
 
   static String render(Iterable<ScenarioSummary> summaries, int rounds) {
     StringBuilder sb = new StringBuilder();
-    String row = "%-13s %-11s %-20s %12s %25s  %s%n";
+    String row = "%-20s %-11s %-20s %12s %25s  %s%n";
     sb.append(
         String.format(row, "scenario", "store", "figure", "median", "spread (min–max)", "rounds"));
     for (ScenarioSummary s : summaries) {
