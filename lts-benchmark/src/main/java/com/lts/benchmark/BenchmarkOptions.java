@@ -15,7 +15,7 @@ import java.util.List;
  * @param latencyRate real-time submits per second of the steady state scenario
  * @param triggerRate trigger times per second of the trigger precision scenario
  * @param seconds how long the steady state and trigger precision scenarios submit or trigger
- * @param workThreads work threads of each of the two TaskTrackers
+ * @param workThreads work threads of each of the two TaskTrackers and of each peer instance
  * @param pushBatchSize {@code lts.job.tracker.push.batch.size} of the JobTracker
  * @param roundTimeoutSeconds longest wait for any one phase of a round
  * @param out folder the JSON results are written to
@@ -45,13 +45,14 @@ record BenchmarkOptions(
         --jobs N          jobs per drain / batch submit round (default 50000)
         --peer-jobs N     jobs per quartz-drain / db-scheduler-drain round (default 20000)
         --rounds R        rounds, each on a fresh database (default 3)
-        --latency-rate N  real-time submits per second (default 500)
+        --latency-rate N  real-time submits per second, LTS and peers (default 500)
         --trigger-rate N  delayed trigger times per second (default 200)
         --seconds S       length of the latency and trigger scenarios (default 5)
-        --work-threads N  work threads per TaskTracker (default 100)
+        --work-threads N  work threads per TaskTracker and per peer instance (default 100)
         --push-batch N    lts.job.tracker.push.batch.size (default 100)
         --timeout S       longest wait for one phase of a round (default 600)
-        --out DIR         where the JSON files go (default: target/benchmarks next to the jar)
+        --out DIR         where the JSON files and ratios.json go (default: target/benchmarks
+                          next to the jar)
         --quick           2,000 jobs (peers too), 1 round, 2 seconds: a check that everything runs
         --help            this text
       """;
