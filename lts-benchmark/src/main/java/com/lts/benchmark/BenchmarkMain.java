@@ -88,7 +88,7 @@ public final class BenchmarkMain {
     out.println();
     out.print(Table.render(summaries, options.rounds()));
     out.println();
-    List<Ratios.Ratio> ratios = Ratios.of(summaries, options.rounds());
+    List<Ratios.Ratio> ratios = Ratios.of(summaries, options);
     out.print(Ratios.render(ratios));
     if (!ratios.isEmpty()) {
       Map<String, Object> json = new LinkedHashMap<>();

@@ -30,6 +30,7 @@ final class Ratios {
    * @param ratio how many times better LTS is (> 1: LTS better)
    * @param target the ratio aimed at
    * @param complete both sides ran every round and every job exactly once
+   * @param note what limits the comparison (a side that did not hold the submit rate), or empty
    */
   record Ratio(
       String store,
@@ -39,21 +40,36 @@ final class Ratios {
       double peerValue,
       double ratio,
       double target,
-      boolean complete) {
+      boolean complete,
+      String note) {
 
     boolean met() {
       return ratio >= target;
     }
   }
 
-  static List<Ratio> of(List<ScenarioSummary> summaries, int rounds) {
+  /** A latency side that submitted below this share of the rate did not hold the rate. */
+  static final double RATE_HELD = 0.95;
+
+  static final String RATE_FIGURE = "submitted/s";
+
+  static List<Ratio> of(List<ScenarioSummary> summaries, BenchmarkOptions options) {
+    int rounds = options.rounds();
     Set<String> stores = new LinkedHashSet<>();
     summaries.forEach(s -> stores.add(s.store));
     List<Ratio> ratios = new ArrayList<>();
     for (String store : stores) {
       for (String peer : Peer.NAMES) {
-        add(ratios, summaries, rounds, store, peer, "drain", DRAIN_FIGURE, true);
-        add(ratios, summaries, rounds, store, peer, "latency", LATENCY_FIGURE, false);
+        add(ratios, summaries, rounds, store, peer, "drain", DRAIN_FIGURE, 0);
+        add(
+            ratios,
+            summaries,
+            rounds,
+            store,
+            peer,
+            "latency",
+            LATENCY_FIGURE,
+            options.latencyRate());
       }
     }
     return ratios;
@@ -67,7 +83,8 @@ final class Ratios {
       String peer,
       String scenario,
       String figure,
-      boolean higherIsBetter) {
+      int rate) {
+    boolean higherIsBetter = rate == 0;
     ScenarioSummary lts = find(summaries, scenario, store);
     ScenarioSummary other = find(summaries, peer + "-" + scenario, store);
     if (lts == null || other == null) {
@@ -92,7 +109,27 @@ final class Ratios {
             peerStats.median(),
             numerator / denominator,
             Peer.target(peer),
-            lts.complete(rounds) && other.complete(rounds)));
+            lts.complete(rounds) && other.complete(rounds),
+            rate == 0 ? "" : rateNote(lts, other, rate)));
+  }
+
+  /** Names the sides whose submits fell below the rate: their latency is at a lower load. */
+  private static String rateNote(ScenarioSummary lts, ScenarioSummary other, int rate) {
+    ScenarioSummary.Stats ltsRate = lts.stats().get(RATE_FIGURE);
+    ScenarioSummary.Stats peerRate = other.stats().get(RATE_FIGURE);
+    if (ltsRate == null || peerRate == null) {
+      return "";
+    }
+    if (ltsRate.median() >= RATE_HELD * rate && peerRate.median() >= RATE_HELD * rate) {
+      return "";
+    }
+    return "rate "
+        + rate
+        + "/s not held: LTS "
+        + Table.format(ltsRate.median())
+        + "/s, peer "
+        + Table.format(peerRate.median())
+        + "/s";
   }
 
   private static ScenarioSummary find(
@@ -126,7 +163,9 @@ final class Ratios {
               Table.format(r.peerValue()),
               String.format("%.2f×", r.ratio()),
               String.format("≥ %.0f×", r.target()),
-              (r.met() ? "met" : "missed") + (r.complete() ? "" : " (a side is INCOMPLETE)")));
+              (r.met() ? "met" : "missed")
+                  + (r.complete() ? "" : " (a side is INCOMPLETE)")
+                  + (r.note().isEmpty() ? "" : " (" + r.note() + ")")));
     }
     return sb.toString();
   }
@@ -145,6 +184,7 @@ final class Ratios {
       row.put("target", r.target());
       row.put("met", r.met());
       row.put("complete", r.complete());
+      row.put("note", r.note());
       rows.add(row);
     }
     return rows;

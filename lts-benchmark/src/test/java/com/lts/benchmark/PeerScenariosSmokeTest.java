@@ -69,7 +69,7 @@ class PeerScenariosSmokeTest {
         .contains("pollingInterval");
 
     assertThat(text).contains("ratios:");
-    assertThat(Ratios.of(summaries, 1))
+    assertThat(Ratios.of(summaries, options))
         .extracting(r -> r.peer() + " " + r.figure())
         .containsExactly(
             "quartz drain end-to-end jobs/s",
