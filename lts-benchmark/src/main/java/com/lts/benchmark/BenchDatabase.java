@@ -2,6 +2,8 @@ package com.lts.benchmark;
 
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,6 +16,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * A fresh, private job store database for one round: an H2 file under the round's folder, a
@@ -92,6 +95,35 @@ final class BenchDatabase implements AutoCloseable {
 
   String store() {
     return store;
+  }
+
+  /**
+   * A connection pool on this database for a peer scheduler (Quartz, db-scheduler) or the
+   * benchmark's own checks: the store's URL and user, at most {@code size} connections. The caller
+   * closes it before this database is dropped.
+   */
+  HikariDataSource pool(String name, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setJdbcUrl(url);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(Math.min(2, size));
+    return new HikariDataSource(config);
+  }
+
+  /** Rows of {@code table} in this database, read through {@code pool}. */
+  static long count(DataSource pool, String table) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not count the rows of " + table + ": " + e, e);
+    }
   }
 
   LtsConfig config() {

@@ -62,9 +62,11 @@ public final class BenchmarkMain {
     machine.forEach((k, v) -> out.println("  " + k + ": " + v));
     out.println("  settings: " + new LinkedHashMap<>(BenchCluster.settings(options)));
     out.printf(
-        "  sizes: jobs=%d backlog=%d rounds=%d latency-rate=%d/s trigger-rate=%d/s seconds=%d%n",
+        "  sizes: jobs=%d backlog=%d peer-jobs=%d rounds=%d latency-rate=%d/s trigger-rate=%d/s"
+            + " seconds=%d%n",
         options.jobs(),
         options.backlog(),
+        options.peerJobs(),
         options.rounds(),
         options.latencyRate(),
         options.triggerRate(),
@@ -79,7 +81,7 @@ public final class BenchmarkMain {
           ScenarioSummary skipped =
               new ScenarioSummary(name, scenario.description(), store, unreachable, Map.of());
           summaries.add(skipped);
-          write(options, machine, skipped, out);
+          write(options, machine, scenario, skipped, out);
           continue;
         }
         summaries.add(runRounds(options, machine, scenario, store, out));
@@ -87,6 +89,17 @@ public final class BenchmarkMain {
     }
     out.println();
     out.print(Table.render(summaries, options.rounds()));
+    out.println();
+    List<Ratios.Ratio> ratios = Ratios.of(summaries, options);
+    out.print(Ratios.render(ratios));
+    if (!ratios.isEmpty()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("time", Instant.now().toString());
+      json.put("machine", machine);
+      json.put("options", options.toString());
+      json.put("ratios", Ratios.json(ratios));
+      writeJson(options, "ratios.json", json, out);
+    }
     out.println("  load average at the end: " + MachineInfo.collect().get("loadAverage"));
     return summaries;
   }
@@ -98,6 +111,10 @@ public final class BenchmarkMain {
       String store,
       PrintStream out) {
     ScenarioSummary summary = null;
+    if (Peer.NAMES.stream().anyMatch(peer -> scenario.name().startsWith(peer + "-"))) {
+      out.printf(
+          "[%s/%s] settings: %s%n", scenario.name(), store, scenario.settings(options, store));
+    }
     for (int round = 1; round <= options.rounds(); round++) {
       Path dir = null;
       long start = System.nanoTime();
@@ -133,19 +150,23 @@ public final class BenchmarkMain {
         deleteQuietly(dir, out);
       }
     }
-    write(options, machine, summary, out);
+    write(options, machine, scenario, summary, out);
     return summary;
   }
 
   private static void write(
-      BenchmarkOptions options, Map<String, Object> machine, ScenarioSummary s, PrintStream out) {
+      BenchmarkOptions options,
+      Map<String, Object> machine,
+      Scenario scenario,
+      ScenarioSummary s,
+      PrintStream out) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", s.scenario);
     json.put("description", s.description);
     json.put("store", s.store);
     json.put("time", Instant.now().toString());
     json.put("machine", machine);
-    json.put("settings", BenchCluster.settings(options));
+    json.put("settings", scenario.settings(options, s.store));
     json.put("options", options.toString());
     json.put("database", s.database);
     if (s.skipped != null) {
@@ -166,9 +187,14 @@ public final class BenchmarkMain {
       json.put("checks", s.rounds.stream().map(r -> r.check().toString()).toList());
       json.put("failures", s.failures);
     }
+    writeJson(options, s.scenario + "-" + s.store + ".json", json, out);
+  }
+
+  private static void writeJson(
+      BenchmarkOptions options, String name, Map<String, Object> json, PrintStream out) {
     try {
       Files.createDirectories(options.out());
-      Path file = options.out().resolve(s.scenario + "-" + s.store + ".json");
+      Path file = options.out().resolve(name);
       Files.writeString(file, JSON.toJSONString(json, JSONWriter.Feature.PrettyFormat));
       out.println("  wrote " + file);
     } catch (IOException e) {

@@ -11,11 +11,12 @@ import java.util.List;
  * @param scenarios scenarios to run, in order (see {@link Scenario#ALL})
  * @param jobs jobs per round of the drain and batch submit scenarios (and per backlog drain phase)
  * @param backlog future jobs the backlog scenario stores before its second drain
+ * @param peerJobs jobs per round of the peers' drain scenarios (Quartz, db-scheduler)
  * @param rounds rounds per scenario and store, each on a fresh database
  * @param latencyRate real-time submits per second of the steady state scenario
  * @param triggerRate trigger times per second of the trigger precision scenario
  * @param seconds how long the steady state and trigger precision scenarios submit or trigger
- * @param workThreads work threads of each of the two TaskTrackers
+ * @param workThreads work threads of each of the two TaskTrackers and of each peer instance
  * @param pushBatchSize {@code lts.job.tracker.push.batch.size} of the JobTracker
  * @param roundTimeoutSeconds longest wait for any one phase of a round
  * @param out folder the JSON results are written to
@@ -25,6 +26,7 @@ record BenchmarkOptions(
     List<String> scenarios,
     int jobs,
     int backlog,
+    int peerJobs,
     int rounds,
     int latencyRate,
     int triggerRate,
@@ -40,20 +42,24 @@ record BenchmarkOptions(
       """
       java -jar lts-benchmark.jar [options]
         --stores h2,postgresql,mysql   stores to measure (default: all three)
-        --scenarios drain,batch-submit,latency,trigger,backlog   scenarios (default: all)
+        --scenarios LIST  scenarios (default: all): drain, batch-submit, latency, trigger,
+                          repeat, cron, backlog, quartz-drain, quartz-latency,
+                          db-scheduler-drain, db-scheduler-latency
         --jobs N          jobs per drain / batch submit round and backlog drain phase
                           (default 50000)
         --backlog N       future jobs stored by the backlog scenario (default 1000000)
+        --peer-jobs N     jobs per quartz-drain / db-scheduler-drain round (default 20000)
         --rounds R        rounds, each on a fresh database (default 3)
-        --latency-rate N  real-time submits per second (default 500)
+        --latency-rate N  real-time submits per second, LTS and peers (default 500)
         --trigger-rate N  delayed trigger times per second (default 200)
         --seconds S       length of the latency and trigger scenarios (default 5)
-        --work-threads N  work threads per TaskTracker (default 100)
+        --work-threads N  work threads per TaskTracker and per peer instance (default 100)
         --push-batch N    lts.job.tracker.push.batch.size (default 100)
         --timeout S       longest wait for one phase of a round (default 600)
-        --out DIR         where the JSON files go (default: target/benchmarks next to the jar)
-        --quick           2,000 jobs, 20,000 backlog, 1 round, 2 seconds: a check that
-                          everything runs
+        --out DIR         where the JSON files and ratios.json go (default: target/benchmarks
+                          next to the jar)
+        --quick           2,000 jobs (peers too), 20,000 backlog, 1 round, 2 seconds: a check
+                          that everything runs
         --help            this text
       """;
 
@@ -62,6 +68,7 @@ record BenchmarkOptions(
     List<String> scenarios = Scenario.ALL;
     int jobs = 50_000;
     int backlog = 1_000_000;
+    int peerJobs = 20_000;
     int rounds = 3;
     int latencyRate = 500;
     int triggerRate = 200;
@@ -88,6 +95,7 @@ record BenchmarkOptions(
         case "--scenarios" -> scenarios = names(value, Scenario.ALL, "scenario");
         case "--jobs" -> jobs = positive(arg, value);
         case "--backlog" -> backlog = positive(arg, value);
+        case "--peer-jobs" -> peerJobs = positive(arg, value);
         case "--rounds" -> rounds = positive(arg, value);
         case "--latency-rate" -> latencyRate = positive(arg, value);
         case "--trigger-rate" -> triggerRate = positive(arg, value);
@@ -102,6 +110,7 @@ record BenchmarkOptions(
     if (quick) {
       jobs = explicit.contains("--jobs") ? jobs : 2_000;
       backlog = explicit.contains("--backlog") ? backlog : 20_000;
+      peerJobs = explicit.contains("--peer-jobs") ? peerJobs : 2_000;
       rounds = explicit.contains("--rounds") ? rounds : 1;
       seconds = explicit.contains("--seconds") ? seconds : 2;
     }
@@ -110,6 +119,7 @@ record BenchmarkOptions(
         scenarios,
         jobs,
         backlog,
+        peerJobs,
         rounds,
         latencyRate,
         triggerRate,

@@ -74,12 +74,38 @@ final class LatencyScenario implements Scenario {
     }
   }
 
-  /**
-   * Submits {@code count} jobs, the i-th at start + i / rate; a submit that falls behind goes at
-   * once (so the rate catches up), and the whole loop is bounded by the round timeout.
-   */
   private List<String> submitAtRate(
       JobClient client, String prefix, int count, int rate, boolean stamp) {
+    return atRate(
+        options,
+        prefix,
+        count,
+        rate,
+        taskId -> {
+          Job job = Scenario.job(taskId);
+          if (stamp) {
+            job.setParam(ProbeRunner.SUBMIT_NANOS, Long.toString(System.nanoTime()));
+          }
+          Response response = client.submitJob(job);
+          if (!response.isSuccess()) {
+            throw new IllegalStateException("submit of " + taskId + " failed: " + response);
+          }
+        });
+  }
+
+  /** Submits one job through a peer or LTS; throws when the submit fails. */
+  @FunctionalInterface
+  interface Submit {
+    void submit(String taskId) throws Exception;
+  }
+
+  /**
+   * Submits {@code count} task ids {@code prefix + i}, the i-th at start + i / rate; a submit that
+   * falls behind goes at once (so the rate catches up), and the whole loop is bounded by the round
+   * timeout.
+   */
+  static List<String> atRate(
+      BenchmarkOptions options, String prefix, int count, int rate, Submit submit) {
     List<String> taskIds = new ArrayList<>(count);
     long interval = 1_000_000_000L / rate;
     long start = System.nanoTime();
@@ -91,13 +117,12 @@ final class LatencyScenario implements Scenario {
             "submitting took longer than " + options.roundTimeoutSeconds() + " s");
       }
       String taskId = prefix + i;
-      Job job = Scenario.job(taskId);
-      if (stamp) {
-        job.setParam(ProbeRunner.SUBMIT_NANOS, Long.toString(System.nanoTime()));
-      }
-      Response response = client.submitJob(job);
-      if (!response.isSuccess()) {
-        throw new IllegalStateException("submit of " + taskId + " failed: " + response);
+      try {
+        submit.submit(taskId);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("submit of " + taskId + " failed: " + e, e);
       }
       taskIds.add(taskId);
     }

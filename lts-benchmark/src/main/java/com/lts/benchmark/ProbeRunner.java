@@ -14,7 +14,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The no-op runner of every scenario. It counts runs per task id and records, in microseconds, how
  * long after its submit ({@value #SUBMIT_NANOS} parameter, {@link System#nanoTime()}) or after its
- * trigger time ({@link System#currentTimeMillis()} clock) each run started.
+ * trigger time ({@link System#currentTimeMillis()} clock) each run started. The peers' no-op jobs
+ * (Quartz, db-scheduler) report to it through {@link #submitting} and {@link #ran}.
  */
 final class ProbeRunner implements JobRunner {
 
@@ -31,6 +32,7 @@ final class ProbeRunner implements JobRunner {
   private final AtomicLong firstStartNanos = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong earlyStarts = new AtomicLong();
   private final Histogram micros = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+  private final Map<String, Long> submitNanos = new ConcurrentHashMap<>();
 
   @Override
   public Result run(JobContext context) {
@@ -47,9 +49,32 @@ final class ProbeRunner implements JobRunner {
       }
       record(Math.max(0, lateMillis) * 1_000);
     }
-    runs.computeIfAbsent(context.getJob().getTaskId(), t -> new AtomicInteger()).incrementAndGet();
-    totalRuns.incrementAndGet();
+    count(context.getJob().getTaskId());
     return null;
+  }
+
+  /**
+   * A peer is about to submit {@code taskId}: its run's latency is measured from now. Called just
+   * before the submit call, as the LTS latency scenario stamps its jobs.
+   */
+  void submitting(String taskId) {
+    submitNanos.put(taskId, System.nanoTime());
+  }
+
+  /** A peer's no-op job of {@code taskId} starts now. */
+  void ran(String taskId) {
+    long nanos = System.nanoTime();
+    firstStartNanos.accumulateAndGet(nanos, Math::min);
+    Long submitted = submitNanos.remove(taskId);
+    if (submitted != null) {
+      record((nanos - submitted) / 1_000);
+    }
+    count(taskId);
+  }
+
+  private void count(String taskId) {
+    runs.computeIfAbsent(taskId, t -> new AtomicInteger()).incrementAndGet();
+    totalRuns.incrementAndGet();
   }
 
   private void record(long valueMicros) {

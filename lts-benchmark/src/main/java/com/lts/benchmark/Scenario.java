@@ -7,12 +7,24 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** One measured scenario; {@link #run} is one round on a fresh database. */
 interface Scenario {
 
   List<String> ALL =
-      List.of("drain", "batch-submit", "latency", "trigger", "repeat", "cron", "backlog");
+      List.of(
+          "drain",
+          "batch-submit",
+          "latency",
+          "trigger",
+          "repeat",
+          "cron",
+          "backlog",
+          "quartz-drain",
+          "quartz-latency",
+          "db-scheduler-drain",
+          "db-scheduler-latency");
 
   String name();
 
@@ -27,6 +39,11 @@ interface Scenario {
    */
   RoundResult run(BenchDatabase database, Path dir) throws Exception;
 
+  /** The settings the scenario runs with on {@code store}: LTS's, or a peer's. */
+  default Map<String, String> settings(BenchmarkOptions options, String store) {
+    return BenchCluster.settings(options);
+  }
+
   /** The scenario called {@code name}; {@code out} takes progress lines of long rounds. */
   static Scenario named(String name, BenchmarkOptions options, PrintStream out) {
     return switch (name) {
@@ -37,6 +54,10 @@ interface Scenario {
       case "repeat" -> new ScheduleTriggerScenario(options, false);
       case "cron" -> new ScheduleTriggerScenario(options, true);
       case "backlog" -> new BacklogScenario(options, out);
+      case "quartz-drain" -> new PeerDrainScenario(options, "quartz");
+      case "quartz-latency" -> new PeerLatencyScenario(options, "quartz");
+      case "db-scheduler-drain" -> new PeerDrainScenario(options, "db-scheduler");
+      case "db-scheduler-latency" -> new PeerLatencyScenario(options, "db-scheduler");
       default ->
           throw new IllegalArgumentException(
               "unknown scenario " + name + "; known: " + String.join(", ", ALL));

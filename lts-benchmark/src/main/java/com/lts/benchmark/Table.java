@@ -22,7 +22,7 @@ final class Table {
         width = Math.max(width, figure.length());
       }
     }
-    String row = "%-13s %-11s %-" + width + "s %12s %25s  %s%n";
+    String row = "%-20s %-11s %-" + width + "s %12s %25s  %s%n";
     sb.append(
         String.format(row, "scenario", "store", "figure", "median", "spread (min–max)", "rounds"));
     for (ScenarioSummary s : summaries) {
