@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkSmokeTest {
 
   private static final List<String> LTS_SCENARIOS =
-      List.of("drain", "batch-submit", "latency", "trigger");
+      List.of("drain", "batch-submit", "latency", "trigger", "repeat", "cron", "backlog");
 
   @TempDir Path out;
 
