@@ -20,6 +20,9 @@ class BenchDatabaseTest {
   @ValueSource(strings = {"h2", "postgresql", "mysql"})
   void aFreshDatabaseOpensDescribesItselfAndIsDropped(String store) throws Exception {
     String unreachable = BenchDatabase.unreachable(store);
+    if ("1".equals(System.getenv("LTS_REQUIRE_SERVICES"))) {
+      assertThat(unreachable).as("LTS_REQUIRE_SERVICES=1 but %s", unreachable).isNull();
+    }
     assumeThat(unreachable).as("%s", unreachable).isNull();
     Map<String, String> facts;
     try (BenchDatabase database = BenchDatabase.create(store, dir)) {
