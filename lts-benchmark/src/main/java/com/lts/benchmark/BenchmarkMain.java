@@ -115,7 +115,10 @@ public final class BenchmarkMain {
       out.printf(
           "[%s/%s] settings: %s%n", scenario.name(), store, scenario.settings(options, store));
     }
-    for (int round = 1; round <= options.rounds(); round++) {
+    // Warm-up rounds (round < 1) run the same way but count for nothing: without them the first
+    // rounds of each scenario measure the JIT compiler as much as the scheduler.
+    int warmUps = scenario.warmsUpItself() ? 0 : options.warmUpRounds();
+    for (int round = 1 - warmUps; round <= options.rounds(); round++) {
       Path dir = null;
       long start = System.nanoTime();
       try {
@@ -127,13 +130,14 @@ public final class BenchmarkMain {
                     scenario.name(), scenario.description(), store, null, database.describe());
           }
           RoundResult result = scenario.run(database, dir);
-          summary.rounds.add(result);
+          if (round >= 1) {
+            summary.rounds.add(result);
+          }
           out.printf(
-              "[%s/%s] round %d/%d in %.1f s: %s; %s%n",
+              "[%s/%s] %s in %.1f s: %s; %s%n",
               scenario.name(),
               store,
-              round,
-              options.rounds(),
+              round >= 1 ? "round " + round + "/" + options.rounds() : "warm-up (not counted)",
               (System.nanoTime() - start) / 1e9,
               Table.figures(result.figures()),
               result.check());
@@ -143,7 +147,7 @@ public final class BenchmarkMain {
           summary =
               new ScenarioSummary(scenario.name(), scenario.description(), store, null, Map.of());
         }
-        String reason = "round " + round + ": " + e;
+        String reason = (round >= 1 ? "round " + round : "warm-up round") + ": " + e;
         summary.failures.add(reason);
         out.printf("[%s/%s] FAILED %s%n", scenario.name(), store, reason);
       } finally {

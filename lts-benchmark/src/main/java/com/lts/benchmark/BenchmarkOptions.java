@@ -13,6 +13,7 @@ import java.util.List;
  * @param backlog future jobs the backlog scenario stores before its second drain
  * @param peerJobs jobs per round of the peers' drain scenarios (Quartz, db-scheduler)
  * @param rounds rounds per scenario and store, each on a fresh database
+ * @param warmUpRounds rounds run first and not counted, per scenario and store
  * @param latencyRate real-time submits per second of the steady state scenario
  * @param triggerRate trigger times per second of the trigger precision scenario
  * @param seconds how long the steady state and trigger precision scenarios submit or trigger
@@ -28,6 +29,7 @@ record BenchmarkOptions(
     int backlog,
     int peerJobs,
     int rounds,
+    int warmUpRounds,
     int latencyRate,
     int triggerRate,
     int seconds,
@@ -46,10 +48,11 @@ record BenchmarkOptions(
                           repeat, cron, backlog, quartz-drain, quartz-latency,
                           db-scheduler-drain, db-scheduler-latency
         --jobs N          jobs per drain / batch submit round and backlog drain phase
-                          (default 50000)
+                          (default 200000)
         --backlog N       future jobs stored by the backlog scenario (default 1000000)
-        --peer-jobs N     jobs per quartz-drain / db-scheduler-drain round (default 20000)
+        --peer-jobs N     jobs per quartz-drain / db-scheduler-drain round (default 5000)
         --rounds R        rounds, each on a fresh database (default 3)
+        --warm-up W       rounds run first and not counted, per scenario and store (default 1)
         --latency-rate N  real-time submits per second, LTS and peers (default 500)
         --trigger-rate N  delayed trigger times per second (default 200)
         --seconds S       length of the latency and trigger scenarios (default 5)
@@ -58,18 +61,19 @@ record BenchmarkOptions(
         --timeout S       longest wait for one phase of a round (default 600)
         --out DIR         where the JSON files and ratios.json go (default: target/benchmarks
                           next to the jar)
-        --quick           2,000 jobs (peers too), 20,000 backlog, 1 round, 2 seconds: a check
-                          that everything runs
+        --quick           2,000 jobs (peers too), 20,000 backlog, 1 round, no warm-up,
+                          2 seconds: a check that everything runs
         --help            this text
       """;
 
   static BenchmarkOptions parse(String[] args, Path defaultOut) {
     List<String> stores = STORES;
     List<String> scenarios = Scenario.ALL;
-    int jobs = 50_000;
+    int jobs = 200_000;
     int backlog = 1_000_000;
-    int peerJobs = 20_000;
+    int peerJobs = 5_000;
     int rounds = 3;
+    int warmUp = 1;
     int latencyRate = 500;
     int triggerRate = 200;
     int seconds = 5;
@@ -97,6 +101,7 @@ record BenchmarkOptions(
         case "--backlog" -> backlog = positive(arg, value);
         case "--peer-jobs" -> peerJobs = positive(arg, value);
         case "--rounds" -> rounds = positive(arg, value);
+        case "--warm-up" -> warmUp = notNegative(arg, value);
         case "--latency-rate" -> latencyRate = positive(arg, value);
         case "--trigger-rate" -> triggerRate = positive(arg, value);
         case "--seconds" -> seconds = positive(arg, value);
@@ -112,6 +117,7 @@ record BenchmarkOptions(
       backlog = explicit.contains("--backlog") ? backlog : 20_000;
       peerJobs = explicit.contains("--peer-jobs") ? peerJobs : 2_000;
       rounds = explicit.contains("--rounds") ? rounds : 1;
+      warmUp = explicit.contains("--warm-up") ? warmUp : 0;
       seconds = explicit.contains("--seconds") ? seconds : 2;
     }
     return new BenchmarkOptions(
@@ -121,6 +127,7 @@ record BenchmarkOptions(
         backlog,
         peerJobs,
         rounds,
+        warmUp,
         latencyRate,
         triggerRate,
         seconds,
@@ -153,5 +160,9 @@ record BenchmarkOptions(
       // reported below
     }
     throw new IllegalArgumentException(option + " needs a positive number, got '" + value + "'");
+  }
+
+  private static int notNegative(String option, String value) {
+    return value.equals("0") ? 0 : positive(option, value);
   }
 }

@@ -39,6 +39,14 @@ interface Scenario {
    */
   RoundResult run(BenchDatabase database, Path dir) throws Exception;
 
+  /**
+   * True when a round warms up on its own (the backlog scenario drains once unmeasured before it
+   * measures), so the benchmark adds no warm-up rounds of its own.
+   */
+  default boolean warmsUpItself() {
+    return false;
+  }
+
   /** The settings the scenario runs with on {@code store}: LTS's, or a peer's. */
   default Map<String, String> settings(BenchmarkOptions options, String store) {
     return BenchCluster.settings(options);

@@ -33,6 +33,7 @@ class BenchmarkSmokeTest {
               "--jobs", "300",
               "--backlog", "2000",
               "--rounds", "1",
+              "--warm-up", "0",
               "--latency-rate", "200",
               "--trigger-rate", "200",
               "--seconds", "1",
@@ -93,5 +94,29 @@ class BenchmarkSmokeTest {
     assertThat(options.backlog()).isEqualTo(20_000);
     assertThat(options.rounds()).isEqualTo(2);
     assertThat(options.seconds()).isEqualTo(2);
+    assertThat(options.warmUpRounds()).isZero();
+    assertThat(BenchmarkOptions.parse(new String[0], Path.of("x")).warmUpRounds()).isEqualTo(1);
+  }
+
+  @Test
+  void warmUpRoundsRunButAreNotCounted() {
+    BenchmarkOptions options =
+        BenchmarkOptions.parse(
+            new String[] {
+              "--stores", "h2",
+              "--scenarios", "batch-submit",
+              "--jobs", "100",
+              "--rounds", "1",
+              "--warm-up", "1",
+              "--out", out.toString()
+            },
+            Path.of("unused"));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    List<ScenarioSummary> summaries =
+        BenchmarkMain.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("[batch-submit/h2] warm-up (not counted)", "[batch-submit/h2] round 1/1");
+    assertThat(summaries.get(0).rounds).hasSize(1);
+    assertThat(summaries.get(0).complete(1)).isTrue();
   }
 }

@@ -39,6 +39,7 @@ class PeerScenariosSmokeTest {
               "--jobs", "200",
               "--peer-jobs", "200",
               "--rounds", "1",
+              "--warm-up", "0",
               "--latency-rate", "100",
               "--seconds", "1",
               "--work-threads", "8",
@@ -80,8 +81,8 @@ class PeerScenariosSmokeTest {
   }
 
   @Test
-  void peerJobsDefaultsTo20000AndQuickShrinksItUnlessGiven() {
-    assertThat(BenchmarkOptions.parse(new String[] {}, Path.of("x")).peerJobs()).isEqualTo(20_000);
+  void peerJobsDefaultsTo5000AndQuickShrinksItUnlessGiven() {
+    assertThat(BenchmarkOptions.parse(new String[] {}, Path.of("x")).peerJobs()).isEqualTo(5_000);
     assertThat(BenchmarkOptions.parse(new String[] {"--quick"}, Path.of("x")).peerJobs())
         .isEqualTo(2_000);
     assertThat(
