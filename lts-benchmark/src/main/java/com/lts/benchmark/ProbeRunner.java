@@ -101,19 +101,6 @@ final class ProbeRunner implements JobRunner {
 
   /** How the runs of the given task ids went: each should have run exactly once. */
   RunCheck check(Iterable<String> taskIds, int expected) {
-    int once = 0;
-    int missing = 0;
-    int repeated = 0;
-    for (String taskId : taskIds) {
-      AtomicInteger count = runs.get(taskId);
-      if (count == null) {
-        missing++;
-      } else if (count.get() == 1) {
-        once++;
-      } else {
-        repeated++;
-      }
-    }
-    return new RunCheck(expected, once, missing, repeated, totalRuns.get());
+    return RunCheck.of(taskIds, runs, expected, totalRuns.get());
   }
 }

@@ -155,20 +155,7 @@ final class ScheduleTriggerScenario implements Scenario {
     }
 
     RunCheck check(List<String> expected) {
-      int once = 0;
-      int missing = 0;
-      int repeated = 0;
-      for (String key : expected) {
-        AtomicInteger count = runs.get(key);
-        if (count == null) {
-          missing++;
-        } else if (count.get() == 1) {
-          once++;
-        } else {
-          repeated++;
-        }
-      }
-      return new RunCheck(expected.size(), once, missing, repeated, inWindow.get());
+      return RunCheck.of(expected, runs, expected.size(), inWindow.get());
     }
   }
 }

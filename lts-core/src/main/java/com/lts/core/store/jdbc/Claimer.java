@@ -20,6 +20,14 @@ abstract class Claimer {
 
   static final int MAX_LEVELS = 16;
 
+  private final String firstPriority = JobSql.firstPriority(tableForPriorities());
+  private final String nextPriority = JobSql.nextPriority(tableForPriorities());
+
+  /** The job table as the priority lookups name it: with an index hint where one is needed. */
+  String tableForPriorities() {
+    return JobSql.TABLE;
+  }
+
   /**
    * Claims up to {@code max} due jobs of {@code group} on {@code c} (auto-commit on; an
    * implementation opens its own transaction when it needs one).
@@ -75,10 +83,8 @@ abstract class Claimer {
   }
 
   /** The lowest priority above {@code after} (null: the lowest) with executable rows, or null. */
-  private static Integer nextPriority(Connection c, String group, Integer after)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(after == null ? JobSql.FIRST_PRIORITY : JobSql.NEXT_PRIORITY)) {
+  private Integer nextPriority(Connection c, String group, Integer after) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(after == null ? firstPriority : nextPriority)) {
       ps.setString(1, group);
       if (after != null) {
         ps.setInt(2, after);

@@ -56,21 +56,26 @@ final class JobSql {
     return " FROM " + TABLE + dueCondition(andAbove);
   }
 
-  /** The lowest priority with executable rows in a group (one index lookup); parameter: group. */
-  static final String FIRST_PRIORITY =
-      "SELECT priority FROM "
-          + TABLE
-          + " WHERE task_tracker_node_group = ? AND state = "
-          + EXECUTABLE
-          + " ORDER BY task_tracker_node_group, state, priority LIMIT 1";
+  /**
+   * The lowest priority with executable rows in a group (one index lookup); parameter: group.
+   * {@code table} is the job table, with an index hint where the database needs one.
+   */
+  static String firstPriority(String table) {
+    return "SELECT priority FROM "
+        + table
+        + " WHERE task_tracker_node_group = ? AND state = "
+        + EXECUTABLE
+        + " ORDER BY task_tracker_node_group, state, priority LIMIT 1";
+  }
 
   /** The next priority with executable rows; parameters: group, priority. */
-  static final String NEXT_PRIORITY =
-      "SELECT priority FROM "
-          + TABLE
-          + " WHERE task_tracker_node_group = ? AND state = "
-          + EXECUTABLE
-          + " AND priority > ? ORDER BY task_tracker_node_group, state, priority LIMIT 1";
+  static String nextPriority(String table) {
+    return "SELECT priority FROM "
+        + table
+        + " WHERE task_tracker_node_group = ? AND state = "
+        + EXECUTABLE
+        + " AND priority > ? ORDER BY task_tracker_node_group, state, priority LIMIT 1";
+  }
 
   /** What a claim sets; parameters: identity, lease deadline, now. */
   static final String CLAIM_SET =

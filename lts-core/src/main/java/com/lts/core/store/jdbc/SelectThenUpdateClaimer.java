@@ -26,6 +26,15 @@ final class SelectThenUpdateClaimer extends Claimer {
 
   SelectThenUpdateClaimer() {}
 
+  /**
+   * Forced as well: left to itself, MariaDB read the group's executable rows through another index
+   * and sorted them to find the lowest priority (up to 650 ms per lookup with a million rows).
+   */
+  @Override
+  String tableForPriorities() {
+    return JobSql.TABLE + " FORCE INDEX (" + JobSql.CLAIM_INDEX + ")";
+  }
+
   private static String select(boolean andAbove) {
     return "SELECT "
         + JobSql.COLUMNS
