@@ -25,8 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class CompareAndSetClaimer extends Claimer {
 
   private static final int MAX_ROUNDS = 8;
-  private static final String AT_LEVEL = "SELECT " + JobSql.COLUMNS + JobSql.due(false);
-  private static final String AND_ABOVE = "SELECT " + JobSql.COLUMNS + JobSql.due(true);
+  private static final String AT_LEVEL = "SELECT " + JobSql.COLUMNS + JobSql.due(false, true);
+  private static final String AND_ABOVE = "SELECT " + JobSql.COLUMNS + JobSql.due(true, true);
   private static final String CAS =
       JobSql.CLAIM_SET + " WHERE job_id = ? AND version = ? AND state = " + JobSql.EXECUTABLE;
 

@@ -43,7 +43,7 @@ final class SelectThenUpdateClaimer extends Claimer {
         + " FORCE INDEX ("
         + JobSql.CLAIM_INDEX
         + ")"
-        + JobSql.dueCondition(andAbove)
+        + JobSql.dueCondition(andAbove, false)
         + " FOR UPDATE SKIP LOCKED";
   }
 

@@ -30,7 +30,7 @@ final class UpdateReturningClaimer extends Claimer {
   // that other transactions changed, and update far more than n rows.
   private static String sql(boolean andAbove) {
     return "WITH picked AS (SELECT job_id AS picked_id"
-        + JobSql.due(andAbove)
+        + JobSql.due(andAbove, false)
         + " FOR UPDATE SKIP LOCKED) "
         + JobSql.CLAIM_SET
         + " FROM picked WHERE job_id = picked.picked_id AND state = "
