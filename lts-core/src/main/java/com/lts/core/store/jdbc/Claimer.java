@@ -20,12 +20,16 @@ abstract class Claimer {
 
   static final int MAX_LEVELS = 16;
 
-  private final String firstPriority = JobSql.firstPriority(tableForPriorities());
-  private final String nextPriority = JobSql.nextPriority(tableForPriorities());
+  private final String firstPriority;
+  private final String nextPriority;
 
-  /** The job table as the priority lookups name it: with an index hint where one is needed. */
-  String tableForPriorities() {
-    return JobSql.TABLE;
+  /**
+   * @param priorityTable the job table as the priority lookups name it: with an index hint where
+   *     the database needs one
+   */
+  Claimer(String priorityTable) {
+    this.firstPriority = JobSql.firstPriority(priorityTable);
+    this.nextPriority = JobSql.nextPriority(priorityTable);
   }
 
   /**

@@ -32,7 +32,9 @@ final class CompareAndSetClaimer extends Claimer {
 
   private final ConcurrentMap<String, ReentrantLock> groupLocks = new ConcurrentHashMap<>();
 
-  CompareAndSetClaimer() {}
+  CompareAndSetClaimer() {
+    super(JobSql.TABLE);
+  }
 
   @Override
   List<StoredJob> claim(

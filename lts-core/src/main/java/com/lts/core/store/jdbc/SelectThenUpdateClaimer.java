@@ -24,15 +24,13 @@ final class SelectThenUpdateClaimer extends Claimer {
 
   private static final String AND_ABOVE = select(true);
 
-  SelectThenUpdateClaimer() {}
-
   /**
-   * Forced as well: left to itself, MariaDB read the group's executable rows through another index
-   * and sorted them to find the lowest priority (up to 650 ms per lookup with a million rows).
+   * The priority lookups force the claim index as well: left to itself, MariaDB read the group's
+   * executable rows through another index and sorted them to find the lowest priority (650 ms per
+   * lookup with a million rows).
    */
-  @Override
-  String tableForPriorities() {
-    return JobSql.TABLE + " FORCE INDEX (" + JobSql.CLAIM_INDEX + ")";
+  SelectThenUpdateClaimer() {
+    super(JobSql.TABLE + " FORCE INDEX (" + JobSql.CLAIM_INDEX + ")");
   }
 
   private static String select(boolean andAbove) {

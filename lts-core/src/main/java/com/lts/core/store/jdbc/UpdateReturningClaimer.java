@@ -23,7 +23,9 @@ final class UpdateReturningClaimer extends Claimer {
   private final String atLevel = sql(false);
   private final String andAbove = sql(true);
 
-  UpdateReturningClaimer() {}
+  UpdateReturningClaimer() {
+    super(JobSql.TABLE);
+  }
 
   // The rows are picked once in a CTE. Written as "UPDATE ... WHERE job_id IN (SELECT ... LIMIT n
   // FOR UPDATE SKIP LOCKED)", PostgreSQL may evaluate the subquery again while re-checking rows
