@@ -3,7 +3,7 @@ package com.lts.benchmark;
 import com.lts.core.config.ConfigKey;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
-import com.lts.core.registry.zookeeper.EmbeddedZooKeeper;
+import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.jobclient.JobClient;
 import com.lts.jobtracker.JobTracker;
 import com.lts.tasktracker.TaskTracker;

@@ -1,7 +1,5 @@
 package com.lts.remoting;
 
-import com.lts.remoting.protocol.ResponseStatus;
-
 /** The peer answered a request with an error status, e.g. busy or no processor for the command. */
 public class RemoteErrorException extends RemotingException {
 

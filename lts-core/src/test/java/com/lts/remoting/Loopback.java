@@ -3,10 +3,10 @@ package com.lts.remoting;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
-import com.lts.remoting.client.ClientSettings;
-import com.lts.remoting.client.RemotingClient;
-import com.lts.remoting.server.RemotingServer;
-import com.lts.remoting.server.ServerSettings;
+import com.lts.remoting.internal.client.ClientSettings;
+import com.lts.remoting.internal.client.RemotingClient;
+import com.lts.remoting.internal.server.RemotingServer;
+import com.lts.remoting.internal.server.ServerSettings;
 import java.time.Duration;
 
 /** Servers and clients on 127.0.0.1 with short timeouts, for the remoting tests. */

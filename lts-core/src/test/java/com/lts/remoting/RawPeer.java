@@ -1,13 +1,13 @@
 package com.lts.remoting;
 
 import com.lts.core.cluster.NodeType;
-import com.lts.remoting.auth.HandshakeMac;
-import com.lts.remoting.codec.MessageDecoder;
-import com.lts.remoting.codec.MessageEncoder;
-import com.lts.remoting.command.CommandCode;
-import com.lts.remoting.command.HandshakeChallenge;
-import com.lts.remoting.command.HandshakeRequest;
-import com.lts.remoting.protocol.RemotingMessage;
+import com.lts.remoting.internal.auth.HandshakeMac;
+import com.lts.remoting.internal.codec.MessageDecoder;
+import com.lts.remoting.internal.codec.MessageEncoder;
+import com.lts.remoting.internal.command.CommandCode;
+import com.lts.remoting.internal.command.HandshakeChallenge;
+import com.lts.remoting.internal.command.HandshakeRequest;
+import com.lts.remoting.internal.protocol.RemotingMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.DataInputStream;

@@ -51,7 +51,9 @@ public class JobClient extends AbstractNode {
 
   @Override
   protected RoleRuntime startRole(NodeContext context) {
-    return new JobClientRuntime(context, jobCompletedHandler, keepFailedSubmits);
+    JobCompletedHandler handler = jobCompletedHandler;
+    return new JobClientRuntime(
+        context, handler == null ? null : handler::onComplete, keepFailedSubmits);
   }
 
   public Response submitJob(Job job) {

@@ -2,8 +2,8 @@ package com.lts.jobtracker;
 
 import com.lts.core.LtsException;
 import com.lts.core.config.ConfigKeys;
+import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.core.registry.Registries;
-import com.lts.core.registry.zookeeper.EmbeddedZooKeeper;
 import com.lts.jobtracker.maintenance.OldDataDeletePolicy;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package com.lts.core.failstore;
 
-import com.lts.core.json.Json;
+import com.lts.core.internal.json.Json;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;

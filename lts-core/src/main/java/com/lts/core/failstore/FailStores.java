@@ -3,6 +3,7 @@ package com.lts.core.failstore;
 import com.lts.core.LtsException;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
+import com.lts.core.failstore.internal.MvStoreFailStoreFactory;
 import com.lts.core.spi.Plugins;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKey;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
+import com.lts.core.internal.net.NodeAddresses;
 import com.lts.core.registry.MasterElector;
 import com.lts.core.registry.Registries;
 import com.lts.core.registry.Registry;

@@ -1,9 +1,5 @@
 package com.lts.remoting.internal;
 
-import com.lts.remoting.ChannelFailureListener;
-import com.lts.remoting.ConnectionListener;
-import com.lts.remoting.RemotingChannel;
-import com.lts.remoting.dispatch.ProcessorRegistry;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;

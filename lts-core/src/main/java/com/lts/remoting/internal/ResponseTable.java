@@ -2,9 +2,9 @@ package com.lts.remoting.internal;
 
 import com.lts.remoting.RemoteErrorException;
 import com.lts.remoting.RemotingTimeoutException;
-import com.lts.remoting.command.ErrorBody;
-import com.lts.remoting.protocol.RemotingMessage;
-import com.lts.remoting.protocol.ResponseStatus;
+import com.lts.remoting.ResponseStatus;
+import com.lts.remoting.internal.command.ErrorBody;
+import com.lts.remoting.internal.protocol.RemotingMessage;
 import io.netty.util.Timer;
 import java.time.Duration;
 import java.util.Map;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What every {@link FailStore} implementation must do; one subclass per implementation. */
-abstract class FailStoreContract {
+public abstract class FailStoreContract {
 
   @TempDir Path dir;
 
-  abstract FailStoreFactory factory();
+  protected abstract FailStoreFactory factory();
 
   static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
+import com.lts.core.loadbalance.internal.ConsistentHashLoadBalance;
+import com.lts.core.loadbalance.internal.RandomLoadBalance;
+import com.lts.core.loadbalance.internal.RoundRobinLoadBalance;
 import com.lts.core.spi.PluginNotFoundException;
 import com.lts.core.spi.Plugins;
 import java.util.ArrayList;

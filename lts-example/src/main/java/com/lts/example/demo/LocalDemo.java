@@ -5,7 +5,7 @@ import com.lts.core.domain.Job;
 import com.lts.core.domain.JobResult;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.Result;
-import com.lts.core.registry.zookeeper.EmbeddedZooKeeper;
+import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.jobclient.JobClient;
 import com.lts.jobtracker.JobTracker;
 import com.lts.tasktracker.TaskTracker;

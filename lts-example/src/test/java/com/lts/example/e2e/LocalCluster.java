@@ -2,7 +2,7 @@ package com.lts.example.e2e;
 
 import com.lts.core.config.ConfigKey;
 import com.lts.core.config.LtsConfig;
-import com.lts.core.registry.zookeeper.EmbeddedZooKeeper;
+import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.jobclient.JobClient;
 import com.lts.jobclient.JobCompletedHandler;
 import com.lts.jobclient.RetryJobClient;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.lts.core.domain.Job;
 import com.lts.core.domain.Response;
-import com.lts.core.registry.zookeeper.EmbeddedZooKeeper;
+import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.jobclient.JobClient;
 import com.lts.jobclient.RetryJobClient;
 import com.lts.jobtracker.JobTracker;

@@ -1,13 +1,13 @@
 package com.lts.jobclient.internal;
 
 import com.lts.core.domain.JobResult;
-import com.lts.jobclient.JobCompletedHandler;
-import com.lts.remoting.RemotingChannel;
-import com.lts.remoting.RequestProcessor;
-import com.lts.remoting.command.JobFeedbackRequest;
-import com.lts.remoting.command.JobFeedbackResponse;
+import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.RequestProcessor;
+import com.lts.remoting.internal.command.JobFeedbackRequest;
+import com.lts.remoting.internal.command.JobFeedbackResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +16,12 @@ final class FeedbackProcessor implements RequestProcessor<JobFeedbackRequest, Jo
 
   private static final Logger log = LoggerFactory.getLogger(FeedbackProcessor.class);
 
-  private final JobCompletedHandler handler;
+  /** The user's JobCompletedHandler, or null. */
+  private final Consumer<List<JobResult>> handler;
+
   private final AtomicBoolean warnedNoHandler = new AtomicBoolean();
 
-  FeedbackProcessor(JobCompletedHandler handler) {
+  FeedbackProcessor(Consumer<List<JobResult>> handler) {
     this.handler = handler;
   }
 
@@ -35,7 +37,7 @@ final class FeedbackProcessor implements RequestProcessor<JobFeedbackRequest, Jo
       return new JobFeedbackResponse(results.size(), List.of());
     }
     try {
-      handler.onComplete(results);
+      handler.accept(results);
       return new JobFeedbackResponse(results.size(), List.of());
     } catch (RuntimeException e) {
       log.warn(

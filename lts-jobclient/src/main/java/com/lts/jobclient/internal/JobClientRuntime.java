@@ -5,26 +5,27 @@ import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobBatch;
+import com.lts.core.domain.JobResult;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
-import com.lts.core.failstore.FailStoreResender;
 import com.lts.core.failstore.FailStores;
-import com.lts.core.json.Json;
+import com.lts.core.failstore.internal.FailStoreResender;
+import com.lts.core.internal.json.Json;
 import com.lts.core.loadbalance.LoadBalance;
-import com.lts.core.node.JobTrackerConnections;
 import com.lts.core.node.JobTrackerNotFoundException;
 import com.lts.core.node.NodeContext;
 import com.lts.core.node.RoleRuntime;
+import com.lts.core.node.internal.JobTrackerConnections;
 import com.lts.core.spi.Plugins;
-import com.lts.jobclient.JobCompletedHandler;
 import com.lts.remoting.RemotingException;
-import com.lts.remoting.command.Command;
-import com.lts.remoting.command.JobCancelRequest;
-import com.lts.remoting.command.JobSubmitRequest;
+import com.lts.remoting.internal.command.Command;
+import com.lts.remoting.internal.command.JobCancelRequest;
+import com.lts.remoting.internal.command.JobSubmitRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +48,12 @@ public final class JobClientRuntime implements RoleRuntime {
   private volatile boolean master;
 
   /**
+   * @param handler the user's JobCompletedHandler, or null
    * @param keepFailedSubmits RetryJobClient: jobs no JobTracker takes are kept in the FailStore and
    *     re-sent, instead of being returned as failed
    */
   public JobClientRuntime(
-      NodeContext context, JobCompletedHandler handler, boolean keepFailedSubmits) {
+      NodeContext context, Consumer<List<JobResult>> handler, boolean keepFailedSubmits) {
     this.context = context;
     this.config = context.config();
     LoadBalance loadBalance =

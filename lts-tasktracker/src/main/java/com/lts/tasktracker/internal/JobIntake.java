@@ -1,7 +1,6 @@
 package com.lts.tasktracker.internal;
 
 import com.lts.core.domain.JobMeta;
-import com.lts.tasktracker.runner.RunnerPool;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,14 +1,14 @@
 package com.lts.tasktracker.internal;
 
-import com.lts.core.batch.Batcher;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.domain.JobRunResult;
-import com.lts.core.failstore.FailStoreResender;
-import com.lts.core.json.Json;
-import com.lts.core.node.JobTrackerConnections;
-import com.lts.remoting.command.Command;
-import com.lts.remoting.command.JobCompletedRequest;
-import com.lts.remoting.command.JobCompletedResponse;
+import com.lts.core.failstore.internal.FailStoreResender;
+import com.lts.core.internal.batch.Batcher;
+import com.lts.core.internal.json.Json;
+import com.lts.core.node.internal.JobTrackerConnections;
+import com.lts.remoting.internal.command.Command;
+import com.lts.remoting.internal.command.JobCompletedRequest;
+import com.lts.remoting.internal.command.JobCompletedResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

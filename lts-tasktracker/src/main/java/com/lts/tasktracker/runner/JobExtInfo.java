@@ -28,7 +28,7 @@ public final class JobExtInfo {
     this.triggerTime = triggerTime;
   }
 
-  static JobExtInfo of(JobMeta meta) {
+  public static JobExtInfo of(JobMeta meta) {
     return new JobExtInfo(
         meta.getJobId(),
         meta.getAttempt(),

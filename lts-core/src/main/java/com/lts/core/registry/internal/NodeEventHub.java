@@ -3,7 +3,7 @@ package com.lts.core.registry.internal;
 import com.lts.core.cluster.Node;
 import com.lts.core.cluster.NodeChangeListener;
 import com.lts.core.cluster.NodeType;
-import com.lts.core.json.Json;
+import com.lts.core.internal.json.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;

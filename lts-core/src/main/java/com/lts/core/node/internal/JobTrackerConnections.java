@@ -1,0 +1,179 @@
+package com.lts.core.node.internal;
+
+import com.lts.core.cluster.Node;
+import com.lts.core.cluster.NodeChangeListener;
+import com.lts.core.config.ConfigKeys;
+import com.lts.core.config.NodeConfig;
+import com.lts.core.loadbalance.LoadBalance;
+import com.lts.core.node.JobTrackerNotFoundException;
+import com.lts.remoting.ConnectionClosedException;
+import com.lts.remoting.RemoteErrorException;
+import com.lts.remoting.RemotingConnectException;
+import com.lts.remoting.RemotingException;
+import com.lts.remoting.ResponseStatus;
+import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.client.ClientSettings;
+import com.lts.remoting.internal.client.RemotingClient;
+import com.lts.remoting.internal.command.Command;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JobClient's or TaskTracker's connections to the JobTrackers of its cluster. It connects to
+ * every JobTracker the registry shows (there are few), so any JobTracker can push jobs or feedback
+ * to this node at once, and a request moves to another JobTracker the moment one goes away. Which
+ * JobTracker serves a request is decided per request by the configured {@link LoadBalance}.
+ */
+public final class JobTrackerConnections implements NodeChangeListener, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(JobTrackerConnections.class);
+
+  private final NodeConfig config;
+  private final LoadBalance loadBalance;
+  private final Consumer<RemotingClient> setup;
+  private final Duration connectTimeout;
+  private final Map<String, RemotingClient> clients = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /**
+   * @param setup registers this node's processors (e.g. PUSH_JOB) and listeners on each new client
+   *     before it connects
+   */
+  public JobTrackerConnections(
+      NodeConfig config, LoadBalance loadBalance, Consumer<RemotingClient> setup) {
+    this.config = config;
+    this.loadBalance = loadBalance;
+    this.setup = setup;
+    this.connectTimeout = Duration.ofMillis(config.get(ConfigKeys.CONNECT_TIMEOUT));
+  }
+
+  @Override
+  public void added(List<Node> nodes) {
+    for (Node node : nodes) {
+      if (closed) {
+        return;
+      }
+      RemotingClient client =
+          new RemotingClient(
+              ClientSettings.builder(config, node.getIp(), node.getPort())
+                  .requestTimeout(Duration.ofMillis(config.invokeTimeoutMillis()))
+                  .build());
+      setup.accept(client);
+      RemotingClient previous = clients.put(node.getIdentity(), client);
+      if (previous != null) {
+        previous.close();
+      }
+      client.start();
+      log.info(
+          "{} connecting to JobTracker {} at {}",
+          config.identity(),
+          node.getIdentity(),
+          node.getAddress());
+    }
+  }
+
+  @Override
+  public void removed(List<Node> nodes) {
+    for (Node node : nodes) {
+      RemotingClient client = clients.remove(node.getIdentity());
+      if (client != null) {
+        log.info("{}: JobTracker {} left the cluster", config.identity(), node.getIdentity());
+        client.close();
+      }
+    }
+  }
+
+  /** The authenticated connections that are up now. */
+  public List<RemotingChannel> connected() {
+    List<RemotingChannel> channels = new ArrayList<>();
+    for (RemotingClient client : clients.values()) {
+      client.channel().filter(RemotingChannel::isActive).ifPresent(channels::add);
+    }
+    return channels;
+  }
+
+  /**
+   * Waits up to {@code timeout} until at least one JobTracker connection is up.
+   *
+   * @return whether one is
+   */
+  public boolean awaitAny(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (connected().isEmpty()) {
+      if (System.nanoTime() >= deadline || closed) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many JobTrackers the registry shows (connected or not). */
+  public int known() {
+    return clients.size();
+  }
+
+  /**
+   * Sends {@code request} to one JobTracker picked by the load balancer, moving to the next one
+   * when a JobTracker cannot be reached or its connection drops before it answers. Use it only for
+   * requests that are safe to repeat on another JobTracker (they all are: submits are idempotent
+   * per task id).
+   *
+   * @throws JobTrackerNotFoundException when no JobTracker took the request
+   * @throws RemoteErrorException when a JobTracker received the request and answered with an error
+   */
+  public <Q, R> R invoke(Command<Q, R> command, Q request) {
+    List<RemotingChannel> candidates = connected();
+    if (candidates.isEmpty() && known() > 0 && awaitAny(connectTimeout)) {
+      candidates = connected(); // a JobTracker is known but its connection was still being made
+    }
+    RemotingException last = null;
+    while (!candidates.isEmpty()) {
+      RemotingChannel channel = loadBalance.select(candidates, config.identity());
+      try {
+        return channel.invokeSync(command, request);
+      } catch (RemotingConnectException | ConnectionClosedException e) {
+        last = e;
+      } catch (RemoteErrorException e) {
+        if (e.status() != ResponseStatus.SYSTEM_BUSY
+            && e.status() != ResponseStatus.UNAUTHENTICATED) {
+          throw e;
+        }
+        last = e;
+      }
+      candidates.remove(channel);
+    }
+    throw new JobTrackerNotFoundException(
+        (known() == 0
+                ? "No JobTracker is registered in cluster '"
+                    + config.clusterName()
+                    + "' at "
+                    + config.registryAddress()
+                : "None of the "
+                    + known()
+                    + " JobTrackers of cluster '"
+                    + config.clusterName()
+                    + "' took "
+                    + command.code())
+            + (last == null ? "" : ": " + last.getMessage()),
+        last);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    clients.values().forEach(RemotingClient::close);
+    clients.clear();
+  }
+}

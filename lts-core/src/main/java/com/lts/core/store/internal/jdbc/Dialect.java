@@ -1,0 +1,81 @@
+package com.lts.core.store.internal.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What differs between the databases the JDBC store supports. The SQL they share lives in {@link
+ * JobSql}; a dialect adds only the claim statement, duplicate-key detection, the migration lock and
+ * driver settings.
+ */
+abstract class Dialect {
+
+  /** The folder of this dialect's schema scripts under {@code META-INF/lts/schema/}. */
+  abstract String name();
+
+  /** How this database claims due jobs. */
+  abstract Claimer claimer();
+
+  /**
+   * Whether {@code e} (or, for a batch, an exception chained to it) reports a unique-key violation.
+   */
+  boolean isDuplicateKey(SQLException e) {
+    return anyInChain(e, x -> "23505".equals(x.getSQLState()));
+  }
+
+  /**
+   * Tests {@code e}, its next exceptions and their causes: drivers chain batch failures either way.
+   */
+  static boolean anyInChain(SQLException e, Predicate<SQLException> test) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
+    while (!todo.isEmpty()) {
+      Throwable t = todo.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t instanceof SQLException x) {
+        if (test.test(x)) {
+          return true;
+        }
+        if (x.getNextException() != null) {
+          todo.push(x.getNextException());
+        }
+      }
+      if (t.getCause() != null) {
+        todo.push(t.getCause());
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code e} says a migration statement's change is there already (a column or index of
+   * that name exists), so a script that a crashed start ran half-way can run again. Dialects whose
+   * scripts say {@code IF NOT EXISTS} never see this.
+   */
+  boolean isAlreadyApplied(SQLException e) {
+    return false;
+  }
+
+  /**
+   * Takes a lock that serializes schema migrations of concurrent starts (held by {@code c} until
+   * {@link #unlockSchema}).
+   */
+  abstract void lockSchema(Connection c) throws SQLException;
+
+  abstract void unlockSchema(Connection c) throws SQLException;
+
+  /** Driver properties the pool passes to every connection. */
+  Map<String, String> driverProperties() {
+    return Map.of();
+  }
+}

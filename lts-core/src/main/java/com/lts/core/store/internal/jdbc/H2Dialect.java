@@ -1,0 +1,32 @@
+package com.lts.core.store.internal.jdbc;
+
+import java.sql.Connection;
+
+/**
+ * H2 2.x. Its {@code FOR UPDATE SKIP LOCKED} locks every row matching the WHERE clause when the
+ * ORDER BY is not served by the primary key, so claims use per-row compare-and-set updates instead.
+ * An H2 file is opened by one process only, and its DDL is serialized and idempotent ({@code IF NOT
+ * EXISTS}), so migrations need no extra lock.
+ */
+final class H2Dialect extends Dialect {
+
+  @Override
+  String name() {
+    return "h2";
+  }
+
+  @Override
+  Claimer claimer() {
+    return new CompareAndSetClaimer();
+  }
+
+  @Override
+  void lockSchema(Connection c) {
+    // see class comment
+  }
+
+  @Override
+  void unlockSchema(Connection c) {
+    // see class comment
+  }
+}

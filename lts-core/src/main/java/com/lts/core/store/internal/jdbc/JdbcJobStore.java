@@ -1,0 +1,400 @@
+package com.lts.core.store.internal.jdbc;
+
+import com.lts.core.domain.Job;
+import com.lts.core.store.AttemptOutcome;
+import com.lts.core.store.AttemptRef;
+import com.lts.core.store.DueGroup;
+import com.lts.core.store.ExpiredLease;
+import com.lts.core.store.InstanceRequest;
+import com.lts.core.store.InstanceResult;
+import com.lts.core.store.JobIds;
+import com.lts.core.store.JobKind;
+import com.lts.core.store.JobQueue;
+import com.lts.core.store.JobStore;
+import com.lts.core.store.Page;
+import com.lts.core.store.QueueQuery;
+import com.lts.core.store.RetryLater;
+import com.lts.core.store.StoreArguments;
+import com.lts.core.store.StoredJob;
+import com.lts.core.store.SubmitResult;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link JobStore} on one {@code lts_job} table; SQL in {@link JobSql}. */
+final class JdbcJobStore implements JobStore {
+
+  private final Jdbc jdbc;
+  private final Clock clock;
+  private final JobIds ids;
+  private final Claimer claimer;
+  private final JdbcSubmitter submitter;
+  private final JdbcJobBrowser browser;
+  private final JdbcInstances instances;
+
+  JdbcJobStore(Jdbc jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.ids = new JobIds(clock);
+    this.claimer = jdbc.dialect().claimer();
+    this.submitter = new JdbcSubmitter(jdbc, clock, ids);
+    this.browser = new JdbcJobBrowser(jdbc);
+    this.instances = new JdbcInstances(jdbc, clock, ids);
+  }
+
+  @Override
+  public List<SubmitResult> submit(List<Job> jobs) {
+    return submitter.submit(jobs);
+  }
+
+  @Override
+  public List<StoredJob> claim(
+      String taskTrackerNodeGroup, String taskTrackerIdentity, int max, Duration lease) {
+    StoreArguments.group("taskTrackerNodeGroup", taskTrackerNodeGroup);
+    StoreArguments.group("taskTrackerIdentity", taskTrackerIdentity);
+    StoreArguments.limit("max", max);
+    StoreArguments.lease(lease);
+    long now = clock.millis();
+    long deadline = now + lease.toMillis();
+    return jdbc.autoCommit(
+        "claim jobs of group " + taskTrackerNodeGroup,
+        c -> claimer.claim(c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now));
+  }
+
+  @Override
+  public AttemptOutcome complete(Collection<AttemptRef> runs) {
+    return perAttempt("complete", JobSql.COMPLETE, runs, (ps, run, now) -> bindRef(ps, 1, run));
+  }
+
+  @Override
+  public AttemptOutcome retryLater(Collection<RetryLater> retries) {
+    List<AttemptRef> runs = retries.stream().map(RetryLater::run).toList();
+    List<RetryLater> ordered = List.copyOf(retries);
+    return perAttempt(
+        "retry",
+        JobSql.RETRY_LATER,
+        runs,
+        new Binder() {
+          private int next;
+
+          @Override
+          public void bind(PreparedStatement ps, AttemptRef run, long now) throws SQLException {
+            ps.setLong(1, ordered.get(next++).triggerTime());
+            ps.setLong(2, now);
+            bindRef(ps, 3, run);
+          }
+        });
+  }
+
+  @Override
+  public AttemptOutcome release(Collection<AttemptRef> runs) {
+    return perAttempt(
+        "release",
+        JobSql.RELEASE,
+        runs,
+        (ps, run, now) -> {
+          ps.setLong(1, now);
+          bindRef(ps, 2, run);
+        });
+  }
+
+  @Override
+  public AttemptOutcome renewLeases(Collection<AttemptRef> runs, Duration lease) {
+    StoreArguments.lease(lease);
+    return perAttempt(
+        "renew leases",
+        JobSql.RENEW,
+        runs,
+        (ps, run, now) -> {
+          ps.setLong(1, now + lease.toMillis());
+          ps.setLong(2, now);
+          bindRef(ps, 3, run);
+        });
+  }
+
+  @Override
+  public int endLeasesOf(String taskTrackerIdentity) {
+    StoreArguments.group("taskTrackerIdentity", taskTrackerIdentity);
+    return jdbc.autoCommit(
+        "end the leases of " + taskTrackerIdentity,
+        c -> {
+          long now = clock.millis();
+          try (PreparedStatement ps = c.prepareStatement(JobSql.END_LEASES_OF)) {
+            ps.setLong(1, now - 1);
+            ps.setLong(2, now);
+            ps.setString(3, taskTrackerIdentity);
+            ps.setLong(4, now);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public List<ExpiredLease> expireLeases(int max) {
+    StoreArguments.limit("max", max);
+    return jdbc.transaction(
+        "expire leases",
+        c -> {
+          long now = clock.millis();
+          List<ExpiredLease> candidates = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(JobSql.EXPIRED)) {
+            ps.setLong(1, now);
+            ps.setInt(2, max);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                candidates.add(
+                    new ExpiredLease(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5)));
+              }
+            }
+          }
+          if (candidates.isEmpty()) {
+            return candidates;
+          }
+          List<ExpiredLease> expired = new ArrayList<>(candidates.size());
+          try (PreparedStatement ps = c.prepareStatement(JobSql.EXPIRE)) {
+            for (ExpiredLease lease : candidates) {
+              ps.setLong(1, now);
+              ps.setString(2, lease.jobId());
+              ps.setLong(3, lease.expiredAttempt());
+              ps.setLong(4, now);
+              ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+              if (counts[i] > 0) {
+                expired.add(candidates.get(i));
+              }
+            }
+          }
+          return expired;
+        });
+  }
+
+  @Override
+  public InstanceResult createInstance(String scheduleJobId, long triggerTime) {
+    return instances.create(scheduleJobId, triggerTime, false);
+  }
+
+  @Override
+  public List<InstanceResult> createInstances(List<InstanceRequest> requests) {
+    return instances.createAll(requests);
+  }
+
+  /**
+   * One transaction: the conditional UPDATE to SUSPENDED locks the row (so a racing {@code
+   * createInstance}, which locks the schedule first too, either commits its instance before and
+   * sees it deleted here, or waits and then finds the schedule suspended), then the schedule's
+   * waiting instances are deleted. A one-time job or an instance has no instances to delete.
+   */
+  @Override
+  public boolean suspend(String jobId) {
+    StoreArguments.jobId(jobId);
+    return jdbc.transaction(
+        "suspend job " + jobId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(JobSql.SUSPEND)) {
+            ps.setLong(1, clock.millis());
+            ps.setString(2, jobId);
+            if (ps.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          try (PreparedStatement ps = c.prepareStatement(JobSql.DROP_WAITING_INSTANCES)) {
+            ps.setString(1, jobId);
+            ps.executeUpdate();
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public boolean resume(String jobId) {
+    return updateOne("resume job " + jobId, JobSql.RESUME, jobId);
+  }
+
+  private boolean updateOne(String action, String sql, String jobId) {
+    StoreArguments.jobId(jobId);
+    return jdbc.autoCommit(
+        action,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, clock.millis());
+            ps.setString(2, jobId);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public boolean cancel(String jobId) {
+    StoreArguments.jobId(jobId);
+    return jdbc.transaction(
+        "cancel job " + jobId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(JobSql.CANCEL)) {
+            ps.setString(1, jobId);
+            if (ps.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          try (PreparedStatement ps = c.prepareStatement(JobSql.CANCEL_INSTANCES)) {
+            ps.setString(1, jobId);
+            ps.executeUpdate();
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public boolean cancel(String taskTrackerNodeGroup, String taskId) {
+    return find(taskTrackerNodeGroup, taskId).map(job -> cancel(job.jobId())).orElse(false);
+  }
+
+  @Override
+  public boolean triggerNow(String jobId) {
+    Optional<StoredJob> job = find(jobId);
+    if (job.isEmpty()) {
+      return false;
+    }
+    long now = clock.millis();
+    if (job.get().kind() == JobKind.SCHEDULE) {
+      return instances.create(jobId, now, true).status() == InstanceResult.Status.CREATED;
+    }
+    return jdbc.autoCommit(
+        "trigger job " + jobId + " now",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(JobSql.TRIGGER_NOW)) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setString(3, jobId);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public boolean edit(String jobId, long expectedVersion, Job job) {
+    job.validate();
+    Optional<StoredJob> stored = find(jobId);
+    if (stored.isEmpty()) {
+      return false;
+    }
+    StoredJob row = stored.get();
+    StoreArguments.checkEdit(row, job);
+    long triggerTime =
+        row.kind() == JobKind.SCHEDULE || job.getTriggerTime() == null
+            ? row.triggerTime()
+            : job.getTriggerTime();
+    return jdbc.autoCommit(
+        "edit job " + jobId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(JobSql.EDIT)) {
+            ps.setString(1, job.getJobType().name());
+            int i = JobRows.bindEditable(ps, 2, job, triggerTime);
+            ps.setLong(i++, clock.millis());
+            ps.setString(i++, jobId);
+            ps.setLong(i, expectedVersion);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public Optional<StoredJob> find(String jobId) {
+    StoreArguments.jobId(jobId);
+    return jdbc.autoCommit("find job " + jobId, c -> JdbcJobBrowser.findById(c, jobId));
+  }
+
+  @Override
+  public Map<String, StoredJob> find(Collection<String> jobIds) {
+    return browser.findAll(jobIds);
+  }
+
+  @Override
+  public Optional<StoredJob> find(String taskTrackerNodeGroup, String taskId) {
+    return browser.findByKey(taskTrackerNodeGroup, taskId);
+  }
+
+  @Override
+  public Page<StoredJob> browse(QueueQuery query) {
+    return browser.browse(query);
+  }
+
+  @Override
+  public Map<String, Long> countByGroup(JobQueue queue) {
+    return browser.countByGroup(queue);
+  }
+
+  @Override
+  public List<DueGroup> dueBetween(long fromInclusive, long toExclusive, int max) {
+    return browser.dueBetween(fromInclusive, toExclusive, max);
+  }
+
+  @Override
+  public Map<String, Long> attempts(Collection<String> jobIds) {
+    return browser.attempts(jobIds);
+  }
+
+  @Override
+  public Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
+    return browser.liveInstances(scheduleJobIds);
+  }
+
+  /** Binds one batched statement's parameters for one run. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps, AttemptRef run, long now) throws SQLException;
+  }
+
+  private AttemptOutcome perAttempt(
+      String action, String sql, Collection<AttemptRef> runs, Binder binder) {
+    StoreArguments.batch(action, runs);
+    if (runs.isEmpty()) {
+      return new AttemptOutcome(List.of(), List.of());
+    }
+    List<AttemptRef> ordered = List.copyOf(runs);
+    for (AttemptRef run : ordered) {
+      StoreArguments.jobId(run.jobId());
+    }
+    return jdbc.transaction(
+        action + " " + ordered.size() + " run(s)",
+        c -> {
+          long now = clock.millis();
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (AttemptRef run : ordered) {
+              binder.bind(ps, run, now);
+              ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            List<AttemptRef> accepted = new ArrayList<>();
+            List<AttemptRef> refused = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+              if (counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
+                throw new SQLException(
+                    "the driver did not report per-statement update counts; remove"
+                        + " batch-rewriting options from jdbc.url");
+              }
+              (counts[i] > 0 ? accepted : refused).add(ordered.get(i));
+            }
+            return new AttemptOutcome(accepted, refused);
+          }
+        });
+  }
+
+  private static void bindRef(PreparedStatement ps, int i, AttemptRef run) throws SQLException {
+    ps.setString(i, run.jobId());
+    ps.setLong(i + 1, run.attempt());
+  }
+}

@@ -1,0 +1,67 @@
+package com.lts.core.store.internal.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** MySQL 8 and MariaDB 10.6+ (both have {@code FOR UPDATE SKIP LOCKED}). */
+final class MySqlDialect extends Dialect {
+
+  private static final int ER_DUP_ENTRY = 1062;
+  private static final int ER_DUP_FIELDNAME = 1060;
+  private static final int ER_DUP_KEYNAME = 1061;
+  private static final String LOCK_NAME = "lts_schema_migration";
+
+  @Override
+  String name() {
+    return "mysql";
+  }
+
+  @Override
+  Claimer claimer() {
+    return new SelectThenUpdateClaimer();
+  }
+
+  @Override
+  boolean isDuplicateKey(SQLException e) {
+    return anyInChain(e, x -> x.getErrorCode() == ER_DUP_ENTRY);
+  }
+
+  @Override
+  boolean isAlreadyApplied(SQLException e) {
+    return e.getErrorCode() == ER_DUP_FIELDNAME || e.getErrorCode() == ER_DUP_KEYNAME;
+  }
+
+  @Override
+  void lockSchema(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 120)")) {
+      ps.setString(1, LOCK_NAME);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || rs.getInt(1) != 1) {
+          throw new SQLException(
+              "Timed out after 120 s waiting for lock '"
+                  + LOCK_NAME
+                  + "' held by another node migrating the schema");
+        }
+      }
+    }
+  }
+
+  @Override
+  void unlockSchema(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+      ps.setString(1, LOCK_NAME);
+      ps.executeQuery().close();
+    }
+  }
+
+  /**
+   * Batches of UPDATE/DELETE go to the server in one round trip (update counts stay per statement).
+   */
+  @Override
+  Map<String, String> driverProperties() {
+    return Map.of("rewriteBatchedStatements", "true", "cachePrepStmts", "true");
+  }
+}

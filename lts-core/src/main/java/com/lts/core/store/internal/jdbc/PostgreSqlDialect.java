@@ -1,0 +1,36 @@
+package com.lts.core.store.internal.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** PostgreSQL 10+: claims with one {@code UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING}. */
+final class PostgreSqlDialect extends Dialect {
+
+  /** Any fixed number: the advisory lock key that serializes migrations ("LTS" in ASCII). */
+  private static final long LOCK_KEY = 0x4C5453L;
+
+  @Override
+  String name() {
+    return "postgresql";
+  }
+
+  @Override
+  Claimer claimer() {
+    return new UpdateReturningClaimer();
+  }
+
+  @Override
+  void lockSchema(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+    }
+  }
+
+  @Override
+  void unlockSchema(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
+    }
+  }
+}

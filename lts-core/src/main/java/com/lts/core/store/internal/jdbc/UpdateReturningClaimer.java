@@ -1,0 +1,70 @@
+package com.lts.core.store.internal.jdbc;
+
+import com.lts.core.store.StoredJob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * PostgreSQL: one statement picks the due rows with {@code FOR UPDATE SKIP LOCKED} (rows another
+ * claimer holds are skipped, not waited for), updates them and returns them.
+ */
+final class UpdateReturningClaimer extends Claimer {
+
+  static final Comparator<StoredJob> CLAIM_ORDER =
+      Comparator.comparingInt((StoredJob j) -> j.job().getPriority())
+          .thenComparingLong(StoredJob::triggerTime)
+          .thenComparing(StoredJob::jobId);
+
+  private final String atLevel = sql(false);
+  private final String andAbove = sql(true);
+
+  UpdateReturningClaimer() {
+    super(JobSql.TABLE);
+  }
+
+  // The rows are picked once in a CTE. Written as "UPDATE ... WHERE job_id IN (SELECT ... LIMIT n
+  // FOR UPDATE SKIP LOCKED)", PostgreSQL may evaluate the subquery again while re-checking rows
+  // that other transactions changed, and update far more than n rows.
+  private static String sql(boolean andAbove) {
+    return "WITH picked AS (SELECT job_id AS picked_id"
+        + JobSql.due(andAbove, false)
+        + " FOR UPDATE SKIP LOCKED) "
+        + JobSql.CLAIM_SET
+        + " FROM picked WHERE job_id = picked.picked_id AND state = "
+        + JobSql.EXECUTABLE
+        + " RETURNING "
+        + JobSql.COLUMNS;
+  }
+
+  @Override
+  List<StoredJob> claimLevel(
+      Connection c,
+      String group,
+      int priority,
+      boolean andAbove,
+      String identity,
+      int max,
+      long leaseDeadline,
+      long now)
+      throws SQLException {
+    List<StoredJob> claimed = new ArrayList<>(max);
+    try (PreparedStatement ps = c.prepareStatement(andAbove ? this.andAbove : atLevel)) {
+      int i = bindDue(ps, 1, group, priority, now, max);
+      ps.setString(i++, identity);
+      ps.setLong(i++, leaseDeadline);
+      ps.setLong(i, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          claimed.add(JobRows.read(rs));
+        }
+      }
+    }
+    claimed.sort(CLAIM_ORDER);
+    return claimed;
+  }
+}

@@ -1,0 +1,133 @@
+package com.lts.core.store.internal.mongo;
+
+import static com.lts.core.store.internal.mongo.JobDocuments.KIND;
+import static com.lts.core.store.internal.mongo.JobDocuments.MODIFIED;
+import static com.lts.core.store.internal.mongo.JobDocuments.REPEATED_COUNT;
+import static com.lts.core.store.internal.mongo.JobDocuments.SCHEDULE_JOB_ID;
+import static com.lts.core.store.internal.mongo.JobDocuments.SCHEDULE_TIME;
+import static com.lts.core.store.internal.mongo.JobDocuments.STATE;
+import static com.lts.core.store.internal.mongo.JobDocuments.TRIGGER_TIME;
+import static com.lts.core.store.internal.mongo.JobDocuments.VERSION;
+
+import com.lts.core.store.InstanceResult;
+import com.lts.core.store.JobIds;
+import com.lts.core.store.JobKind;
+import com.lts.core.store.JobState;
+import com.lts.core.store.StoreArguments;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Creates schedule instances without multi-document transactions: the instance is inserted first
+ * (its unique key refuses a second one for the same instant), then the schedule is advanced. A
+ * crash between the two leaves the instance in place and the schedule's repeated count one short;
+ * it never loses or doubles an instant.
+ */
+final class MongoInstances {
+
+  private final MongoCollection<Document> jobs;
+  private final MongoCalls calls;
+  private final Clock clock;
+  private final JobIds ids;
+
+  MongoInstances(MongoCollection<Document> jobs, MongoCalls calls, Clock clock, JobIds ids) {
+    this.jobs = jobs;
+    this.calls = calls;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  InstanceResult create(String scheduleJobId, long triggerTime, boolean outOfTurn) {
+    StoreArguments.jobId(scheduleJobId);
+    return calls.run(
+        "create an instance of schedule " + scheduleJobId,
+        () -> {
+          Document schedule = activeSchedule(scheduleJobId);
+          if (schedule == null) {
+            return new InstanceResult(InstanceResult.Status.NO_SCHEDULE, null);
+          }
+          boolean created = ((Number) schedule.get(REPEATED_COUNT)).intValue() > 0;
+          long last = ((Number) schedule.get(TRIGGER_TIME)).longValue();
+          if (!outOfTurn && created && triggerTime <= last) {
+            return exists(scheduleJobId, triggerTime);
+          }
+          long now = clock.millis();
+          String instanceId = ids.next();
+          try {
+            jobs.insertOne(JobDocuments.instance(instanceId, schedule, triggerTime, now));
+          } catch (MongoWriteException e) {
+            if (MongoCalls.isDuplicateKey(e)) {
+              return exists(scheduleJobId, triggerTime);
+            }
+            throw e;
+          }
+          long advanced =
+              jobs.updateOne(
+                      Filters.and(
+                          Filters.eq("_id", scheduleJobId),
+                          Filters.eq(STATE, JobState.SCHEDULED.name())),
+                      Updates.combine(
+                          Updates.max(TRIGGER_TIME, triggerTime),
+                          Updates.inc(REPEATED_COUNT, 1),
+                          Updates.inc(VERSION, 1L),
+                          Updates.set(MODIFIED, now)))
+                  .getMatchedCount();
+          if (advanced == 0) {
+            // Suspended or cancelled meanwhile: take the instance back.
+            jobs.deleteOne(Filters.eq("_id", instanceId));
+            return new InstanceResult(InstanceResult.Status.NO_SCHEDULE, null);
+          }
+          return new InstanceResult(InstanceResult.Status.CREATED, instanceId);
+        });
+  }
+
+  private Document activeSchedule(String scheduleJobId) {
+    return jobs.find(
+            Filters.and(
+                Filters.eq("_id", scheduleJobId),
+                Filters.eq(KIND, JobKind.SCHEDULE.name()),
+                Filters.eq(STATE, JobState.SCHEDULED.name())))
+        .first();
+  }
+
+  private InstanceResult exists(String scheduleJobId, long triggerTime) {
+    Document instance =
+        jobs.find(
+                Filters.and(
+                    Filters.eq(SCHEDULE_JOB_ID, scheduleJobId),
+                    Filters.eq(SCHEDULE_TIME, triggerTime)))
+            .first();
+    return new InstanceResult(
+        InstanceResult.Status.EXISTS, instance == null ? null : instance.getString("_id"));
+  }
+
+  /**
+   * Removes the waiting instances of a schedule that was just suspended ({@code justSuspended}) or
+   * is found suspended already. A racing {@link #create} inserts its instance before it advances
+   * the schedule and takes it back when the schedule is no longer active, so no waiting instance
+   * survives a suspend that finished. A crash between a suspend's two steps leaves waiting
+   * instances of a suspended schedule; the next suspend of it (which returns false) removes them.
+   */
+  void dropWaiting(String jobId, boolean justSuspended) {
+    Bson suspendedSchedule =
+        Filters.and(
+            Filters.eq("_id", jobId),
+            Filters.eq(KIND, JobKind.SCHEDULE.name()),
+            Filters.eq(STATE, JobState.SUSPENDED.name()));
+    calls.run(
+        "remove the waiting instances of suspended schedule " + jobId,
+        () -> {
+          if (justSuspended || jobs.find(suspendedSchedule).first() != null) {
+            jobs.deleteMany(
+                Filters.and(
+                    Filters.eq(SCHEDULE_JOB_ID, jobId),
+                    Filters.eq(STATE, JobState.EXECUTABLE.name())));
+          }
+        });
+  }
+}

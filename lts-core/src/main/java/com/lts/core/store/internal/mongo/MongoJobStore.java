@@ -1,0 +1,413 @@
+package com.lts.core.store.internal.mongo;
+
+import static com.lts.core.store.internal.mongo.JobDocuments.ATTEMPT;
+import static com.lts.core.store.internal.mongo.JobDocuments.GROUP;
+import static com.lts.core.store.internal.mongo.JobDocuments.IDENTITY;
+import static com.lts.core.store.internal.mongo.JobDocuments.KEY;
+import static com.lts.core.store.internal.mongo.JobDocuments.KIND;
+import static com.lts.core.store.internal.mongo.JobDocuments.LEASE_DEADLINE;
+import static com.lts.core.store.internal.mongo.JobDocuments.MODIFIED;
+import static com.lts.core.store.internal.mongo.JobDocuments.PRIORITY;
+import static com.lts.core.store.internal.mongo.JobDocuments.RETRY_TIMES;
+import static com.lts.core.store.internal.mongo.JobDocuments.SCHEDULE_JOB_ID;
+import static com.lts.core.store.internal.mongo.JobDocuments.STATE;
+import static com.lts.core.store.internal.mongo.JobDocuments.TRIGGER_TIME;
+import static com.lts.core.store.internal.mongo.JobDocuments.VERSION;
+
+import com.lts.core.domain.Job;
+import com.lts.core.store.AttemptOutcome;
+import com.lts.core.store.AttemptRef;
+import com.lts.core.store.DueGroup;
+import com.lts.core.store.ExpiredLease;
+import com.lts.core.store.InstanceResult;
+import com.lts.core.store.JobIds;
+import com.lts.core.store.JobKind;
+import com.lts.core.store.JobQueue;
+import com.lts.core.store.JobState;
+import com.lts.core.store.JobStore;
+import com.lts.core.store.Page;
+import com.lts.core.store.QueueQuery;
+import com.lts.core.store.RetryLater;
+import com.lts.core.store.StoreArguments;
+import com.lts.core.store.StoredJob;
+import com.lts.core.store.SubmitResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * {@link JobStore} on one {@code lts_job} collection. Each state change is one conditional
+ * single-document write ({@code findOneAndUpdate}/{@code updateOne}/{@code deleteOne} whose filter
+ * names the expected state and attempt or version), which Mongo applies atomically.
+ */
+final class MongoJobStore implements JobStore {
+
+  private final MongoCollection<Document> jobs;
+  private final MongoCalls calls;
+  private final Clock clock;
+  private final MongoSubmitter submitter;
+  private final MongoInstances instances;
+  private final MongoJobBrowser browser;
+
+  MongoJobStore(MongoCollection<Document> jobs, MongoCalls calls, Clock clock) {
+    this.jobs = jobs;
+    this.calls = calls;
+    this.clock = clock;
+    JobIds ids = new JobIds(clock);
+    this.submitter = new MongoSubmitter(jobs, calls, clock, ids);
+    this.instances = new MongoInstances(jobs, calls, clock, ids);
+    this.browser = new MongoJobBrowser(jobs, calls);
+  }
+
+  static Bson running(AttemptRef run) {
+    return Filters.and(
+        Filters.eq("_id", run.jobId()),
+        Filters.eq(ATTEMPT, run.attempt()),
+        Filters.eq(STATE, JobState.EXECUTING.name()));
+  }
+
+  @Override
+  public List<SubmitResult> submit(List<Job> batch) {
+    return submitter.submit(batch);
+  }
+
+  @Override
+  public List<StoredJob> claim(
+      String taskTrackerNodeGroup, String taskTrackerIdentity, int max, Duration lease) {
+    StoreArguments.group("taskTrackerNodeGroup", taskTrackerNodeGroup);
+    StoreArguments.group("taskTrackerIdentity", taskTrackerIdentity);
+    StoreArguments.limit("max", max);
+    StoreArguments.lease(lease);
+    long now = clock.millis();
+    Bson due =
+        Filters.and(
+            Filters.eq(GROUP, taskTrackerNodeGroup),
+            Filters.eq(STATE, JobState.EXECUTABLE.name()),
+            Filters.lte(TRIGGER_TIME, now));
+    Bson claim =
+        Updates.combine(
+            Updates.set(STATE, JobState.EXECUTING.name()),
+            Updates.set(IDENTITY, taskTrackerIdentity),
+            Updates.set(LEASE_DEADLINE, now + lease.toMillis()),
+            Updates.set(MODIFIED, now),
+            Updates.inc(ATTEMPT, 1L),
+            Updates.inc(VERSION, 1L));
+    FindOneAndUpdateOptions options =
+        new FindOneAndUpdateOptions()
+            .sort(Sorts.ascending(PRIORITY, TRIGGER_TIME, "_id"))
+            .returnDocument(ReturnDocument.AFTER);
+    return calls.run(
+        "claim jobs of group " + taskTrackerNodeGroup,
+        () -> {
+          // Mongo has no multi-document claim: each findOneAndUpdate claims one job atomically.
+          List<StoredJob> claimed = new ArrayList<>(max);
+          while (claimed.size() < max) {
+            Document doc = jobs.findOneAndUpdate(due, claim, options);
+            if (doc == null) {
+              break;
+            }
+            claimed.add(JobDocuments.read(doc));
+          }
+          return claimed;
+        });
+  }
+
+  @Override
+  public AttemptOutcome complete(Collection<AttemptRef> runs) {
+    return perAttempt("complete", runs, run -> jobs.deleteOne(running(run)).getDeletedCount());
+  }
+
+  @Override
+  public AttemptOutcome retryLater(Collection<RetryLater> retries) {
+    StoreArguments.batch("retry", retries);
+    List<AttemptRef> accepted = new ArrayList<>();
+    List<AttemptRef> refused = new ArrayList<>();
+    calls.run(
+        "retry " + retries.size() + " run(s)",
+        () -> {
+          long now = clock.millis();
+          for (RetryLater retry : retries) {
+            long matched =
+                jobs.updateOne(
+                        running(retry.run()),
+                        Updates.combine(
+                            backToExecutable(now),
+                            Updates.set(TRIGGER_TIME, retry.triggerTime()),
+                            Updates.inc(RETRY_TIMES, 1)))
+                    .getMatchedCount();
+            (matched > 0 ? accepted : refused).add(retry.run());
+          }
+        });
+    return new AttemptOutcome(accepted, refused);
+  }
+
+  private static Bson backToExecutable(long now) {
+    return Updates.combine(
+        Updates.set(STATE, JobState.EXECUTABLE.name()),
+        Updates.set(IDENTITY, null),
+        Updates.set(LEASE_DEADLINE, null),
+        Updates.set(MODIFIED, now),
+        Updates.inc(VERSION, 1L));
+  }
+
+  @Override
+  public AttemptOutcome release(Collection<AttemptRef> runs) {
+    return perAttempt(
+        "release",
+        runs,
+        run -> jobs.updateOne(running(run), backToExecutable(clock.millis())).getMatchedCount());
+  }
+
+  @Override
+  public AttemptOutcome renewLeases(Collection<AttemptRef> runs, Duration lease) {
+    StoreArguments.lease(lease);
+    return perAttempt(
+        "renew leases",
+        runs,
+        run -> {
+          long now = clock.millis();
+          return jobs.updateOne(
+                  running(run),
+                  Updates.combine(
+                      Updates.set(LEASE_DEADLINE, now + lease.toMillis()),
+                      Updates.set(MODIFIED, now)))
+              .getMatchedCount();
+        });
+  }
+
+  private AttemptOutcome perAttempt(
+      String action, Collection<AttemptRef> runs, Function<AttemptRef, Long> write) {
+    StoreArguments.batch(action, runs);
+    List<AttemptRef> accepted = new ArrayList<>();
+    List<AttemptRef> refused = new ArrayList<>();
+    calls.run(
+        action + " " + runs.size() + " run(s)",
+        () -> {
+          for (AttemptRef run : runs) {
+            StoreArguments.jobId(run.jobId());
+            (write.apply(run) > 0 ? accepted : refused).add(run);
+          }
+        });
+    return new AttemptOutcome(accepted, refused);
+  }
+
+  @Override
+  public int endLeasesOf(String taskTrackerIdentity) {
+    StoreArguments.group("taskTrackerIdentity", taskTrackerIdentity);
+    return calls.run(
+        "end the leases of " + taskTrackerIdentity,
+        () -> {
+          long now = clock.millis();
+          return (int)
+              jobs.updateMany(
+                      Filters.and(
+                          Filters.eq(STATE, JobState.EXECUTING.name()),
+                          Filters.eq(IDENTITY, taskTrackerIdentity),
+                          Filters.gte(LEASE_DEADLINE, now)),
+                      Updates.combine(
+                          Updates.set(LEASE_DEADLINE, now - 1),
+                          Updates.set(MODIFIED, now),
+                          Updates.inc(VERSION, 1L)))
+                  .getModifiedCount();
+        });
+  }
+
+  @Override
+  public List<ExpiredLease> expireLeases(int max) {
+    StoreArguments.limit("max", max);
+    return calls.run(
+        "expire leases",
+        () -> {
+          long now = clock.millis();
+          Bson expiredFilter =
+              Filters.and(
+                  Filters.eq(STATE, JobState.EXECUTING.name()), Filters.lt(LEASE_DEADLINE, now));
+          List<ExpiredLease> expired = new ArrayList<>();
+          for (Document doc :
+              jobs.find(expiredFilter).sort(Sorts.ascending(LEASE_DEADLINE)).limit(max)) {
+            StoredJob job = JobDocuments.read(doc);
+            long matched =
+                jobs.updateOne(
+                        Filters.and(running(job.attemptRef()), Filters.lt(LEASE_DEADLINE, now)),
+                        Updates.combine(backToExecutable(now), Updates.inc(ATTEMPT, 1L)))
+                    .getMatchedCount();
+            if (matched > 0) {
+              expired.add(
+                  new ExpiredLease(
+                      job.jobId(),
+                      job.taskTrackerNodeGroup(),
+                      job.taskId(),
+                      job.taskTrackerIdentity(),
+                      job.attempt()));
+            }
+          }
+          return expired;
+        });
+  }
+
+  @Override
+  public InstanceResult createInstance(String scheduleJobId, long triggerTime) {
+    return instances.create(scheduleJobId, triggerTime, false);
+  }
+
+  /**
+   * Two single-document-atomic steps (no multi-document transaction): the conditional update to
+   * SUSPENDED, then {@link MongoInstances#dropWaiting}.
+   */
+  @Override
+  public boolean suspend(String jobId) {
+    StoreArguments.jobId(jobId);
+    boolean suspended =
+        updateOne(
+            "suspend job " + jobId,
+            Filters.and(
+                Filters.eq("_id", jobId),
+                Filters.in(STATE, JobState.EXECUTABLE.name(), JobState.SCHEDULED.name())),
+            Updates.set(STATE, JobState.SUSPENDED.name()));
+    instances.dropWaiting(jobId, suspended);
+    return suspended;
+  }
+
+  @Override
+  public boolean resume(String jobId) {
+    Bson suspended =
+        Filters.and(
+            Filters.eq("_id", StoreArguments.jobId(jobId)),
+            Filters.eq(STATE, JobState.SUSPENDED.name()));
+    return updateOne(
+            "resume job " + jobId,
+            Filters.and(suspended, Filters.eq(KIND, JobKind.SCHEDULE.name())),
+            Updates.set(STATE, JobState.SCHEDULED.name()))
+        || updateOne(
+            "resume job " + jobId,
+            Filters.and(suspended, Filters.ne(KIND, JobKind.SCHEDULE.name())),
+            Updates.set(STATE, JobState.EXECUTABLE.name()));
+  }
+
+  private boolean updateOne(String action, Bson filter, Bson update) {
+    return calls.run(
+        action,
+        () ->
+            jobs.updateOne(
+                        filter,
+                        Updates.combine(
+                            update,
+                            Updates.set(MODIFIED, clock.millis()),
+                            Updates.inc(VERSION, 1L)))
+                    .getMatchedCount()
+                == 1);
+  }
+
+  @Override
+  public boolean cancel(String jobId) {
+    StoreArguments.jobId(jobId);
+    return calls.run(
+        "cancel job " + jobId,
+        () -> {
+          Bson notRunning = Filters.ne(STATE, JobState.EXECUTING.name());
+          if (jobs.deleteOne(Filters.and(Filters.eq("_id", jobId), notRunning)).getDeletedCount()
+              == 0) {
+            return false;
+          }
+          jobs.deleteMany(Filters.and(Filters.eq(SCHEDULE_JOB_ID, jobId), notRunning));
+          return true;
+        });
+  }
+
+  @Override
+  public boolean cancel(String taskTrackerNodeGroup, String taskId) {
+    return find(taskTrackerNodeGroup, taskId).map(job -> cancel(job.jobId())).orElse(false);
+  }
+
+  @Override
+  public boolean triggerNow(String jobId) {
+    Optional<StoredJob> job = find(jobId);
+    if (job.isEmpty()) {
+      return false;
+    }
+    long now = clock.millis();
+    if (job.get().kind() == JobKind.SCHEDULE) {
+      return instances.create(jobId, now, true).status() == InstanceResult.Status.CREATED;
+    }
+    return updateOne(
+        "trigger job " + jobId + " now",
+        Filters.and(Filters.eq("_id", jobId), Filters.eq(STATE, JobState.EXECUTABLE.name())),
+        Updates.set(TRIGGER_TIME, now));
+  }
+
+  @Override
+  public boolean edit(String jobId, long expectedVersion, Job job) {
+    job.validate();
+    Optional<StoredJob> stored = find(jobId);
+    if (stored.isEmpty()) {
+      return false;
+    }
+    StoredJob row = stored.get();
+    StoreArguments.checkEdit(row, job);
+    long triggerTime =
+        row.kind() == JobKind.SCHEDULE || job.getTriggerTime() == null
+            ? row.triggerTime()
+            : job.getTriggerTime();
+    List<Bson> sets = new ArrayList<>();
+    JobDocuments.editable(job, triggerTime).forEach((k, v) -> sets.add(Updates.set(k, v)));
+    return updateOne(
+        "edit job " + jobId,
+        Filters.and(
+            Filters.eq("_id", jobId),
+            Filters.eq(VERSION, expectedVersion),
+            Filters.ne(STATE, JobState.EXECUTING.name())),
+        Updates.combine(sets));
+  }
+
+  @Override
+  public Optional<StoredJob> find(String jobId) {
+    return browser.find(Filters.eq("_id", StoreArguments.jobId(jobId)));
+  }
+
+  @Override
+  public Optional<StoredJob> find(String taskTrackerNodeGroup, String taskId) {
+    StoreArguments.group("taskTrackerNodeGroup", taskTrackerNodeGroup);
+    StoreArguments.taskId(taskId);
+    return browser.find(
+        Filters.eq(
+            KEY, JobDocuments.key(taskTrackerNodeGroup, JobDocuments.NO_SCHEDULE_TIME, taskId)));
+  }
+
+  @Override
+  public Page<StoredJob> browse(QueueQuery query) {
+    return browser.browse(query);
+  }
+
+  @Override
+  public Map<String, Long> countByGroup(JobQueue queue) {
+    return browser.countByGroup(queue);
+  }
+
+  @Override
+  public List<DueGroup> dueBetween(long fromInclusive, long toExclusive, int max) {
+    return browser.dueBetween(fromInclusive, toExclusive, max);
+  }
+
+  @Override
+  public Map<String, Long> attempts(Collection<String> jobIds) {
+    return browser.attempts(jobIds);
+  }
+
+  @Override
+  public Map<String, Integer> liveInstances(Collection<String> scheduleJobIds) {
+    return browser.liveInstances(scheduleJobIds);
+  }
+}

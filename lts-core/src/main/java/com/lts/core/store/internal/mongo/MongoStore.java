@@ -1,0 +1,137 @@
+package com.lts.core.store.internal.mongo;
+
+import com.lts.core.config.ConfigKeys;
+import com.lts.core.config.LtsConfig;
+import com.lts.core.store.FeedbackQueue;
+import com.lts.core.store.JobLogStore;
+import com.lts.core.store.JobStore;
+import com.lts.core.store.NodeGroupStore;
+import com.lts.core.store.NodeStatsStore;
+import com.lts.core.store.Store;
+import com.lts.core.store.StoreContext;
+import com.lts.core.store.StoreException;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link Store} on one Mongo database, its collections named like the SQL tables. */
+final class MongoStore implements Store {
+
+  private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
+
+  private final MongoClient client;
+  private final MongoJobStore jobs;
+  private final MongoFeedbackQueue feedback;
+  private final MongoNodeGroupStore nodeGroups;
+  private final MongoJobLogStore jobLogs;
+  private final MongoNodeStatsStore nodeStats;
+
+  private MongoStore(MongoClient client, MongoDatabase db, MongoCalls calls, StoreContext ctx) {
+    this.client = client;
+    this.jobs = new MongoJobStore(db.getCollection("lts_job"), calls, ctx.clock());
+    this.feedback = new MongoFeedbackQueue(db.getCollection("lts_feedback"), calls, ctx.clock());
+    this.nodeGroups =
+        new MongoNodeGroupStore(db.getCollection("lts_node_group"), calls, ctx.clock());
+    this.jobLogs = new MongoJobLogStore(db.getCollection("lts_job_log"), calls);
+    this.nodeStats = new MongoNodeStatsStore(db.getCollection("lts_node_stats"), calls);
+  }
+
+  /** Connects, checks the server answers, and creates the indexes. */
+  static MongoStore open(StoreContext context) {
+    LtsConfig config = context.config();
+    String addresses = config.get(ConfigKeys.MONGO_ADDRESSES);
+    String database = config.get(ConfigKeys.MONGO_DATABASE);
+    String where = addresses + "/" + database;
+    MongoClientSettings.Builder settings;
+    try {
+      settings =
+          MongoClientSettings.builder()
+              .applyConnectionString(new ConnectionString("mongodb://" + addresses))
+              .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+              .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS));
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(
+          "mongo.addresses '" + addresses + "' is not a host:port list: " + e.getMessage(), e);
+    }
+    String user = config.get(ConfigKeys.MONGO_USERNAME);
+    if (user != null) {
+      String password = config.get(ConfigKeys.MONGO_PASSWORD);
+      settings.credential(
+          MongoCredential.createCredential(
+              user, database, password == null ? new char[0] : password.toCharArray()));
+    }
+    MongoClient client = MongoClients.create(settings.build());
+    MongoCalls calls = new MongoCalls(where);
+    try {
+      MongoDatabase db = client.getDatabase(database);
+      calls.run("connect", () -> db.runCommand(new Document("ping", 1)));
+      calls.run("create indexes", () -> createIndexes(db));
+      log.info("Job store: mongo at {}", where);
+      return new MongoStore(client, db, calls, context);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  private static void createIndexes(MongoDatabase db) {
+    MongoCollection<Document> jobs = db.getCollection("lts_job");
+    jobs.createIndex(Indexes.ascending(JobDocuments.KEY), new IndexOptions().unique(true));
+    jobs.createIndex(
+        Indexes.ascending(
+            JobDocuments.GROUP,
+            JobDocuments.STATE,
+            JobDocuments.PRIORITY,
+            JobDocuments.TRIGGER_TIME));
+    jobs.createIndex(Indexes.ascending(JobDocuments.STATE, JobDocuments.LEASE_DEADLINE));
+    jobs.createIndex(
+        Indexes.ascending(JobDocuments.STATE, JobDocuments.TRIGGER_TIME, JobDocuments.GROUP));
+    jobs.createIndex(Indexes.ascending(JobDocuments.SCHEDULE_JOB_ID));
+    db.getCollection("lts_feedback").createIndex(Indexes.ascending("jobClientNodeGroup", "_id"));
+    MongoCollection<Document> log = db.getCollection("lts_job_log");
+    log.createIndex(Indexes.ascending("jobId"));
+    log.createIndex(Indexes.ascending("taskTrackerNodeGroup", "taskId"));
+    log.createIndex(Indexes.ascending("logTime"));
+    db.getCollection("lts_node_stats").createIndex(Indexes.ascending("identity", "minute"));
+  }
+
+  @Override
+  public JobStore jobs() {
+    return jobs;
+  }
+
+  @Override
+  public FeedbackQueue feedback() {
+    return feedback;
+  }
+
+  @Override
+  public NodeGroupStore nodeGroups() {
+    return nodeGroups;
+  }
+
+  @Override
+  public JobLogStore jobLogs() {
+    return jobLogs;
+  }
+
+  @Override
+  public NodeStatsStore nodeStats() {
+    return nodeStats;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

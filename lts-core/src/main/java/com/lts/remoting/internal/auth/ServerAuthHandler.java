@@ -1,0 +1,186 @@
+package com.lts.remoting.internal.auth;
+
+import com.lts.remoting.AuthenticationException;
+import com.lts.remoting.ResponseStatus;
+import com.lts.remoting.internal.Peer;
+import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.command.CommandCode;
+import com.lts.remoting.internal.command.HandshakeChallenge;
+import com.lts.remoting.internal.command.HandshakeRequest;
+import com.lts.remoting.internal.command.HandshakeResponse;
+import com.lts.remoting.internal.protocol.RemotingMessage;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Server stage that lets nothing past it until the peer has finished the handshake: sends the
+ * challenge on connect, checks the peer's proof of the cluster token (or, without a token, its
+ * address), and answers with the server's own proof. Any other frame before that, a failed proof or
+ * a handshake not finished in time closes the connection before any processor runs.
+ */
+public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
+
+  private final HandshakeMac mac;
+  private final AddressFilter addressFilter;
+  private final Duration timeout;
+  private final Peer self;
+  private final SecureRandom random;
+  private final Consumer<RemotingChannel> onAuthenticated;
+
+  private byte[] serverNonce;
+  private boolean authenticated;
+  private ScheduledFuture<?> deadline;
+
+  /**
+   * @param mac the token's MAC, or null when no token is configured
+   * @param addressFilter consulted only when {@code mac} is null
+   * @param onAuthenticated called on the network thread once the peer is known
+   */
+  public ServerAuthHandler(
+      HandshakeMac mac,
+      AddressFilter addressFilter,
+      Duration timeout,
+      Peer self,
+      SecureRandom random,
+      Consumer<RemotingChannel> onAuthenticated) {
+    this.mac = mac;
+    this.addressFilter = addressFilter;
+    this.timeout = timeout;
+    this.self = self;
+    this.random = random;
+    this.onAuthenticated = onAuthenticated;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    if (mac == null && !addressFilter.accepts(ctx.channel().remoteAddress())) {
+      ctx.fireExceptionCaught(
+          new AuthenticationException(
+              "Refused "
+                  + ctx.channel().remoteAddress()
+                  + ": no lts.cluster.token is set, so only loopback peers are accepted. Set the"
+                  + " same lts.cluster.token on every node to accept remote peers."));
+      return;
+    }
+    serverNonce = HandshakeMac.newNonce(random);
+    ctx.writeAndFlush(
+        RemotingMessage.oneWay(
+            CommandCode.HANDSHAKE_CHALLENGE,
+            new HandshakeChallenge(HandshakeMac.encode(serverNonce))));
+    deadline =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  if (!authenticated && ctx.channel().isActive()) {
+                    ctx.fireExceptionCaught(
+                        new AuthenticationException(
+                            "Handshake not finished within " + timeout.toMillis() + " ms"));
+                  }
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof RemotingMessage message)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    if (serverNonce == null) {
+      return; // refused at connect (address filter); the connection is closing
+    }
+    boolean handshake = message.command() == CommandCode.HANDSHAKE && message.isRequest();
+    if (authenticated && !handshake) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    if (!handshake) {
+      refuse(ctx, message, message.command() + " sent before the handshake finished");
+      return;
+    }
+    if (authenticated) {
+      refuse(ctx, message, "second handshake on an authenticated connection");
+      return;
+    }
+    String problem = check((HandshakeRequest) message.body());
+    if (problem != null) {
+      refuse(ctx, message, problem);
+      return;
+    }
+    accept(ctx, message, (HandshakeRequest) message.body());
+  }
+
+  /** What is wrong with {@code request}, or null when it proves what it must. */
+  private String check(HandshakeRequest request) {
+    if (request == null || request.getIdentity() == null || request.getIdentity().isBlank()) {
+      return "handshake without an identity";
+    }
+    if (request.getNodeType() == null) {
+      return "handshake without a node type";
+    }
+    byte[] clientNonce = HandshakeMac.decode(request.getClientNonce());
+    if (clientNonce == null || clientNonce.length != HandshakeMac.NONCE_BYTES) {
+      return "handshake without a valid client nonce";
+    }
+    if (mac == null) {
+      return null;
+    }
+    byte[] proof = HandshakeMac.decode(request.getMac());
+    if (proof == null) {
+      return "peer "
+          + request.getIdentity()
+          + " did not prove the cluster token (no lts.cluster.token set on it?)";
+    }
+    byte[] expected = mac.client(serverNonce, clientNonce, request.getIdentity());
+    if (!HandshakeMac.matches(expected, proof)) {
+      return "peer " + request.getIdentity() + " proved a different cluster token";
+    }
+    return null;
+  }
+
+  private void accept(
+      ChannelHandlerContext ctx, RemotingMessage message, HandshakeRequest request) {
+    authenticated = true;
+    deadline.cancel(false);
+    RemotingChannel channel = RemotingChannel.of(ctx.channel());
+    channel.authenticated(
+        new Peer(request.getIdentity(), request.getNodeType(), request.getNodeGroup()));
+    HandshakeResponse response = new HandshakeResponse();
+    response.setIdentity(self.identity());
+    response.setNodeType(self.nodeType());
+    response.setNodeGroup(self.nodeGroup());
+    if (mac != null) {
+      byte[] clientNonce = HandshakeMac.decode(request.getClientNonce());
+      response.setMac(HandshakeMac.encode(mac.server(clientNonce, serverNonce, self.identity())));
+    }
+    ctx.writeAndFlush(RemotingMessage.response(message, response));
+    onAuthenticated.accept(channel);
+  }
+
+  private static void refuse(ChannelHandlerContext ctx, RemotingMessage message, String reason) {
+    AuthenticationException failure =
+        new AuthenticationException("Refused " + ctx.channel().remoteAddress() + ": " + reason);
+    if (message.isRequest()) {
+      ctx.writeAndFlush(RemotingMessage.error(message, ResponseStatus.UNAUTHENTICATED, reason))
+          .addListener((ChannelFutureListener) f -> ctx.fireExceptionCaught(failure));
+    } else {
+      ctx.fireExceptionCaught(failure);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package com.lts.remoting.internal.command;
+
+import com.lts.core.domain.Response;
+
+/**
+ * A {@link CommandCode} with its body types as type parameters, so that calls and processors are
+ * checked by the compiler: {@code channel.invokeSync(Command.SUBMIT_JOB, request)} returns a {@link
+ * Response}.
+ *
+ * @param <Q> request body type
+ * @param <R> response body type
+ */
+public final class Command<Q, R> {
+
+  public static final Command<HeartBeatRequest, Ack> HEART_BEAT =
+      new Command<>(CommandCode.HEART_BEAT, HeartBeatRequest.class, Ack.class);
+  public static final Command<JobSubmitRequest, Response> SUBMIT_JOB =
+      new Command<>(CommandCode.SUBMIT_JOB, JobSubmitRequest.class, Response.class);
+  public static final Command<JobPushRequest, JobPushResponse> PUSH_JOB =
+      new Command<>(CommandCode.PUSH_JOB, JobPushRequest.class, JobPushResponse.class);
+  public static final Command<JobCompletedRequest, JobCompletedResponse> JOB_COMPLETED =
+      new Command<>(
+          CommandCode.JOB_COMPLETED, JobCompletedRequest.class, JobCompletedResponse.class);
+  public static final Command<JobPullRequest, Ack> JOB_PULL =
+      new Command<>(CommandCode.JOB_PULL, JobPullRequest.class, Ack.class);
+  public static final Command<BizLogSendRequest, Ack> BIZ_LOG_SEND =
+      new Command<>(CommandCode.BIZ_LOG_SEND, BizLogSendRequest.class, Ack.class);
+  public static final Command<JobCancelRequest, Response> CANCEL_JOB =
+      new Command<>(CommandCode.CANCEL_JOB, JobCancelRequest.class, Response.class);
+  public static final Command<JobFeedbackRequest, JobFeedbackResponse> JOB_FEEDBACK =
+      new Command<>(CommandCode.JOB_FEEDBACK, JobFeedbackRequest.class, JobFeedbackResponse.class);
+  public static final Command<LeaseRenewRequest, LeaseRenewResponse> LEASE_RENEW =
+      new Command<>(CommandCode.LEASE_RENEW, LeaseRenewRequest.class, LeaseRenewResponse.class);
+
+  private final CommandCode code;
+  private final Class<Q> requestType;
+  private final Class<R> responseType;
+
+  private Command(CommandCode code, Class<Q> requestType, Class<R> responseType) {
+    if (code.requestType() != requestType || code.responseType() != responseType) {
+      throw new IllegalStateException("Body types of " + code + " do not match its code");
+    }
+    this.code = code;
+    this.requestType = requestType;
+    this.responseType = responseType;
+  }
+
+  public CommandCode code() {
+    return code;
+  }
+
+  public Class<Q> requestType() {
+    return requestType;
+  }
+
+  public Class<R> responseType() {
+    return responseType;
+  }
+
+  @Override
+  public String toString() {
+    return code.toString();
+  }
+}

@@ -1,0 +1,68 @@
+package com.lts.remoting.internal.server;
+
+import com.lts.remoting.internal.Dispatcher;
+import com.lts.remoting.internal.Endpoint;
+import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.auth.HandshakeMac;
+import com.lts.remoting.internal.auth.ServerAuthHandler;
+import com.lts.remoting.internal.codec.FrameDecoder;
+import com.lts.remoting.internal.codec.MessageDecoder;
+import com.lts.remoting.internal.codec.MessageEncoder;
+import com.lts.remoting.internal.errors.ErrorHandler;
+import com.lts.remoting.internal.heartbeat.HeartbeatResponder;
+import com.lts.remoting.internal.heartbeat.IdleConnectionCloser;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** Builds the pipeline of each accepted connection, one small stage per concern. */
+final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+  private final ServerSettings settings;
+  private final Endpoint endpoint;
+  private final HandshakeMac mac;
+  private final SecureRandom random = new SecureRandom();
+  private final Consumer<RemotingChannel> onAuthenticated;
+  private final Dispatcher dispatcher;
+  private final HeartbeatResponder heartbeats = new HeartbeatResponder(true);
+  private final ErrorHandler errors;
+
+  ServerChannelInitializer(
+      ServerSettings settings, Endpoint endpoint, Consumer<RemotingChannel> onAuthenticated) {
+    this.settings = settings;
+    this.endpoint = endpoint;
+    this.mac = settings.token() == null ? null : new HandshakeMac(settings.token());
+    this.onAuthenticated = onAuthenticated;
+    this.dispatcher = new Dispatcher(endpoint.processors());
+    this.errors = new ErrorHandler(endpoint.failureListeners());
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    RemotingChannel.attach(ch, endpoint);
+    ChannelPipeline p = ch.pipeline();
+    p.addLast("frameDecoder", new FrameDecoder(settings.maxFrameBytes()));
+    p.addLast("messageDecoder", new MessageDecoder());
+    p.addLast("messageEncoder", new MessageEncoder(settings.maxFrameBytes()));
+    p.addLast(
+        "idleState",
+        new IdleStateHandler(settings.idleLimit().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+    p.addLast("idleCloser", new IdleConnectionCloser(settings.idleLimit()));
+    p.addLast(
+        "auth",
+        new ServerAuthHandler(
+            mac,
+            settings.addressFilter(),
+            settings.handshakeTimeout(),
+            settings.self(),
+            random,
+            onAuthenticated));
+    p.addLast("heartbeat", heartbeats);
+    p.addLast("dispatcher", dispatcher);
+    p.addLast("errors", errors);
+  }
+}

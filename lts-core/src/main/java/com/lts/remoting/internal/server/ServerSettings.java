@@ -1,0 +1,192 @@
+package com.lts.remoting.internal.server;
+
+import com.lts.core.cluster.NodeType;
+import com.lts.core.config.ConfigKeys;
+import com.lts.core.config.NodeConfig;
+import com.lts.remoting.internal.Peer;
+import com.lts.remoting.internal.auth.AddressFilter;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a {@link RemotingServer} needs, taken from a node's configuration; the builder can
+ * override each value (tests use port 0 and short timeouts).
+ */
+public final class ServerSettings {
+
+  private final Peer self;
+  private final String bindAddress;
+  private final int port;
+  private final String token;
+  private final AddressFilter addressFilter;
+  private final int maxFrameBytes;
+  private final int processorThreads;
+  private final int processorQueueCapacity;
+  private final Duration heartbeatInterval;
+  private final Duration handshakeTimeout;
+  private final Duration requestTimeout;
+
+  private ServerSettings(Builder b) {
+    this.self = new Peer(b.identity, b.nodeType, b.nodeGroup);
+    this.bindAddress = b.bindAddress;
+    this.port = b.port;
+    this.token = b.token == null || b.token.isEmpty() ? null : b.token;
+    this.addressFilter = b.addressFilter;
+    this.maxFrameBytes = b.maxFrameBytes;
+    this.processorThreads = b.processorThreads;
+    this.processorQueueCapacity = b.processorQueueCapacity;
+    this.heartbeatInterval = b.heartbeatInterval;
+    this.handshakeTimeout = b.handshakeTimeout;
+    this.requestTimeout = b.requestTimeout;
+  }
+
+  /** Settings from {@code node}: its identity, bind IP, listen port and remoting keys. */
+  public static Builder builder(NodeConfig node) {
+    Builder b = new Builder();
+    b.identity = node.identity();
+    b.nodeType = node.nodeType();
+    b.nodeGroup = node.nodeGroup();
+    b.bindAddress = node.bindIp();
+    b.port = node.listenPort();
+    b.token = node.get(ConfigKeys.CLUSTER_TOKEN);
+    b.maxFrameBytes = node.get(ConfigKeys.FRAME_LENGTH_MAX);
+    b.processorThreads = node.get(ConfigKeys.PROCESSOR_THREADS);
+    b.heartbeatInterval = Duration.ofMillis(node.get(ConfigKeys.HEARTBEAT_INTERVAL));
+    // The connect timeout covers "connect and finish the handshake" on the client side, so the
+    // server gives a new connection as long to finish its handshake.
+    b.handshakeTimeout = Duration.ofMillis(node.get(ConfigKeys.CONNECT_TIMEOUT));
+    b.requestTimeout = Duration.ofMillis(node.invokeTimeoutMillis());
+    return b;
+  }
+
+  /** This server as peers see it after the handshake. */
+  public Peer self() {
+    return self;
+  }
+
+  /** Address to listen on; null for all interfaces. */
+  public String bindAddress() {
+    return bindAddress;
+  }
+
+  /** Port to listen on; 0 for any free port. */
+  public int port() {
+    return port;
+  }
+
+  /** The cluster token, or null when none is configured. */
+  public String token() {
+    return token;
+  }
+
+  public AddressFilter addressFilter() {
+    return addressFilter;
+  }
+
+  public int maxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  public int processorThreads() {
+    return processorThreads;
+  }
+
+  public int processorQueueCapacity() {
+    return processorQueueCapacity;
+  }
+
+  public Duration heartbeatInterval() {
+    return heartbeatInterval;
+  }
+
+  /** A connection silent for this long is closed: three heartbeat intervals. */
+  public Duration idleLimit() {
+    return heartbeatInterval.multipliedBy(3);
+  }
+
+  public Duration handshakeTimeout() {
+    return handshakeTimeout;
+  }
+
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** Overrides for the values taken from the node configuration. */
+  public static final class Builder {
+
+    private String identity;
+    private NodeType nodeType;
+    private String nodeGroup;
+    private String bindAddress;
+    private int port;
+    private String token;
+    private AddressFilter addressFilter = AddressFilter.LOOPBACK_ONLY;
+    private int maxFrameBytes;
+    private int processorThreads;
+    private int processorQueueCapacity = 16_384;
+    private Duration heartbeatInterval;
+    private Duration handshakeTimeout;
+    private Duration requestTimeout;
+
+    private Builder() {}
+
+    public Builder bindAddress(String bindAddress) {
+      this.bindAddress = bindAddress;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Which peers are accepted when no cluster token is set; loopback only by default. */
+    public Builder addressFilter(AddressFilter addressFilter) {
+      this.addressFilter = Objects.requireNonNull(addressFilter);
+      return this;
+    }
+
+    /** Requests that may wait for a processor thread before more are refused as busy. */
+    public Builder processorQueueCapacity(int capacity) {
+      this.processorQueueCapacity = positive(capacity, "processorQueueCapacity");
+      return this;
+    }
+
+    public Builder heartbeatInterval(Duration interval) {
+      this.heartbeatInterval = positive(interval, "heartbeatInterval");
+      return this;
+    }
+
+    public Builder handshakeTimeout(Duration timeout) {
+      this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+      return this;
+    }
+
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = positive(timeout, "requestTimeout");
+      return this;
+    }
+
+    public ServerSettings build() {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      return new ServerSettings(this);
+    }
+
+    static Duration positive(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+
+    static int positive(int n, String name) {
+      if (n < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, got " + n);
+      }
+      return n;
+    }
+  }
+}

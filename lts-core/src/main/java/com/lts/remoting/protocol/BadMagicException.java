@@ -1,9 +1,0 @@
-package com.lts.remoting.protocol;
-
-/** A frame does not start with the LTS magic number: the peer does not speak this protocol. */
-public class BadMagicException extends ProtocolException {
-
-  public BadMagicException(String message) {
-    super(message);
-  }
-}

@@ -1,9 +1,0 @@
-package com.lts.remoting.protocol;
-
-/** The connection closed in the middle of a frame. */
-public class TruncatedFrameException extends ProtocolException {
-
-  public TruncatedFrameException(String message) {
-    super(message);
-  }
-}

@@ -1,9 +1,0 @@
-package com.lts.remoting.protocol;
-
-/** A frame names a command code this node does not know, so its body cannot be read. */
-public class UnknownCommandException extends ProtocolException {
-
-  public UnknownCommandException(String message) {
-    super(message);
-  }
-}

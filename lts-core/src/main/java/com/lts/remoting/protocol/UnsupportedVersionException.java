@@ -1,9 +1,0 @@
-package com.lts.remoting.protocol;
-
-/** A frame carries a protocol version this node does not speak. */
-public class UnsupportedVersionException extends ProtocolException {
-
-  public UnsupportedVersionException(String message) {
-    super(message);
-  }
-}

@@ -1,0 +1,202 @@
+package com.lts.jobtracker.internal.complete;
+
+import com.lts.core.domain.Action;
+import com.lts.core.domain.Job;
+import com.lts.core.domain.JobMeta;
+import com.lts.core.domain.JobResult;
+import com.lts.core.domain.JobRunResult;
+import com.lts.core.store.AttemptOutcome;
+import com.lts.core.store.AttemptRef;
+import com.lts.core.store.JobLogType;
+import com.lts.core.store.JobStore;
+import com.lts.core.store.RetryLater;
+import com.lts.core.store.StoredJob;
+import com.lts.jobtracker.internal.dispatch.Dispatcher;
+import com.lts.jobtracker.internal.dispatch.TaskTrackerDirectory;
+import com.lts.jobtracker.internal.dispatch.TaskTrackerSlot;
+import com.lts.jobtracker.internal.feedback.FeedbackSender;
+import com.lts.jobtracker.internal.log.JobEventLog;
+import com.lts.jobtracker.internal.schedule.Timekeeper;
+import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.RequestProcessor;
+import com.lts.remoting.internal.command.JobCompletedRequest;
+import com.lts.remoting.internal.command.JobCompletedResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * JOB_COMPLETED: a TaskTracker reports results. Each is accepted only for the job's current attempt
+ * (a late answer from a run presumed dead is refused and changes nothing). Jobs asking to run later
+ * or that threw are retried with back-off while they have retries left; the rest are done, and
+ * their results go to the submitting JobClient group when they asked for feedback. The reply
+ * carries new jobs for the TaskTracker's free threads, so a busy worker never waits for its next
+ * pull.
+ */
+public final class CompletionProcessor
+    implements RequestProcessor<JobCompletedRequest, JobCompletedResponse> {
+
+  private final JobStore jobs;
+  private final TaskTrackerDirectory directory;
+  private final Dispatcher dispatcher;
+  private final FeedbackSender feedback;
+  private final JobEventLog eventLog;
+  private final RetryPolicy retryPolicy;
+  private final Timekeeper timekeeper;
+  private final Clock clock;
+
+  public CompletionProcessor(
+      JobStore jobs,
+      TaskTrackerDirectory directory,
+      Dispatcher dispatcher,
+      FeedbackSender feedback,
+      JobEventLog eventLog,
+      RetryPolicy retryPolicy,
+      Timekeeper timekeeper,
+      Clock clock) {
+    this.jobs = jobs;
+    this.directory = directory;
+    this.dispatcher = dispatcher;
+    this.feedback = feedback;
+    this.eventLog = eventLog;
+    this.retryPolicy = retryPolicy;
+    this.timekeeper = timekeeper;
+    this.clock = clock;
+  }
+
+  @Override
+  public JobCompletedResponse process(RemotingChannel channel, JobCompletedRequest request) {
+    String tracker = channel.peer().identity();
+    List<JobRunResult> results = request.getResults() == null ? List.of() : request.getResults();
+    long now = clock.millis();
+    Map<AttemptRef, JobRunResult> finished = new LinkedHashMap<>();
+    Map<AttemptRef, JobRunResult> retried = new LinkedHashMap<>();
+    List<RetryLater> retries = new ArrayList<>();
+    for (JobRunResult result : results) {
+      JobMeta meta = result.getJobMeta();
+      AttemptRef ref = new AttemptRef(meta.getJobId(), meta.getAttempt());
+      Action action = result.getAction() == null ? Action.EXECUTE_SUCCESS : result.getAction();
+      if (action.isRetryable()
+          && retryPolicy.mayRetry(meta.getRetryTimes(), meta.getJob().getMaxRetryTimes())) {
+        retries.add(new RetryLater(ref, now + retryPolicy.delayMillis(meta.getRetryTimes())));
+        retried.put(ref, result);
+      } else {
+        finished.put(ref, result);
+      }
+    }
+    AttemptOutcome done = finished.isEmpty() ? none() : jobs.complete(finished.keySet());
+    AttemptOutcome later = retries.isEmpty() ? none() : jobs.retryLater(retries);
+
+    List<JobRunResult> refused = new ArrayList<>();
+    collectRefused(done, finished, refused, tracker);
+    collectRefused(later, retried, refused, tracker);
+    logAccepted(done, finished, JobLogType.FINISHED, tracker);
+    logAccepted(later, retried, JobLogType.RETRIED, tracker);
+    sendFeedback(done, finished);
+    followUp(done, finished, later, retried, retries);
+
+    TaskTrackerSlot slot = directory.report(channel, request.getAvailableThreads());
+    List<JobMeta> next = new ArrayList<>();
+    for (StoredJob job : dispatcher.claim(slot, request.getAvailableThreads())) {
+      next.add(job.toJobMeta());
+    }
+    return new JobCompletedResponse(refused, next);
+  }
+
+  /** Arms retries on the timing wheel; lets schedules that wait for their last run go on. */
+  private void followUp(
+      AttemptOutcome done,
+      Map<AttemptRef, JobRunResult> finished,
+      AttemptOutcome later,
+      Map<AttemptRef, JobRunResult> retried,
+      List<RetryLater> retries) {
+    Set<AttemptRef> accepted = new HashSet<>(later.accepted());
+    for (RetryLater retry : retries) {
+      if (accepted.contains(retry.run())) {
+        Job job = retried.get(retry.run()).getJobMeta().getJob();
+        timekeeper.jobDue(job.getTaskTrackerNodeGroup(), retry.triggerTime());
+      }
+    }
+    for (AttemptRef ref : done.accepted()) {
+      JobMeta meta = finished.get(ref).getJobMeta();
+      if (meta.getScheduleJobId() != null && meta.getJob().isRelyOnPrevCycle()) {
+        timekeeper.scheduleChanged(meta.getScheduleJobId());
+      }
+    }
+  }
+
+  private static AttemptOutcome none() {
+    return new AttemptOutcome(List.of(), List.of());
+  }
+
+  private void collectRefused(
+      AttemptOutcome outcome,
+      Map<AttemptRef, JobRunResult> byRef,
+      List<JobRunResult> refused,
+      String tracker) {
+    for (AttemptRef ref : outcome.refused()) {
+      JobRunResult result = byRef.get(ref);
+      refused.add(result);
+      log(
+          ref,
+          result,
+          JobLogType.FINISHED,
+          tracker,
+          "late result refused: attempt " + ref.attempt() + " is no longer current");
+    }
+  }
+
+  private void logAccepted(
+      AttemptOutcome outcome,
+      Map<AttemptRef, JobRunResult> byRef,
+      JobLogType type,
+      String tracker) {
+    for (AttemptRef ref : outcome.accepted()) {
+      JobRunResult result = byRef.get(ref);
+      log(
+          ref,
+          result,
+          type,
+          tracker,
+          result.getAction()
+              + " in "
+              + (result.getEndTime() - result.getStartTime())
+              + " ms"
+              + (result.getMsg() == null ? "" : ": " + result.getMsg()));
+    }
+  }
+
+  private void log(
+      AttemptRef ref, JobRunResult result, JobLogType type, String tracker, String msg) {
+    Job job = result.getJobMeta().getJob();
+    eventLog.event(
+        ref.jobId(),
+        job.getTaskTrackerNodeGroup(),
+        job.getTaskId(),
+        ref.attempt(),
+        type,
+        tracker,
+        msg);
+  }
+
+  private void sendFeedback(AttemptOutcome outcome, Map<AttemptRef, JobRunResult> byRef) {
+    Set<AttemptRef> accepted = new HashSet<>(outcome.accepted());
+    Map<String, List<JobResult>> byGroup = new LinkedHashMap<>();
+    for (Map.Entry<AttemptRef, JobRunResult> e : byRef.entrySet()) {
+      Job job = e.getValue().getJobMeta().getJob();
+      if (accepted.contains(e.getKey())
+          && job.isNeedFeedback()
+          && job.getSubmitNodeGroup() != null) {
+        JobRunResult run = e.getValue();
+        byGroup
+            .computeIfAbsent(job.getSubmitNodeGroup(), g -> new ArrayList<>())
+            .add(new JobResult(job, run.getAction(), run.getMsg(), run.getEndTime()));
+      }
+    }
+    byGroup.forEach(feedback::send);
+  }
+}

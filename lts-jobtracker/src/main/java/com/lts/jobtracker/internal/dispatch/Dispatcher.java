@@ -1,0 +1,187 @@
+package com.lts.jobtracker.internal.dispatch;
+
+import com.lts.core.domain.JobMeta;
+import com.lts.core.store.JobLogType;
+import com.lts.core.store.JobStore;
+import com.lts.core.store.StoredJob;
+import com.lts.jobtracker.internal.log.JobEventLog;
+import com.lts.remoting.internal.command.Command;
+import com.lts.remoting.internal.command.JobPushRequest;
+import com.lts.remoting.internal.command.JobPushResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims due jobs for TaskTrackers with free threads and pushes them over their connections. A
+ * claim gives each job a new attempt and a lease; a job the TaskTracker refuses, or that cannot be
+ * sent, is released at once so it can go elsewhere; one whose release fails is recovered when its
+ * lease ends.
+ */
+public final class Dispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final JobStore jobs;
+  private final TaskTrackerDirectory directory;
+  private final JobEventLog eventLog;
+  private final Duration lease;
+  private final int maxPerPush;
+  private final Executor executor;
+
+  public Dispatcher(
+      JobStore jobs,
+      TaskTrackerDirectory directory,
+      JobEventLog eventLog,
+      Duration lease,
+      int maxPerPush,
+      Executor executor) {
+    this.jobs = jobs;
+    this.directory = directory;
+    this.eventLog = eventLog;
+    this.lease = lease;
+    this.maxPerPush = maxPerPush;
+    this.executor = executor;
+  }
+
+  /** Fills the free threads of every connected TaskTracker of {@code group}, in the background. */
+  public void dispatchGroup(String group) {
+    for (TaskTrackerSlot slot : directory.inGroup(group)) {
+      if (slot.available() > 0) {
+        dispatch(slot);
+      }
+    }
+  }
+
+  /** Fills the free threads of one TaskTracker, in the background. */
+  public void dispatch(TaskTrackerSlot slot) {
+    slot.wantRound();
+    try {
+      executor.execute(() -> run(slot));
+    } catch (RejectedExecutionException e) {
+      log.debug("Dispatch executor is shut down; {} waits for its next pull", slot);
+    }
+  }
+
+  private void run(TaskTrackerSlot slot) {
+    while (slot.isRoundWanted() && slot.tryBeginDispatch()) {
+      try {
+        while (slot.takeRoundRequest()) {
+          pushWhileFree(slot);
+        }
+      } finally {
+        slot.endDispatch();
+      }
+    }
+  }
+
+  private void pushWhileFree(TaskTrackerSlot slot) {
+    while (slot.channel().isActive()) {
+      List<StoredJob> claimed = claim(slot, maxPerPush);
+      if (claimed.isEmpty()) {
+        return;
+      }
+      push(slot, claimed);
+      if (claimed.size() < maxPerPush) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Claims up to {@code max} jobs for {@code slot} now, within its free threads (used to hand jobs
+   * back in a completion reply). The caller delivers them.
+   */
+  public List<StoredJob> claim(TaskTrackerSlot slot, int max) {
+    int threads = slot.take(max);
+    if (threads == 0) {
+      return List.of();
+    }
+    List<StoredJob> claimed;
+    try {
+      claimed = jobs.claim(slot.group(), slot.identity(), threads, lease);
+    } catch (RuntimeException e) {
+      slot.giveBack(threads);
+      log.warn(
+          "Claiming jobs of group {} for {} failed: {}",
+          slot.group(),
+          slot.identity(),
+          e.toString());
+      return List.of();
+    }
+    if (claimed.size() < threads) {
+      slot.giveBack(threads - claimed.size());
+    }
+    for (StoredJob job : claimed) {
+      eventLog.event(job, JobLogType.DISPATCHED, slot.identity(), "attempt " + job.attempt());
+    }
+    return claimed;
+  }
+
+  private void push(TaskTrackerSlot slot, List<StoredJob> claimed) {
+    if (!slot.channel().isActive()) {
+      slot.report(0);
+      release(slot, claimed, "the TaskTracker's connection closed before the push");
+      return;
+    }
+    List<JobMeta> metas = new ArrayList<>(claimed.size());
+    claimed.forEach(job -> metas.add(job.toJobMeta()));
+    slot.channel()
+        // A TaskTracker that cannot take a push within a lease (frozen, cut off) is sent nothing
+        // more until it reports again.
+        .invokeAsync(Command.PUSH_JOB, new JobPushRequest(metas), lease)
+        .whenComplete(
+            (response, failure) -> {
+              if (failure == null) {
+                refused(slot, claimed, response);
+                return;
+              }
+              slot.report(0);
+              // The push may have arrived (the connection can close, or the answer be late, after
+              // the TaskTracker took the jobs). Releasing now could run them twice; the leases
+              // decide instead: renewed if the TaskTracker runs them, else they run again.
+              log.warn(
+                  "Pushing {} jobs to {} did not complete ({}); they run again if their leases end",
+                  claimed.size(),
+                  slot.identity(),
+                  failure.toString());
+            });
+  }
+
+  private void refused(TaskTrackerSlot slot, List<StoredJob> claimed, JobPushResponse response) {
+    List<String> failedIds = response == null ? null : response.getFailedJobIds();
+    if (failedIds == null || failedIds.isEmpty()) {
+      return;
+    }
+    Set<String> failed = new HashSet<>(failedIds);
+    List<StoredJob> back = claimed.stream().filter(j -> failed.contains(j.jobId())).toList();
+    slot.report(0); // it is full; its next pull or completion says how many it can take
+    release(slot, back, "TaskTracker had no free thread");
+  }
+
+  /** Puts claimed jobs back to executable (same trigger time, no retry counted). */
+  public void release(TaskTrackerSlot slot, List<StoredJob> claimed, String reason) {
+    if (claimed.isEmpty()) {
+      return;
+    }
+    try {
+      jobs.release(claimed.stream().map(StoredJob::attemptRef).toList());
+      for (StoredJob job : claimed) {
+        eventLog.event(job, JobLogType.RETRIED, slot.identity(), "released: " + reason);
+      }
+      dispatchGroup(slot.group());
+    } catch (RuntimeException e) {
+      log.warn(
+          "Releasing {} jobs of {} failed ({}); they run again when their lease ends",
+          claimed.size(),
+          slot.identity(),
+          e.toString());
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package com.lts.jobtracker.internal.intake;
+
+import com.lts.core.cluster.NodeType;
+import com.lts.core.domain.Job;
+import com.lts.core.domain.JobBatch;
+import com.lts.core.domain.Response;
+import com.lts.core.domain.ResponseCode;
+import com.lts.core.store.JobLogType;
+import com.lts.core.store.JobStore;
+import com.lts.core.store.NodeGroupStore;
+import com.lts.core.store.StoreException;
+import com.lts.core.store.SubmitResult;
+import com.lts.core.store.SubmitStatus;
+import com.lts.jobtracker.internal.dispatch.Dispatcher;
+import com.lts.jobtracker.internal.log.JobEventLog;
+import com.lts.jobtracker.internal.schedule.Timekeeper;
+import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.RequestProcessor;
+import com.lts.remoting.internal.command.JobSubmitRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SUBMIT_JOB: stores a batch of jobs and starts the due ones at once on idle TaskTrackers. A batch
+ * with an invalid job is refused whole (nothing stored) with every problem named; a job whose task
+ * id exists already is kept as it was (or replaced, with {@code replaceOnExist}) and reported in
+ * the message.
+ */
+public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest, Response> {
+
+  private static final Logger log = LoggerFactory.getLogger(SubmitProcessor.class);
+
+  private final JobStore jobs;
+  private final NodeGroupStore nodeGroups;
+  private final Dispatcher dispatcher;
+  private final JobEventLog eventLog;
+  private final Timekeeper timekeeper;
+  private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
+
+  public SubmitProcessor(
+      JobStore jobs,
+      NodeGroupStore nodeGroups,
+      Dispatcher dispatcher,
+      JobEventLog eventLog,
+      Timekeeper timekeeper) {
+    this.jobs = jobs;
+    this.nodeGroups = nodeGroups;
+    this.dispatcher = dispatcher;
+    this.eventLog = eventLog;
+    this.timekeeper = timekeeper;
+  }
+
+  @Override
+  public Response process(RemotingChannel channel, JobSubmitRequest request) {
+    List<Job> submitted = request.getJobs() == null ? List.of() : request.getJobs();
+    String submitter =
+        channel.peer().nodeType() == NodeType.JOB_CLIENT ? channel.peer().nodeGroup() : null;
+    Optional<Response> refused = JobBatch.refuseInvalid(submitted, submitter, "stored");
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    List<SubmitResult> results;
+    try {
+      results = jobs.submit(submitted);
+    } catch (StoreException e) {
+      log.warn("Submit of {} jobs failed: {}", submitted.size(), e.toString());
+      return Response.failure(
+          ResponseCode.SYSTEM_ERROR,
+          "The job store could not take the jobs: " + e.getMessage(),
+          submitted);
+    }
+    return received(submitted, results);
+  }
+
+  private Response received(List<Job> submitted, List<SubmitResult> results) {
+    List<String> duplicates = new ArrayList<>();
+    Set<String> dueGroups = new LinkedHashSet<>();
+    for (int i = 0; i < results.size(); i++) {
+      SubmitResult result = results.get(i);
+      Job job = submitted.get(i);
+      rememberGroup(result.taskTrackerNodeGroup());
+      if (result.status() == SubmitStatus.DUPLICATE) {
+        duplicates.add(result.taskId());
+        continue;
+      }
+      eventLog.event(
+          result.jobId(),
+          result.taskTrackerNodeGroup(),
+          result.taskId(),
+          0,
+          JobLogType.RECEIVED,
+          null,
+          result.status() == SubmitStatus.REPLACED
+              ? "replaced the existing job"
+              : job.getJobType().name());
+      switch (job.getJobType()) {
+        case REAL_TIME -> dueGroups.add(result.taskTrackerNodeGroup());
+        case TRIGGER_TIME -> {
+          dueGroups.add(result.taskTrackerNodeGroup());
+          timekeeper.jobDue(result.taskTrackerNodeGroup(), job.getTriggerTime());
+        }
+        case CRON, REPEAT -> timekeeper.scheduleChanged(result.jobId());
+      }
+    }
+    dueGroups.forEach(dispatcher::dispatchGroup);
+    String msg = (results.size() - duplicates.size()) + " jobs received";
+    if (!duplicates.isEmpty()) {
+      msg +=
+          "; "
+              + duplicates.size()
+              + " already existed and were kept unchanged (set replaceOnExist to replace them): "
+              + String.join(", ", duplicates.subList(0, Math.min(20, duplicates.size())))
+              + (duplicates.size() > 20 ? ", ..." : "");
+    }
+    return Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, msg);
+  }
+
+  private void rememberGroup(String group) {
+    if (knownGroups.add(group)) {
+      try {
+        nodeGroups.add(NodeType.TASK_TRACKER, group);
+      } catch (RuntimeException e) {
+        knownGroups.remove(group);
+        log.debug("Recording node group {} failed: {}", group, e.toString());
+      }
+    }
+  }
+}

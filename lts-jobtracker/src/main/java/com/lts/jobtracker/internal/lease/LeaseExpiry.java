@@ -1,0 +1,59 @@
+package com.lts.jobtracker.internal.lease;
+
+import com.lts.core.store.ExpiredLease;
+import com.lts.core.store.JobLogType;
+import com.lts.core.store.JobStore;
+import com.lts.jobtracker.internal.dispatch.Dispatcher;
+import com.lts.jobtracker.internal.log.JobEventLog;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Master duty: running jobs whose lease ended (their TaskTracker died, froze or was cut off) go
+ * back to executable with their attempt bumped, so the old run's late answers are refused, and are
+ * dispatched again.
+ */
+public final class LeaseExpiry implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(LeaseExpiry.class);
+  private static final int BATCH = 1_000;
+
+  private final JobStore jobs;
+  private final Dispatcher dispatcher;
+  private final JobEventLog eventLog;
+
+  public LeaseExpiry(JobStore jobs, Dispatcher dispatcher, JobEventLog eventLog) {
+    this.jobs = jobs;
+    this.dispatcher = dispatcher;
+    this.eventLog = eventLog;
+  }
+
+  @Override
+  public void run() {
+    Set<String> groups = new LinkedHashSet<>();
+    for (int round = 0; round < 100; round++) {
+      List<ExpiredLease> expired = jobs.expireLeases(BATCH);
+      for (ExpiredLease lease : expired) {
+        groups.add(lease.taskTrackerNodeGroup());
+        eventLog.event(
+            lease.jobId(),
+            lease.taskTrackerNodeGroup(),
+            lease.taskId(),
+            lease.expiredAttempt(),
+            JobLogType.LEASE_EXPIRED,
+            lease.taskTrackerIdentity(),
+            "lease of attempt " + lease.expiredAttempt() + " ended; the job runs again");
+      }
+      if (!expired.isEmpty()) {
+        log.warn("{} running jobs lost their lease and were re-queued", expired.size());
+      }
+      if (expired.size() < BATCH) {
+        break;
+      }
+    }
+    groups.forEach(dispatcher::dispatchGroup);
+  }
+}
