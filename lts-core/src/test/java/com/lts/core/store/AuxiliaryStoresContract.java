@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Feedback queue, node groups, job log and node statistics. */
-abstract class AuxiliaryStoresContract extends StoreContractBase {
+public abstract class AuxiliaryStoresContract extends StoreContractBase {
 
   private static JobResult result(String taskId, Action action) {
     return new JobResult(job(taskId), action, "msg of " + taskId, T0);

@@ -1,14 +1,14 @@
 package com.lts.core.store;
 
 /** A fixture with its store open, and the clock that store uses. */
-record Backend(StoreFixture fixture, Store store, MutableClock clock) {
+public record Backend(StoreFixture fixture, Store store, MutableClock clock) {
 
-  static Backend open(StoreFixture fixture) {
+  public static Backend open(StoreFixture fixture) {
     MutableClock clock = new MutableClock(StoreContractBase.T0);
     return new Backend(fixture, fixture.open(clock), clock);
   }
 
-  void close() throws Exception {
+  public void close() throws Exception {
     store.close();
     fixture.drop();
   }

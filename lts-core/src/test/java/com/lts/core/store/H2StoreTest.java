@@ -24,7 +24,7 @@ class H2StoreTest {
   @Nested
   class Jobs extends JobStoreContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }
@@ -32,7 +32,7 @@ class H2StoreTest {
   @Nested
   class Timing extends ScheduleTimingContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }
@@ -40,7 +40,7 @@ class H2StoreTest {
   @Nested
   class Concurrency extends StoreConcurrencyContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }
@@ -48,7 +48,7 @@ class H2StoreTest {
   @Nested
   class Auxiliary extends AuxiliaryStoresContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }

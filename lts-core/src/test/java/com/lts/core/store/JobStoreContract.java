@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link JobStore} implementation must show, one operation at a time. */
-abstract class JobStoreContract extends StoreContractBase {
+public abstract class JobStoreContract extends StoreContractBase {
 
   @Test
   void submitStoresJobsAndReportsDuplicatesPerJob() {

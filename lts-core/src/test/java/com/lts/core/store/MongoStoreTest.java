@@ -56,7 +56,7 @@ class MongoStoreTest {
   @Nested
   class Jobs extends JobStoreContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }
@@ -64,7 +64,7 @@ class MongoStoreTest {
   @Nested
   class Timing extends ScheduleTimingContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }
@@ -72,17 +72,17 @@ class MongoStoreTest {
   @Nested
   class Concurrency extends StoreConcurrencyContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
 
     @Override
-    int claimRaceJobs() {
+    protected int claimRaceJobs() {
       return 2_000;
     }
 
     @Override
-    int paginationRows() {
+    protected int paginationRows() {
       return 20_000;
     }
   }
@@ -90,7 +90,7 @@ class MongoStoreTest {
   @Nested
   class Auxiliary extends AuxiliaryStoresContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }

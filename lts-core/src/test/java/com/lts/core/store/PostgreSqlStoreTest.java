@@ -26,7 +26,7 @@ class PostgreSqlStoreTest {
   @Nested
   class Jobs extends JobStoreContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }
@@ -34,7 +34,7 @@ class PostgreSqlStoreTest {
   @Nested
   class Timing extends ScheduleTimingContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }
@@ -42,7 +42,7 @@ class PostgreSqlStoreTest {
   @Nested
   class Concurrency extends StoreConcurrencyContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }
@@ -50,7 +50,7 @@ class PostgreSqlStoreTest {
   @Nested
   class Auxiliary extends AuxiliaryStoresContract {
     @Override
-    Backend backend() {
+    protected Backend backend() {
       return backend;
     }
   }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * schedules and their instances, suspend taking a schedule's waiting instances away, the jobs due
  * per instant for the timing wheel, and the live instances per schedule.
  */
-abstract class ScheduleTimingContract extends StoreContractBase {
+public abstract class ScheduleTimingContract extends StoreContractBase {
 
   private static final String GROUP_A = "group-a";
   private static final String GROUP_B = "group-b";

@@ -19,15 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Races between claimers and schedulers, and paging through many rows. */
-abstract class StoreConcurrencyContract extends StoreContractBase {
+public abstract class StoreConcurrencyContract extends StoreContractBase {
 
   /** Jobs the claim race runs over. */
-  int claimRaceJobs() {
+  protected int claimRaceJobs() {
     return 10_000;
   }
 
   /** Rows the pagination test inserts. */
-  int paginationRows() {
+  protected int paginationRows() {
     return 100_000;
   }
 

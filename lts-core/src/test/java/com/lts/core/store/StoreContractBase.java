@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
  * What every contract suite shares: the backend's fixture, one store on it (emptied before each
  * test) and a hand-driven clock.
  */
-abstract class StoreContractBase {
+public abstract class StoreContractBase {
 
   static final long T0 = 1_700_000_000_000L;
   static final Duration LEASE = Duration.ofSeconds(10);
@@ -18,7 +18,7 @@ abstract class StoreContractBase {
   static final String WORKER = "TT_worker_1";
 
   /** The backend; each concrete test class keeps one for all its tests. */
-  abstract Backend backend();
+  protected abstract Backend backend();
 
   StoreFixture fixture() {
     return backend().fixture();
