@@ -20,7 +20,8 @@ final class PauseDetector implements AutoCloseable {
 
   private final long suspectNanos;
   private volatile long lastTick = System.nanoTime();
-  private volatile long lastPauseEnd = Long.MIN_VALUE;
+  private volatile boolean pausedBefore;
+  private volatile long lastPauseEnd;
   private final ScheduledExecutorService ticker;
 
   /**
@@ -46,6 +47,7 @@ final class PauseDetector implements AutoCloseable {
     lastTick = now;
     if (gap > suspectNanos) {
       lastPauseEnd = now;
+      pausedBefore = true;
       log.warn(
           "This JVM was paused for about {} ms; jobs pushed meanwhile are checked before they run",
           TimeUnit.NANOSECONDS.toMillis(gap));
@@ -58,7 +60,9 @@ final class PauseDetector implements AutoCloseable {
    */
   boolean suspect(long windowMillis) {
     long now = System.nanoTime();
+    // Until a first pause, lastPauseEnd means nothing (a sentinel such as Long.MIN_VALUE would
+    // overflow the subtraction and make every push look suspect).
     return now - lastTick > suspectNanos
-        || now - lastPauseEnd < TimeUnit.MILLISECONDS.toNanos(windowMillis);
+        || (pausedBefore && now - lastPauseEnd < TimeUnit.MILLISECONDS.toNanos(windowMillis));
   }
 }
