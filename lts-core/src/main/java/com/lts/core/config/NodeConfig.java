@@ -61,7 +61,19 @@ public final class NodeConfig {
     }
     long pid = ManagementFactory.getRuntimeMXBean().getPid();
     String random = UUID.randomUUID().toString().substring(0, 8);
-    return type.identityPrefix() + "_" + host + "_" + pid + "_" + random;
+    return generatedIdentity(type, host, pid, random);
+  }
+
+  /**
+   * An identity the store and the registry accept whatever the host's address looks like: an IPv6
+   * address's ':' and '%' (fe80::1%eth0) become '-', and a long one is cut to fit the length limit.
+   */
+  static String generatedIdentity(NodeType type, String host, long pid, String random) {
+    String prefix = type.identityPrefix() + "_";
+    String suffix = "_" + pid + "_" + random;
+    String safeHost = host.replaceAll("[^A-Za-z0-9_.\\-]", "-");
+    int room = Names.MAX_LENGTH - prefix.length() - suffix.length();
+    return prefix + safeHost.substring(0, Math.min(safeHost.length(), Math.max(room, 0))) + suffix;
   }
 
   public NodeType nodeType() {

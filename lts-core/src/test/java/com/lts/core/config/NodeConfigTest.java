@@ -3,6 +3,7 @@ package com.lts.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.lts.core.cluster.Names;
 import com.lts.core.cluster.NodeType;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,33 @@ class NodeConfigTest {
   void generatedIdentitiesDiffer() {
     assertThat(NodeConfig.builder(NodeType.TASK_TRACKER).build().identity())
         .isNotEqualTo(NodeConfig.builder(NodeType.TASK_TRACKER).build().identity());
+  }
+
+  @Test
+  void anIdentityGeneratedOnAnIpv6HostIsAValidName() {
+    String identity =
+        NodeConfig.generatedIdentity(
+            NodeType.TASK_TRACKER, "fe80:0:0:0:a00:27ff:fe4e:66a1%enp0s3", 4_194_304, "0a1b2c3d");
+
+    assertThat(Names.problem("identity", identity)).isNull();
+    assertThat(identity)
+        .startsWith("TT_fe80-0-0-0-a00-27ff-fe4e-66a1-enp0s3_")
+        .endsWith("_0a1b2c3d");
+    assertThat(NodeConfig.builder(NodeType.TASK_TRACKER).identity(identity).build().identity())
+        .isEqualTo(identity);
+  }
+
+  @Test
+  void aLongHostIsCutSoTheIdentityFitsTheNameLimit() {
+    String identity =
+        NodeConfig.generatedIdentity(
+            NodeType.JOB_TRACKER,
+            "2001:0db8:85a3:0000:0000:8a2e:0370:7334%very-long-interface",
+            99,
+            "r");
+
+    assertThat(Names.problem("identity", identity)).isNull();
+    assertThat(identity).hasSize(Names.MAX_LENGTH).endsWith("_99_r");
   }
 
   @Test
