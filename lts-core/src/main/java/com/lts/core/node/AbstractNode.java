@@ -121,6 +121,7 @@ public abstract class AbstractNode {
     }
     started = true;
     NodeConfig nodeConfig = config.build();
+    nodeConfig.configs().startWarnings(nodeType).forEach(log::warn);
     Registry registry = null;
     RoleRuntime role = null;
     MasterElector elector = null;

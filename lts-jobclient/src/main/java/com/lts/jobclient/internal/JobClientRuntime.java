@@ -21,7 +21,6 @@ import com.lts.remoting.RemotingException;
 import com.lts.remoting.internal.command.Command;
 import com.lts.remoting.internal.command.JobCancelRequest;
 import com.lts.remoting.internal.command.JobSubmitRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +81,7 @@ public final class JobClientRuntime implements RoleRuntime {
             : null;
     context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
     // So that a submit right after start() finds a JobTracker that is up.
-    if (!jobTrackers.awaitAny(Duration.ofMillis(config.get(ConfigKeys.CONNECT_TIMEOUT)))) {
+    if (!jobTrackers.awaitAny(config.get(ConfigKeys.CONNECT_TIMEOUT))) {
       log.warn(
           "JobClient {} started without a reachable JobTracker in cluster '{}'; submits fail until"
               + " one is up",

@@ -110,7 +110,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     long pullMillis = TimeUnit.SECONDS.toMillis(config.get(ConfigKeys.JOB_PULL_FREQUENCY));
     scheduler.scheduleWithFixedDelay(
         this::pullSafely, pullMillis, pullMillis, TimeUnit.MILLISECONDS);
-    this.leaseMillis = config.get(ConfigKeys.JOB_LEASE_MILLIS);
+    this.leaseMillis = config.get(ConfigKeys.JOB_LEASE).toMillis();
     this.pauses = new PauseDetector(Math.max(500, leaseMillis / 4), identity);
     long renewMillis = Math.max(100, leaseMillis / 3);
     scheduler.scheduleWithFixedDelay(
