@@ -157,6 +157,13 @@ public final class LtsConfig {
       return this;
     }
 
+    /** Adds every value and retired key of {@code other}, replacing values set before. */
+    public Builder setAll(LtsConfig other) {
+      values.putAll(other.values);
+      retiredGiven.putAll(other.retiredGiven);
+      return this;
+    }
+
     /** Stores an already typed value. */
     public <T> Builder set(ConfigKey<T> key, T value) {
       if (key.isRetired()) {
@@ -210,7 +217,7 @@ public final class LtsConfig {
     return bestDistance <= Math.max(3, name.length() / 2) ? best : null;
   }
 
-  private static int editDistance(String a, String b) {
+  static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
