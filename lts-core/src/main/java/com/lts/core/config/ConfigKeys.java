@@ -461,8 +461,8 @@ public final class ConfigKeys {
       booleanKey(
               "tasktracker.stop.working.enable",
               false,
-              "Interrupt running jobs after being cut off from every JobTracker for longer than a"
-                  + " lease.")
+              "Interrupt a running job whose lease was lost, and every job after being cut off from"
+                  + " every JobTracker for longer than a lease: they run again elsewhere.")
           .readBy(TASK_TRACKER);
 
   /** Retired: accepted for old configuration files, without effect. */
@@ -497,7 +497,8 @@ public final class ConfigKeys {
               500,
               10,
               10_000_000,
-              "Submits per second a JobClient sends before it refuses (or, RetryJobClient, stores).")
+              "Submit calls per second a JobClient sends; over it, a submit is refused with"
+                  + " SUBMIT_TOO_BUSY (a RetryJobClient keeps it and sends it later).")
           .readBy(JOB_CLIENT);
   public static final ConfigKey<Duration> SUBMIT_LOCK_ACQUIRE_TIMEOUT =
       durationKey(

@@ -17,6 +17,76 @@ class LtsConfigTest {
   /** Every key LTS users write, a value for it, and the typed value it must become. */
   static Stream<Arguments> ltsKeys() {
     return Stream.of(
+        Arguments.of(
+            "reconnect.period", "4000", ConfigKeys.RECONNECT_PERIOD, Duration.ofSeconds(4)),
+        Arguments.of("retry.period", "6000", ConfigKeys.RETRY_PERIOD, Duration.ofSeconds(6)),
+        Arguments.of(
+            "redis.session.timeout",
+            "30000",
+            ConfigKeys.REDIS_SESSION_TIMEOUT,
+            Duration.ofSeconds(30)),
+        Arguments.of("netty.frame.length.max", "2048", ConfigKeys.FRAME_LENGTH_MAX, 2048),
+        Arguments.of("lts.job.processor.thread", "12", ConfigKeys.PROCESSOR_THREADS, 12),
+        Arguments.of("job.queue", "MySQL", ConfigKeys.JOB_QUEUE, "mysql"),
+        Arguments.of("job.logger", "console", ConfigKeys.JOB_LOGGER, "console"),
+        Arguments.of(
+            "jdbc.url",
+            "jdbc:mysql://127.0.0.1:3306/lts",
+            ConfigKeys.JDBC_URL,
+            "jdbc:mysql://127.0.0.1:3306/lts"),
+        Arguments.of("jdbc.username", "root", ConfigKeys.JDBC_USERNAME, "root"),
+        Arguments.of("jdbc.password", "s3cret", ConfigKeys.JDBC_PASSWORD, "s3cret"),
+        Arguments.of("jdbc.create.db.table", "false", ConfigKeys.JDBC_CREATE_DB_TABLE, false),
+        Arguments.of(
+            "mongo.addresses", "127.0.0.1:27017", ConfigKeys.MONGO_ADDRESSES, "127.0.0.1:27017"),
+        Arguments.of("mongo.database", "lts", ConfigKeys.MONGO_DATABASE, "lts"),
+        Arguments.of("mongo.username", "u", ConfigKeys.MONGO_USERNAME, "u"),
+        Arguments.of("mongo.password", "p", ConfigKeys.MONGO_PASSWORD, "p"),
+        Arguments.of(
+            "lazy.job.logger.batch.flush.size",
+            "50",
+            ConfigKeys.LAZY_JOB_LOGGER_BATCH_FLUSH_SIZE,
+            50),
+        Arguments.of(
+            "lazy.job.logger.overflow.size", "9", ConfigKeys.LAZY_JOB_LOGGER_OVERFLOW_SIZE, 9),
+        Arguments.of("lts.job.tracker.pusher.thread.num", "8", ConfigKeys.PUSHER_THREADS, 8),
+        Arguments.of("lts.job.tracker.push.batch.size", "20", ConfigKeys.PUSH_BATCH_SIZE, 20),
+        Arguments.of(
+            "jobtracker.job.retry.interval.millis",
+            "1000",
+            ConfigKeys.JOB_RETRY_INTERVAL,
+            Duration.ofSeconds(1)),
+        Arguments.of("job.max.retry.times", "3", ConfigKeys.JOB_MAX_RETRY_TIMES, 3),
+        Arguments.of(
+            "jobtracker.nonRelyOnPrevCycleJob.schedule.interval.minute",
+            "5",
+            ConfigKeys.NON_RELY_ON_PREV_CYCLE_SCHEDULE_INTERVAL_MINUTE,
+            5),
+        Arguments.of(
+            "jobclient.select.loadbalance",
+            "ConsistentHash",
+            ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE,
+            "consistenthash"),
+        Arguments.of("job.pull.frequency", "3", ConfigKeys.JOB_PULL_FREQUENCY, 3),
+        Arguments.of(
+            "tasktracker.stop.working.enable", "true", ConfigKeys.STOP_WORKING_ENABLE, true),
+        Arguments.of(
+            "lts.task.tracker.job.result.failstore.close",
+            "true",
+            ConfigKeys.JOB_RESULT_FAILSTORE_CLOSE,
+            true),
+        Arguments.of(
+            "jobtracker.select.loadbalance",
+            "roundrobin",
+            ConfigKeys.JOBTRACKER_SELECT_LOADBALANCE,
+            "roundrobin"),
+        Arguments.of("job.fail.store", "mvstore", ConfigKeys.FAIL_STORE, "mvstore"),
+        Arguments.of("job.submit.maxQPS", "1000", ConfigKeys.SUBMIT_MAX_QPS, 1000),
+        Arguments.of(
+            "job.submit.lock.acquire.timeout",
+            "200",
+            ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT,
+            Duration.ofMillis(200)),
         Arguments.of("lts.cluster.token", "k3y", ConfigKeys.CLUSTER_TOKEN, "k3y"),
         Arguments.of(
             "lts.cron.timezone", "Europe/Berlin", ConfigKeys.CRON_TIME_ZONE, "Europe/Berlin"),
