@@ -24,8 +24,8 @@ class ChildJobTrackerTest {
     try (ChildJobTracker child = ChildJobTracker.start(dir, settings, 64)) {
       assertThatThrownBy(() -> child.awaitStarted(Duration.ofSeconds(60)))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("exited with code 2")
-          .hasMessageContaining("'not-a-port' is not a port number");
+          .hasMessageContaining("exited with code 1")
+          .hasMessageContaining("'listenPort' has a bad value 'not-a-port'");
     }
     assertThat(dir.resolve("jobtracker.properties")).exists();
     assertThat(dir.resolve("jobtracker.log")).exists();

@@ -22,8 +22,9 @@ import java.util.List;
  *
  * Every call returns a {@link Response} and never throws for a failure it can describe: an invalid
  * job ({@code REQUEST_FIELD_CHECK_ERROR}, every problem named, nothing sent), no reachable
- * JobTracker ({@code JOB_TRACKER_NOT_FOUND}), a refusal by the JobTracker. Failed jobs are in
- * {@link Response#getFailedJobs()}.
+ * JobTracker ({@code JOB_TRACKER_NOT_FOUND}), more submit calls per second than {@code
+ * job.submit.maxQPS} allows ({@code SUBMIT_TOO_BUSY}, nothing sent), a refusal by the JobTracker.
+ * Failed jobs are in {@link Response#getFailedJobs()}.
  */
 public class JobClient extends AbstractNode {
 

@@ -2,6 +2,8 @@ package com.lts.jobtracker;
 
 import com.lts.core.LtsException;
 import com.lts.core.config.ConfigKeys;
+import com.lts.core.config.NodeConfig;
+import com.lts.core.config.NodeProperties;
 import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.core.registry.Registries;
 import com.lts.jobtracker.maintenance.OldDataDeletePolicy;
@@ -10,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -19,13 +22,15 @@ import java.util.Properties;
  * java -jar lts-jobtracker.jar [--config jobtracker.properties] [--embedded-zookeeper]
  * </pre>
  *
- * The properties file holds the node settings ({@code registryAddress}, {@code clusterName}, {@code
- * listenPort}, {@code bindIp}, {@code identity}, {@code dataPath}, {@code embeddedZookeeper}) and
- * any LTS configuration key, bare or with LTS's {@code configs.} prefix ({@code job.queue=mysql} or
- * {@code configs.job.queue=mysql}). Without a store configured, jobs live in an H2 file under the
- * data path.
+ * The properties file holds {@code embeddedZookeeper=true|false} and what {@link NodeProperties}
+ * maps: the node settings ({@code registryAddress}, {@code clusterName}, {@code listenPort}, {@code
+ * bindIp}, {@code identity}, {@code dataPath}, ...) and any LTS configuration key, bare or with
+ * LTS's {@code configs.} prefix ({@code job.queue=mysql} or {@code configs.job.queue=mysql}).
+ * Without a store configured, jobs live in an H2 file under the data path.
  */
 public final class JobTrackerMain {
+
+  private static final String EMBEDDED_ZOOKEEPER = "embeddedZookeeper";
 
   static final String USAGE =
       "Usage: java -jar lts-jobtracker.jar [--config FILE.properties] [--embedded-zookeeper]\n"
@@ -76,27 +81,20 @@ public final class JobTrackerMain {
         default -> throw new UsageException("Unknown argument '" + args[i] + "'");
       }
     }
+    embeddedZooKeeper |= Boolean.parseBoolean(properties.getProperty(EMBEDDED_ZOOKEEPER, "false"));
+    properties.remove(EMBEDDED_ZOOKEEPER);
+    NodeProperties nodeProperties = NodeProperties.of(properties);
+    String registryAddress =
+        Objects.requireNonNullElse(
+            nodeProperties.setting("registryAddress"), NodeConfig.DEFAULT_REGISTRY_ADDRESS);
+    String dataPath =
+        Objects.requireNonNullElse(
+            nodeProperties.setting("dataPath"), System.getProperty("user.home"));
     JobTracker jobTracker = new JobTracker();
     jobTracker.setOldDataHandler(new OldDataDeletePolicy());
-    String dataPath = System.getProperty("user.home");
-    String registryAddress = "zookeeper://127.0.0.1:2181";
-    for (String name : properties.stringPropertyNames()) {
-      String value = properties.getProperty(name).trim();
-      switch (name) {
-        case "registryAddress" -> registryAddress = value;
-        case "clusterName" -> jobTracker.setClusterName(value);
-        case "listenPort" -> jobTracker.setListenPort(port(value));
-        case "bindIp" -> jobTracker.setBindIp(value);
-        case "identity" -> jobTracker.setIdentity(value);
-        case "dataPath" -> dataPath = value;
-        case "nodeGroup" -> jobTracker.setNodeGroup(value);
-        case "embeddedZookeeper" -> embeddedZooKeeper |= Boolean.parseBoolean(value);
-        default ->
-            jobTracker.addConfig(name.startsWith("configs.") ? name.substring(8) : name, value);
-      }
-    }
     jobTracker.setRegistryAddress(registryAddress);
     jobTracker.setDataPath(dataPath);
+    jobTracker.configure(nodeProperties);
 
     EmbeddedZooKeeper zooKeeper = null;
     if (embeddedZooKeeper) {

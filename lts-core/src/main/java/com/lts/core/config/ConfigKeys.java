@@ -1,8 +1,12 @@
 package com.lts.core.config;
 
+import static com.lts.core.cluster.NodeType.JOB_CLIENT;
+import static com.lts.core.cluster.NodeType.JOB_TRACKER;
+import static com.lts.core.cluster.NodeType.TASK_TRACKER;
 import static com.lts.core.config.ConfigKey.booleanKey;
 import static com.lts.core.config.ConfigKey.choiceKey;
 import static com.lts.core.config.ConfigKey.doubleKey;
+import static com.lts.core.config.ConfigKey.durationKey;
 import static com.lts.core.config.ConfigKey.intKey;
 import static com.lts.core.config.ConfigKey.longKey;
 import static com.lts.core.config.ConfigKey.pluginKey;
@@ -12,14 +16,17 @@ import static com.lts.core.config.ConfigKey.zoneKey;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every key {@code addConfig(key, value)} accepts, with LTS's names. docs/configuration.md lists
- * them; a test keeps the two in step.
+ * Every key {@code addConfig(key, value)} accepts, with LTS's names and the roles that read it.
+ * Retired keys ({@link ConfigKey#isRetired()}) are accepted for old configuration files and have no
+ * effect. docs/configuration.md lists them all; tests keep the docs, the roles and the main code
+ * that reads each working key in step.
  */
 public final class ConfigKeys {
 
@@ -33,41 +40,41 @@ public final class ConfigKeys {
               + " server nonce). Without it a JobTracker accepts loopback peers only.");
 
   // ---- registry
-  public static final ConfigKey<Long> RECONNECT_PERIOD =
-      longKey(
+  public static final ConfigKey<Duration> RECONNECT_PERIOD =
+      durationKey(
           "reconnect.period",
-          3_000L,
-          100,
-          600_000,
-          "Milliseconds between attempts to reconnect to the registry.");
-  public static final ConfigKey<Long> RETRY_PERIOD =
-      longKey(
+          Duration.ofSeconds(3),
+          Duration.ofMillis(100),
+          Duration.ofMinutes(10),
+          "Time between attempts to reconnect to the registry.");
+  public static final ConfigKey<Duration> RETRY_PERIOD =
+      durationKey(
           "retry.period",
-          5_000L,
-          100,
-          600_000,
-          "Milliseconds between retries of a failed registration or subscription.");
-  public static final ConfigKey<Long> REDIS_SESSION_TIMEOUT =
-      longKey(
+          Duration.ofSeconds(5),
+          Duration.ofMillis(100),
+          Duration.ofMinutes(10),
+          "Time between retries of a failed registration or subscription.");
+  public static final ConfigKey<Duration> REDIS_SESSION_TIMEOUT =
+      durationKey(
           "redis.session.timeout",
-          60_000L,
-          1_000,
-          3_600_000,
-          "Milliseconds a Redis node entry lives without renewal; renewed every third of it.");
-  public static final ConfigKey<Long> ZK_SESSION_TIMEOUT =
-      longKey(
+          Duration.ofMinutes(1),
+          Duration.ofSeconds(1),
+          Duration.ofHours(1),
+          "How long a Redis node entry lives without renewal; renewed every third of it.");
+  public static final ConfigKey<Duration> ZK_SESSION_TIMEOUT =
+      durationKey(
           "zk.session.timeout",
-          30_000L,
-          1_000,
-          600_000,
-          "ZooKeeper session timeout in milliseconds: how long a dead node stays registered.");
-  public static final ConfigKey<Long> ZK_CONNECTION_TIMEOUT =
-      longKey(
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(1),
+          Duration.ofMinutes(10),
+          "ZooKeeper session timeout: how long a dead node stays registered.");
+  public static final ConfigKey<Duration> ZK_CONNECTION_TIMEOUT =
+      durationKey(
           "zk.connection.timeout",
-          15_000L,
-          1_000,
-          600_000,
-          "Milliseconds to wait for the first ZooKeeper connection at start.");
+          Duration.ofSeconds(15),
+          Duration.ofSeconds(1),
+          Duration.ofMinutes(10),
+          "How long to wait for the first ZooKeeper connection at start.");
 
   // ---- remoting
   public static final ConfigKey<Integer> FRAME_LENGTH_MAX =
@@ -84,285 +91,444 @@ public final class ConfigKeys {
           1,
           10_000,
           "Threads that handle incoming requests on every node (never the network threads).");
-  public static final ConfigKey<Long> HEARTBEAT_INTERVAL =
-      longKey(
+  public static final ConfigKey<Duration> HEARTBEAT_INTERVAL =
+      durationKey(
           "lts.remoting.heartbeat.interval",
-          5_000L,
-          100,
-          600_000,
-          "Milliseconds of write silence after which a client sends a heartbeat; a server closes a"
-              + " connection silent for three of these.");
-  public static final ConfigKey<Long> CONNECT_TIMEOUT =
-      longKey(
+          Duration.ofSeconds(5),
+          Duration.ofMillis(100),
+          Duration.ofMinutes(10),
+          "Write silence after which a client sends a heartbeat; a server closes a connection"
+              + " silent for three of these.");
+  public static final ConfigKey<Duration> CONNECT_TIMEOUT =
+      durationKey(
           "lts.remoting.connect.timeout",
-          3_000L,
-          100,
-          600_000,
-          "Milliseconds to connect and finish the handshake with a JobTracker.");
+          Duration.ofSeconds(3),
+          Duration.ofMillis(100),
+          Duration.ofMinutes(10),
+          "How long to connect and finish the handshake with a JobTracker.");
 
   // ---- storage
   public static final ConfigKey<String> JOB_QUEUE =
-      pluginKey("job.queue", "h2", "h2", "mysql", "postgresql", "mongo");
+      pluginKey("job.queue", "h2", "h2", "mysql", "postgresql", "mongo").readBy(JOB_TRACKER);
   public static final ConfigKey<String> JOB_LOGGER =
-      pluginKey("job.logger", "store", "store", "console");
+      pluginKey("job.logger", "store", "store", "console").readBy(JOB_TRACKER);
   public static final ConfigKey<String> JDBC_URL =
       stringKey(
-          "jdbc.url",
-          null,
-          "JDBC URL of the job store; without it the JobTracker uses an H2 file under its data"
-              + " path.");
+              "jdbc.url",
+              null,
+              "JDBC URL of the job store; without it the JobTracker uses an H2 file under its data"
+                  + " path.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<String> JDBC_USERNAME =
-      stringKey("jdbc.username", null, "Database user.");
+      stringKey("jdbc.username", null, "Database user.").readBy(JOB_TRACKER);
   public static final ConfigKey<String> JDBC_PASSWORD =
-      secretKey("jdbc.password", "Database password.");
+      secretKey("jdbc.password", "Database password; may be empty.")
+          .emptyAllowed()
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<Boolean> JDBC_CREATE_DB_TABLE =
       booleanKey(
-          "jdbc.create.db.table",
-          true,
-          "Create and migrate the schema at start; false expects it to exist already.");
+              "jdbc.create.db.table",
+              true,
+              "Create and migrate the schema at start; false expects it to exist already.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> JDBC_POOL_MAX_SIZE =
-      intKey("jdbc.pool.max.size", 10, 1, 1_000, "Most connections the job store's pool opens.");
+      intKey("jdbc.pool.max.size", 10, 1, 1_000, "Most connections the job store's pool opens.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<String> MONGO_ADDRESSES =
-      stringKey("mongo.addresses", "127.0.0.1:27017", "Comma-separated host:port list.");
+      stringKey("mongo.addresses", "127.0.0.1:27017", "Comma-separated host:port list.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<String> MONGO_DATABASE =
-      stringKey("mongo.database", "lts", "Mongo database that holds the job collections.");
+      stringKey("mongo.database", "lts", "Mongo database that holds the job collections.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<String> MONGO_USERNAME =
-      stringKey("mongo.username", null, "Mongo user.");
+      stringKey("mongo.username", null, "Mongo user.").readBy(JOB_TRACKER);
   public static final ConfigKey<String> MONGO_PASSWORD =
-      secretKey("mongo.password", "Mongo password.");
+      secretKey("mongo.password", "Mongo password; may be empty.")
+          .emptyAllowed()
+          .readBy(JOB_TRACKER);
 
   // ---- job logger
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Boolean> LAZY_JOB_LOGGER =
       booleanKey(
-          "lazy.job.logger",
-          true,
-          "Write job log lines in batches from memory (LTS defaulted to false; batching keeps"
-              + " logging from capping throughput).");
+              "lazy.job.logger",
+              true,
+              "Write job log lines in batches from memory (LTS defaulted to false; batching keeps"
+                  + " logging from capping throughput).")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "job log lines are always buffered and written in batches as soon as"
+                  + " the writer is free (lazy.job.logger.batch.flush.size,"
+                  + " lazy.job.logger.overflow.size)");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Integer> LAZY_JOB_LOGGER_MEM_SIZE =
       intKey(
-          "lazy.job.logger.mem.size",
-          1_000,
-          1,
-          10_000_000,
-          "Log lines held in memory before a write is forced.");
+              "lazy.job.logger.mem.size",
+              1_000,
+              1,
+              10_000_000,
+              "Log lines held in memory before a write is forced.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "job log lines are always buffered and written in batches as soon as"
+                  + " the writer is free (lazy.job.logger.batch.flush.size,"
+                  + " lazy.job.logger.overflow.size)");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Long> LAZY_JOB_LOGGER_CHECK_PERIOD =
       longKey(
-          "lazy.job.logger.check.period",
-          3L,
-          1,
-          3_600,
-          "Seconds between flushes of buffered log lines.");
+              "lazy.job.logger.check.period",
+              3L,
+              1,
+              3_600,
+              "Seconds between flushes of buffered log lines.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "job log lines are always buffered and written in batches as soon as"
+                  + " the writer is free (lazy.job.logger.batch.flush.size,"
+                  + " lazy.job.logger.overflow.size)");
+
   public static final ConfigKey<Integer> LAZY_JOB_LOGGER_BATCH_FLUSH_SIZE =
-      intKey("lazy.job.logger.batch.flush.size", 100, 1, 100_000, "Log lines written per batch.");
+      intKey("lazy.job.logger.batch.flush.size", 100, 1, 100_000, "Log lines written per batch.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> LAZY_JOB_LOGGER_OVERFLOW_SIZE =
       intKey(
-          "lazy.job.logger.overflow.size",
-          10_000,
-          1,
-          100_000_000,
-          "Buffered log lines above which new lines are dropped and counted.");
+              "lazy.job.logger.overflow.size",
+              10_000,
+              1,
+              100_000_000,
+              "Buffered log lines above which new lines are dropped and counted.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> JOB_LOG_RETENTION_DAYS =
       intKey(
-          "job.log.retention.days",
-          30,
-          1,
-          3_650,
-          "Days job log rows are kept; older rows are pruned by the JobTracker master.");
+              "job.log.retention.days",
+              30,
+              1,
+              3_650,
+              "Days job log rows are kept; older rows are pruned by the JobTracker master.")
+          .readBy(JOB_TRACKER);
 
   // ---- JobTracker scheduling
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Integer> PRELOADER_SIZE =
       intKey(
-          "job.preloader.size",
-          300,
-          1,
-          1_000_000,
-          "Due jobs held in memory per TaskTracker group, ready to push.");
+              "job.preloader.size",
+              300,
+              1,
+              1_000_000,
+              "Due jobs held in memory per TaskTracker group, ready to push.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "there is no preloading: each push claims due jobs straight from the" + " store");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Double> PRELOADER_FACTOR =
       doubleKey(
-          "job.preloader.factor",
-          0.2,
-          0.0,
-          1.0,
-          "Refill the preloaded jobs of a group when fewer than this share remain.");
+              "job.preloader.factor",
+              0.2,
+              0.0,
+              1.0,
+              "Refill the preloaded jobs of a group when fewer than this share remain.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "there is no preloading: each push claims due jobs straight from the" + " store");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Long> PRELOADER_SIGNAL_CHECK_INTERVAL =
       longKey(
-          "job.preloader.signal.check.interval",
-          100L,
-          1,
-          60_000,
-          "Milliseconds between checks for groups whose preloaded jobs need a refill.");
+              "job.preloader.signal.check.interval",
+              100L,
+              1,
+              60_000,
+              "Milliseconds between checks for groups whose preloaded jobs need a refill.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "there is no preloading: each push claims due jobs straight from the" + " store");
+
   public static final ConfigKey<Integer> PUSHER_THREADS =
       intKey(
-          "lts.job.tracker.pusher.thread.num",
-          32 + 5 * CPUS,
-          1,
-          10_000,
-          "Threads that claim and push jobs to TaskTrackers.");
+              "lts.job.tracker.pusher.thread.num",
+              32 + 5 * CPUS,
+              1,
+              10_000,
+              "Threads that claim and push jobs to TaskTrackers.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> PUSH_BATCH_SIZE =
       intKey(
-          "lts.job.tracker.push.batch.size",
-          100,
-          1,
-          10_000,
-          "Most jobs claimed and pushed to one TaskTracker in one round trip (LTS used 10).");
-  public static final ConfigKey<Long> JOB_RETRY_INTERVAL_MILLIS =
-      longKey(
-          "jobtracker.job.retry.interval.millis",
-          30_000L,
-          1,
-          86_400_000L,
-          "Base delay before retrying a job that asked for EXECUTE_LATER or threw.");
-  public static final ConfigKey<Long> JOB_LEASE_MILLIS =
-      longKey(
-          "lts.job.lease.millis",
-          10_000L,
-          1_000,
-          3_600_000,
-          "Milliseconds a running job's lease lasts; its TaskTracker renews it every third. A job"
-              + " whose lease ends (TaskTracker dead or cut off) runs again elsewhere.");
-  public static final ConfigKey<Long> JOB_RETRY_MAX_INTERVAL_MILLIS =
-      longKey(
-          "jobtracker.job.retry.max.interval.millis",
-          3_600_000L,
-          1,
-          7L * 86_400_000L,
-          "Longest delay before a retry, however many retries came before.");
+              "lts.job.tracker.push.batch.size",
+              100,
+              1,
+              10_000,
+              "Most jobs claimed and pushed to one TaskTracker in one round trip (LTS used 10).")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> JOB_RETRY_INTERVAL =
+      durationKey(
+              "jobtracker.job.retry.interval.millis",
+              Duration.ofSeconds(30),
+              Duration.ofMillis(1),
+              Duration.ofDays(1),
+              "Base delay before retrying a job that asked for EXECUTE_LATER or threw.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> JOB_LEASE =
+      durationKey(
+              "lts.job.lease.millis",
+              Duration.ofSeconds(10),
+              Duration.ofSeconds(1),
+              Duration.ofHours(1),
+              "How long a running job's lease lasts; its TaskTracker renews it every third. A job"
+                  + " whose lease ends (TaskTracker dead or cut off) runs again elsewhere.")
+          .readBy(JOB_TRACKER, TASK_TRACKER);
+  public static final ConfigKey<Duration> JOB_RETRY_MAX_INTERVAL =
+      durationKey(
+              "jobtracker.job.retry.max.interval.millis",
+              Duration.ofHours(1),
+              Duration.ofMillis(1),
+              Duration.ofDays(7),
+              "Longest delay before a retry, however many retries came before.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<String> JOB_RETRY_BACKOFF =
       choiceKey(
-          "jobtracker.job.retry.backoff",
-          "exponential",
-          List.of("exponential", "fixed"),
-          "exponential: the base delay doubles with each retry up to the longest delay; fixed: every"
-              + " retry waits the base delay (LTS 1.6's behaviour).");
+              "jobtracker.job.retry.backoff",
+              "exponential",
+              List.of("exponential", "fixed"),
+              "exponential: the base delay doubles with each retry up to the longest delay; fixed: every"
+                  + " retry waits the base delay (LTS 1.6's behaviour).")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<String> CRON_TIME_ZONE =
       zoneKey(
-          "lts.cron.timezone",
-          "Time zone cron expressions are read in; default: the JobTracker's JVM time zone.");
-  public static final ConfigKey<Long> MISFIRE_THRESHOLD_MILLIS =
-      longKey(
-          "jobtracker.misfire.threshold.millis",
-          5_000L,
-          0,
-          86_400_000L,
-          "How late a cron or repeat instant may be and still fire normally; instants missed by more"
-              + " follow the job's misfire policy.");
+              "lts.cron.timezone",
+              "Time zone cron expressions are read in; default: the JobTracker's JVM time zone.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> MISFIRE_THRESHOLD =
+      durationKey(
+              "jobtracker.misfire.threshold.millis",
+              Duration.ofSeconds(5),
+              Duration.ZERO,
+              Duration.ofDays(1),
+              "How late a cron or repeat instant may be and still fire normally; instants missed by more"
+                  + " follow the job's misfire policy.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> JOB_MAX_RETRY_TIMES =
       intKey(
-          "job.max.retry.times",
-          10,
-          0,
-          10_000,
-          "Cluster-wide cap on retries; a job's own maxRetryTimes applies below it.");
+              "job.max.retry.times",
+              10,
+              0,
+              10_000,
+              "Cluster-wide cap on retries; a job's own maxRetryTimes applies below it.")
+          .readBy(JOB_TRACKER);
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Integer> EXECUTING_JOB_FIX_CHECK_INTERVAL_SECONDS =
       intKey(
-          "jobtracker.executing.job.fix.check.interval.seconds",
-          30,
-          5,
-          300,
-          "Seconds between scans for running jobs whose TaskTracker is gone.");
+              "jobtracker.executing.job.fix.check.interval.seconds",
+              30,
+              5,
+              300,
+              "Seconds between scans for running jobs whose TaskTracker is gone.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "running jobs whose TaskTracker is gone run again when their lease ends"
+                  + " (lts.job.lease.millis)");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Integer> EXECUTING_JOB_FIX_DEADLINE_SECONDS =
       intKey(
-          "jobtracker.executing.job.fix.deadline.seconds",
-          20,
-          10,
-          300,
-          "Seconds a running job may go unconfirmed before it is checked.");
+              "jobtracker.executing.job.fix.deadline.seconds",
+              20,
+              10,
+              300,
+              "Seconds a running job may go unconfirmed before it is checked.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "running jobs whose TaskTracker is gone run again when their lease ends"
+                  + " (lts.job.lease.millis)");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Long> FIX_EXECUTING_JOB_WAITING_MILLIS =
       longKey(
-          "jobtracker.fix.executing.job.waiting.mills",
-          1_000L,
-          0,
-          60_000,
-          "Milliseconds to wait for results in flight before re-queuing a dead job.");
+              "jobtracker.fix.executing.job.waiting.mills",
+              1_000L,
+              0,
+              60_000,
+              "Milliseconds to wait for results in flight before re-queuing a dead job.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "running jobs whose TaskTracker is gone run again when their lease ends"
+                  + " (lts.job.lease.millis)");
+
   public static final ConfigKey<Integer> NON_RELY_ON_PREV_CYCLE_SCHEDULE_INTERVAL_MINUTE =
       intKey(
-          "jobtracker.nonRelyOnPrevCycleJob.schedule.interval.minute",
-          10,
-          1,
-          1_440,
-          "Minutes of instances created ahead for schedules with relyOnPrevCycle=false.");
+              "jobtracker.nonRelyOnPrevCycleJob.schedule.interval.minute",
+              10,
+              1,
+              1_440,
+              "Minutes of instances created ahead for schedules with relyOnPrevCycle=false.")
+          .readBy(JOB_TRACKER);
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Boolean> REQ_LIMIT_ENABLE =
-      booleanKey("remoting.req.limit.enable", false, "Limit the requests a JobTracker accepts.");
+      booleanKey("remoting.req.limit.enable", false, "Limit the requests a JobTracker accepts.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "a JobTracker handles requests on lts.job.processor.thread threads;"
+                  + " limit submits at the JobClient with job.submit.maxQPS");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Integer> REQ_LIMIT_MAX_QPS =
       intKey(
-          "remoting.req.limit.maxQPS",
-          5_000,
-          1,
-          10_000_000,
-          "Requests per second a JobTracker accepts when limiting is on.");
+              "remoting.req.limit.maxQPS",
+              5_000,
+              1,
+              10_000_000,
+              "Requests per second a JobTracker accepts when limiting is on.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "a JobTracker handles requests on lts.job.processor.thread threads;"
+                  + " limit submits at the JobClient with job.submit.maxQPS");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Long> REQ_LIMIT_ACQUIRE_TIMEOUT =
       longKey(
-          "remoting.req.limit.acquire.timeout",
-          50L,
-          0,
-          60_000,
-          "Milliseconds a request waits for a permit before it is refused as busy.");
+              "remoting.req.limit.acquire.timeout",
+              50L,
+              0,
+              60_000,
+              "Milliseconds a request waits for a permit before it is refused as busy.")
+          .readBy(JOB_TRACKER)
+          .retired(
+              "a JobTracker handles requests on lts.job.processor.thread threads;"
+                  + " limit submits at the JobClient with job.submit.maxQPS");
+
   public static final ConfigKey<String> JOBCLIENT_SELECT_LOADBALANCE =
-      pluginKey("jobclient.select.loadbalance", "random", "random", "roundrobin", "consistenthash");
+      pluginKey("jobclient.select.loadbalance", "random", "random", "roundrobin", "consistenthash")
+          .readBy(JOB_CLIENT);
 
   // ---- TaskTracker
   public static final ConfigKey<Integer> JOB_PULL_FREQUENCY =
       intKey(
-          "job.pull.frequency",
-          1,
-          1,
-          3_600,
-          "Seconds between pulls when a TaskTracker has free threads and nothing arrived.");
+              "job.pull.frequency",
+              1,
+              1,
+              3_600,
+              "Seconds between pulls when a TaskTracker has free threads and nothing arrived.")
+          .readBy(TASK_TRACKER);
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Boolean> MACHINE_RES_CHECK_ENABLE =
       booleanKey(
-          "lb.machine.res.check.enable",
-          false,
-          "Skip pulls while CPU or heap use is above the limits below.");
+              "lb.machine.res.check.enable",
+              false,
+              "Skip pulls while CPU or heap use is above the limits below.")
+          .readBy(TASK_TRACKER)
+          .retired(
+              "a TaskTracker asks only for as many jobs as it has free worker"
+                  + " threads; size setWorkThreads for the machine");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Double> CPU_USED_RATE_MAX =
-      doubleKey("lb.cpuUsedRate.max", 90.0, 0, 100, "Percent of CPU above which pulls pause.");
+      doubleKey("lb.cpuUsedRate.max", 90.0, 0, 100, "Percent of CPU above which pulls pause.")
+          .readBy(TASK_TRACKER)
+          .retired(
+              "a TaskTracker asks only for as many jobs as it has free worker"
+                  + " threads; size setWorkThreads for the machine");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Double> MEMORY_USED_RATE_MAX =
       doubleKey(
-          "lb.memoryUsedRate.max", 90.0, 0, 100, "Percent of max heap above which pulls pause.");
+              "lb.memoryUsedRate.max", 90.0, 0, 100, "Percent of max heap above which pulls pause.")
+          .readBy(TASK_TRACKER)
+          .retired(
+              "a TaskTracker asks only for as many jobs as it has free worker"
+                  + " threads; size setWorkThreads for the machine");
+
   public static final ConfigKey<Boolean> STOP_WORKING_ENABLE =
       booleanKey(
-          "tasktracker.stop.working.enable",
-          false,
-          "Interrupt running jobs after being cut off from every JobTracker for longer than a"
-              + " lease.");
+              "tasktracker.stop.working.enable",
+              false,
+              "Interrupt a running job whose lease was lost, and every job after being cut off from"
+                  + " every JobTracker for longer than a lease: they run again elsewhere.")
+          .readBy(TASK_TRACKER);
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Boolean> BIZ_LOGGER_FAILSTORE_CLOSE =
       booleanKey(
-          "lts.task.tracker.biz.logger.failstore.close",
-          false,
-          "Drop business log lines that cannot be sent instead of keeping them in the FailStore.");
+              "lts.task.tracker.biz.logger.failstore.close",
+              false,
+              "Drop business log lines that cannot be sent instead of keeping them in the FailStore.")
+          .readBy(TASK_TRACKER)
+          .retired(
+              "business log lines are never kept in a FailStore: a line that cannot"
+                  + " be sent is dropped and logged");
+
   public static final ConfigKey<Boolean> JOB_RESULT_FAILSTORE_CLOSE =
       booleanKey(
-          "lts.task.tracker.job.result.failstore.close",
-          false,
-          "Do not keep unsent job results in the FailStore (they are then lost if no JobTracker"
-              + " is reachable).");
+              "lts.task.tracker.job.result.failstore.close",
+              false,
+              "Do not keep unsent job results in the FailStore (they are then lost if no JobTracker"
+                  + " is reachable).")
+          .readBy(TASK_TRACKER);
   public static final ConfigKey<String> JOBTRACKER_SELECT_LOADBALANCE =
-      pluginKey(
-          "jobtracker.select.loadbalance", "random", "random", "roundrobin", "consistenthash");
+      pluginKey("jobtracker.select.loadbalance", "random", "random", "roundrobin", "consistenthash")
+          .readBy(TASK_TRACKER);
 
   // ---- JobClient
   public static final ConfigKey<String> FAIL_STORE =
-      pluginKey("job.fail.store", "leveldb", "leveldb", "mvstore");
+      pluginKey("job.fail.store", "leveldb", "leveldb", "mvstore").readBy(JOB_CLIENT, TASK_TRACKER);
   public static final ConfigKey<Integer> SUBMIT_MAX_QPS =
       intKey(
-          "job.submit.maxQPS",
-          500,
-          10,
-          10_000_000,
-          "Submits per second a JobClient sends before it refuses (or, RetryJobClient, stores).");
-  public static final ConfigKey<Long> SUBMIT_LOCK_ACQUIRE_TIMEOUT =
-      longKey(
-          "job.submit.lock.acquire.timeout",
-          100L,
-          0,
-          60_000,
-          "Milliseconds a submit waits for the rate limit before it is refused as too busy.");
+              "job.submit.maxQPS",
+              500,
+              10,
+              10_000_000,
+              "Submit calls per second a JobClient sends; over it, a submit is refused with"
+                  + " SUBMIT_TOO_BUSY (a RetryJobClient keeps it and sends it later).")
+          .readBy(JOB_CLIENT);
+  public static final ConfigKey<Duration> SUBMIT_LOCK_ACQUIRE_TIMEOUT =
+      durationKey(
+              "job.submit.lock.acquire.timeout",
+              Duration.ofMillis(100),
+              Duration.ZERO,
+              Duration.ofMinutes(1),
+              "How long a submit waits for the rate limit (job.submit.maxQPS) before it is refused as"
+                  + " too busy.")
+          .readBy(JOB_CLIENT);
 
   // ---- monitoring
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Integer> MONITOR_REPORT_INTERVAL =
       intKey(
-          "lts.monitor.report.interval", 1, 1, 60, "Minutes between a node's statistics reports.");
+              "lts.monitor.report.interval",
+              1,
+              1,
+              60,
+              "Minutes between a node's statistics reports.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER)
+          .retired("nodes send no statistics reports; metrics come with the monitoring" + " work");
+
+  /** Retired: accepted for old configuration files, without effect. */
+  @Deprecated
   public static final ConfigKey<Boolean> STAT_REPORTER_CLOSED =
-      booleanKey("mStatReporterClosed", false, "Turn off a node's statistics reports.");
+      booleanKey("mStatReporterClosed", false, "Turn off a node's statistics reports.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER)
+          .retired("nodes send no statistics reports; metrics come with the monitoring" + " work");
 
   /** LTS keys that no longer apply; accepted with a warning that says why. */
   static final Map<String, String> RETIRED =

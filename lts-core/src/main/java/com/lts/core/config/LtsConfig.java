@@ -1,12 +1,14 @@
 package com.lts.core.config;
 
+import com.lts.core.cluster.NodeType;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
 
 /**
  * The values given through {@code addConfig(key, value)}, parsed once into their types. Read them
@@ -14,13 +16,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class LtsConfig {
 
-  private static final Logger log = LoggerFactory.getLogger(LtsConfig.class);
-  private static final LtsConfig EMPTY = new LtsConfig(Map.of());
+  private static final LtsConfig EMPTY = new LtsConfig(Map.of(), Map.of());
 
   private final Map<ConfigKey<?>, Object> values;
+  private final Map<String, String> retiredGiven;
 
-  private LtsConfig(Map<ConfigKey<?>, Object> values) {
+  private LtsConfig(Map<ConfigKey<?>, Object> values, Map<String, String> retiredGiven) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.retiredGiven = Collections.unmodifiableMap(new LinkedHashMap<>(retiredGiven));
   }
 
   public static LtsConfig empty() {
@@ -56,10 +59,52 @@ public final class LtsConfig {
     return values;
   }
 
+  /** The retired keys that were given (they have no effect), each with why. */
+  public Map<String, String> retiredKeysGiven() {
+    return retiredGiven;
+  }
+
+  /**
+   * What a node of type {@code nodeType} should warn about at start, one line per key: each retired
+   * key given (no effect, and why), and each key that only other roles read.
+   */
+  public List<String> startWarnings(NodeType nodeType) {
+    List<String> warnings = new ArrayList<>();
+    retiredGiven.forEach(
+        (name, reason) ->
+            warnings.add("Config key '" + name + "' is retired and has no effect: " + reason));
+    for (ConfigKey<?> key : values.keySet()) {
+      if (!key.roles().contains(nodeType)) {
+        warnings.add(
+            "Config key '"
+                + key.name()
+                + "' has no effect on a "
+                + roleName(nodeType)
+                + ": only "
+                + key.roles().stream()
+                    .sorted()
+                    .map(LtsConfig::roleName)
+                    .collect(Collectors.joining(" and "))
+                + " read it");
+      }
+    }
+    return warnings;
+  }
+
+  private static String roleName(NodeType type) {
+    return switch (type) {
+      case JOB_CLIENT -> "JobClient";
+      case JOB_TRACKER -> "JobTracker";
+      case TASK_TRACKER -> "TaskTracker";
+      case BACKEND -> "LTS Admin";
+    };
+  }
+
   /** A builder holding these values, to add more. */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.values.putAll(values);
+    builder.retiredGiven.putAll(retiredGiven);
     return builder;
   }
 
@@ -80,6 +125,7 @@ public final class LtsConfig {
   public static final class Builder {
 
     private final Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
+    private final Map<String, String> retiredGiven = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -97,23 +143,39 @@ public final class LtsConfig {
       if (key == null) {
         String retired = ConfigKeys.retiredReason(trimmed);
         if (retired != null) {
-          log.warn("Config key '{}' is ignored: {}", trimmed, retired);
+          retiredGiven.put(trimmed, retired);
           return this;
         }
         throw unknownKey(trimmed, value);
+      }
+      if (key.isRetired()) {
+        // Its value is not checked either: an old file must load whatever it held.
+        retiredGiven.put(key.name(), key.retiredReason());
+        return this;
       }
       values.put(key, key.parse(value));
       return this;
     }
 
+    /** Adds every value and retired key of {@code other}, replacing values set before. */
+    public Builder setAll(LtsConfig other) {
+      values.putAll(other.values);
+      retiredGiven.putAll(other.retiredGiven);
+      return this;
+    }
+
     /** Stores an already typed value. */
     public <T> Builder set(ConfigKey<T> key, T value) {
+      if (key.isRetired()) {
+        retiredGiven.put(key.name(), key.retiredReason());
+        return this;
+      }
       values.put(key, value);
       return this;
     }
 
     public LtsConfig build() {
-      return new LtsConfig(values);
+      return new LtsConfig(values, retiredGiven);
     }
 
     private static ConfigException unknownKey(String name, String value) {
@@ -129,7 +191,7 @@ public final class LtsConfig {
           "Unknown config key '"
               + name
               + "' (value '"
-              + (secretLooking ? "****" : value)
+              + (secretLooking && value != null && !value.isEmpty() ? "****" : value)
               + "')."
               + (nearest == null ? "" : " Did you mean '" + nearest.name() + "'?")
               + " Every key is listed in docs/configuration.md.");
@@ -155,7 +217,7 @@ public final class LtsConfig {
     return bestDistance <= Math.max(3, name.length() / 2) ? best : null;
   }
 
-  private static int editDistance(String a, String b) {
+  static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -217,6 +217,12 @@ public final class NodeConfig {
       return this;
     }
 
+    /** Every value and retired key of {@code configs}. */
+    public Builder configs(LtsConfig configs) {
+      this.configs.setAll(configs);
+      return this;
+    }
+
     public <T> Builder config(ConfigKey<T> key, T value) {
       configs.set(key, value);
       return this;

@@ -15,6 +15,12 @@ public final class ResponseCode {
   /** The submit rate limit was hit; the jobs are kept in the local FailStore and re-sent later. */
   public static final String SUBMIT_TOO_BUSY_AND_SAVE_FOR_LATER = "14";
 
+  /**
+   * More submits than {@code job.submit.maxQPS} allows, for longer than {@code
+   * job.submit.lock.acquire.timeout}; nothing was sent.
+   */
+  public static final String SUBMIT_TOO_BUSY = "16";
+
   /** An unexpected error; the message says what happened. */
   public static final String SYSTEM_ERROR = "15";
 

@@ -8,6 +8,7 @@ import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKey;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
+import com.lts.core.config.NodeProperties;
 import com.lts.core.internal.net.NodeAddresses;
 import com.lts.core.registry.MasterElector;
 import com.lts.core.registry.Registries;
@@ -78,6 +79,14 @@ public abstract class AbstractNode {
     config.config(key, value);
   }
 
+  /**
+   * Node settings and LTS keys from a properties file, LTS Admin or Spring Boot properties, as
+   * {@link com.lts.core.config.NodeProperties} maps them; applied over what was set before.
+   */
+  public void configure(NodeProperties properties) {
+    properties.applyTo(config);
+  }
+
   /** Typed form of {@link #addConfig(String, String)}. */
   public <T> void addConfig(ConfigKey<T> key, T value) {
     config.config(key, value);
@@ -121,6 +130,7 @@ public abstract class AbstractNode {
     }
     started = true;
     NodeConfig nodeConfig = config.build();
+    nodeConfig.configs().startWarnings(nodeType).forEach(log::warn);
     Registry registry = null;
     RoleRuntime role = null;
     MasterElector elector = null;

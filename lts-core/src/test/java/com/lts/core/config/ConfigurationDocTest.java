@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/configuration.md lists every key with its type and default, exactly as the code has them.
+ * docs/configuration.md lists every working key with its type, default and the roles that read it,
+ * and every retired key with why, exactly as the code has them.
  */
 class ConfigurationDocTest {
 
@@ -17,7 +20,9 @@ class ConfigurationDocTest {
     String shown =
         key == ConfigKeys.PROCESSOR_THREADS || key == ConfigKeys.PUSHER_THREADS
             ? "32 + 5 × CPUs"
-            : def == null ? "—" : "`" + def + "`";
+            : def == null
+                ? "—"
+                : "`" + (def instanceof Duration d ? ConfigKey.format(d) : def) + "`";
     return "| `"
         + key.name()
         + "` | "
@@ -25,22 +30,61 @@ class ConfigurationDocTest {
         + " | "
         + shown
         + " | "
+        + roles(key)
+        + " | "
         + key.description()
         + " |";
   }
 
+  private static String roles(ConfigKey<?> key) {
+    if (key.roles().size() == 3) {
+      return "all";
+    }
+    return key.roles().stream()
+        .sorted()
+        .map(
+            role ->
+                switch (role) {
+                  case JOB_CLIENT -> "JobClient";
+                  case JOB_TRACKER -> "JobTracker";
+                  case TASK_TRACKER -> "TaskTracker";
+                  case BACKEND -> "LTS Admin";
+                })
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String doc() throws IOException {
+    return Files.readString(Path.of("..", "docs", "configuration.md"));
+  }
+
   @Test
-  void everyKeyIsDocumentedWithItsTypeAndDefault() throws IOException {
-    String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+  void everyWorkingKeyIsDocumentedWithItsTypeDefaultAndRoles() throws IOException {
+    String doc = doc();
     for (ConfigKey<?> key : ConfigKeys.all()) {
-      assertThat(doc).as("docs/configuration.md row for %s", key.name()).contains(row(key));
+      if (!key.isRetired()) {
+        assertThat(doc).as("docs/configuration.md row for %s", key.name()).contains(row(key));
+      }
     }
   }
 
   @Test
-  void everyRetiredKeyIsDocumented() throws IOException {
-    String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
-    ConfigKeys.RETIRED.keySet().forEach(name -> assertThat(doc).contains("`" + name + "`"));
-    ConfigKeys.RETIRED_PREFIXES.keySet().forEach(p -> assertThat(doc).contains("`" + p + "*`"));
+  void everyRetiredKeyIsDocumentedAsRetiredWithWhy() throws IOException {
+    String doc = doc();
+    int retiredStart = doc.indexOf("## Retired LTS keys");
+    String retiredSection = doc.substring(retiredStart);
+    String workingSections = doc.substring(0, retiredStart);
+    for (ConfigKey<?> key : ConfigKeys.all()) {
+      if (key.isRetired()) {
+        assertThat(retiredSection)
+            .contains("| `" + key.name() + "` | " + key.retiredReason() + " |");
+        assertThat(workingSections).doesNotContain("| `" + key.name() + "` |");
+      }
+    }
+    ConfigKeys.RETIRED
+        .keySet()
+        .forEach(name -> assertThat(retiredSection).contains("| `" + name + "` | "));
+    ConfigKeys.RETIRED_PREFIXES
+        .keySet()
+        .forEach(p -> assertThat(retiredSection).contains("`" + p + "*`"));
   }
 }

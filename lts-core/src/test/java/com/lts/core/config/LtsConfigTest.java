@@ -3,6 +3,8 @@ package com.lts.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.lts.core.cluster.NodeType;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,14 @@ class LtsConfigTest {
   /** Every key LTS users write, a value for it, and the typed value it must become. */
   static Stream<Arguments> ltsKeys() {
     return Stream.of(
-        Arguments.of("reconnect.period", "4000", ConfigKeys.RECONNECT_PERIOD, 4000L),
-        Arguments.of("retry.period", "6000", ConfigKeys.RETRY_PERIOD, 6000L),
-        Arguments.of("redis.session.timeout", "30000", ConfigKeys.REDIS_SESSION_TIMEOUT, 30000L),
+        Arguments.of(
+            "reconnect.period", "4000", ConfigKeys.RECONNECT_PERIOD, Duration.ofSeconds(4)),
+        Arguments.of("retry.period", "6000", ConfigKeys.RETRY_PERIOD, Duration.ofSeconds(6)),
+        Arguments.of(
+            "redis.session.timeout",
+            "30000",
+            ConfigKeys.REDIS_SESSION_TIMEOUT,
+            Duration.ofSeconds(30)),
         Arguments.of("netty.frame.length.max", "2048", ConfigKeys.FRAME_LENGTH_MAX, 2048),
         Arguments.of("lts.job.processor.thread", "12", ConfigKeys.PROCESSOR_THREADS, 12),
         Arguments.of("job.queue", "MySQL", ConfigKeys.JOB_QUEUE, "mysql"),
@@ -35,10 +42,6 @@ class LtsConfigTest {
         Arguments.of("mongo.database", "lts", ConfigKeys.MONGO_DATABASE, "lts"),
         Arguments.of("mongo.username", "u", ConfigKeys.MONGO_USERNAME, "u"),
         Arguments.of("mongo.password", "p", ConfigKeys.MONGO_PASSWORD, "p"),
-        Arguments.of("lazy.job.logger", "TRUE", ConfigKeys.LAZY_JOB_LOGGER, true),
-        Arguments.of("lazy.job.logger.mem.size", "500", ConfigKeys.LAZY_JOB_LOGGER_MEM_SIZE, 500),
-        Arguments.of(
-            "lazy.job.logger.check.period", "5", ConfigKeys.LAZY_JOB_LOGGER_CHECK_PERIOD, 5L),
         Arguments.of(
             "lazy.job.logger.batch.flush.size",
             "50",
@@ -46,45 +49,19 @@ class LtsConfigTest {
             50),
         Arguments.of(
             "lazy.job.logger.overflow.size", "9", ConfigKeys.LAZY_JOB_LOGGER_OVERFLOW_SIZE, 9),
-        Arguments.of("job.preloader.size", "100", ConfigKeys.PRELOADER_SIZE, 100),
-        Arguments.of("job.preloader.factor", "0.5", ConfigKeys.PRELOADER_FACTOR, 0.5),
-        Arguments.of(
-            "job.preloader.signal.check.interval",
-            "50",
-            ConfigKeys.PRELOADER_SIGNAL_CHECK_INTERVAL,
-            50L),
         Arguments.of("lts.job.tracker.pusher.thread.num", "8", ConfigKeys.PUSHER_THREADS, 8),
         Arguments.of("lts.job.tracker.push.batch.size", "20", ConfigKeys.PUSH_BATCH_SIZE, 20),
         Arguments.of(
             "jobtracker.job.retry.interval.millis",
             "1000",
-            ConfigKeys.JOB_RETRY_INTERVAL_MILLIS,
-            1000L),
+            ConfigKeys.JOB_RETRY_INTERVAL,
+            Duration.ofSeconds(1)),
         Arguments.of("job.max.retry.times", "3", ConfigKeys.JOB_MAX_RETRY_TIMES, 3),
-        Arguments.of(
-            "jobtracker.executing.job.fix.check.interval.seconds",
-            "10",
-            ConfigKeys.EXECUTING_JOB_FIX_CHECK_INTERVAL_SECONDS,
-            10),
-        Arguments.of(
-            "jobtracker.executing.job.fix.deadline.seconds",
-            "15",
-            ConfigKeys.EXECUTING_JOB_FIX_DEADLINE_SECONDS,
-            15),
-        Arguments.of(
-            "jobtracker.fix.executing.job.waiting.mills",
-            "500",
-            ConfigKeys.FIX_EXECUTING_JOB_WAITING_MILLIS,
-            500L),
         Arguments.of(
             "jobtracker.nonRelyOnPrevCycleJob.schedule.interval.minute",
             "5",
             ConfigKeys.NON_RELY_ON_PREV_CYCLE_SCHEDULE_INTERVAL_MINUTE,
             5),
-        Arguments.of("remoting.req.limit.enable", "true", ConfigKeys.REQ_LIMIT_ENABLE, true),
-        Arguments.of("remoting.req.limit.maxQPS", "100", ConfigKeys.REQ_LIMIT_MAX_QPS, 100),
-        Arguments.of(
-            "remoting.req.limit.acquire.timeout", "10", ConfigKeys.REQ_LIMIT_ACQUIRE_TIMEOUT, 10L),
         Arguments.of(
             "jobclient.select.loadbalance",
             "ConsistentHash",
@@ -92,16 +69,7 @@ class LtsConfigTest {
             "consistenthash"),
         Arguments.of("job.pull.frequency", "3", ConfigKeys.JOB_PULL_FREQUENCY, 3),
         Arguments.of(
-            "lb.machine.res.check.enable", "true", ConfigKeys.MACHINE_RES_CHECK_ENABLE, true),
-        Arguments.of("lb.cpuUsedRate.max", "75", ConfigKeys.CPU_USED_RATE_MAX, 75.0),
-        Arguments.of("lb.memoryUsedRate.max", "80.5", ConfigKeys.MEMORY_USED_RATE_MAX, 80.5),
-        Arguments.of(
             "tasktracker.stop.working.enable", "true", ConfigKeys.STOP_WORKING_ENABLE, true),
-        Arguments.of(
-            "lts.task.tracker.biz.logger.failstore.close",
-            "true",
-            ConfigKeys.BIZ_LOGGER_FAILSTORE_CLOSE,
-            true),
         Arguments.of(
             "lts.task.tracker.job.result.failstore.close",
             "true",
@@ -115,25 +83,26 @@ class LtsConfigTest {
         Arguments.of("job.fail.store", "mvstore", ConfigKeys.FAIL_STORE, "mvstore"),
         Arguments.of("job.submit.maxQPS", "1000", ConfigKeys.SUBMIT_MAX_QPS, 1000),
         Arguments.of(
-            "job.submit.lock.acquire.timeout", "200", ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT, 200L),
-        Arguments.of("lts.monitor.report.interval", "2", ConfigKeys.MONITOR_REPORT_INTERVAL, 2),
-        Arguments.of("mStatReporterClosed", "true", ConfigKeys.STAT_REPORTER_CLOSED, true),
+            "job.submit.lock.acquire.timeout",
+            "200",
+            ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT,
+            Duration.ofMillis(200)),
         Arguments.of("lts.cluster.token", "k3y", ConfigKeys.CLUSTER_TOKEN, "k3y"),
         Arguments.of(
             "lts.cron.timezone", "Europe/Berlin", ConfigKeys.CRON_TIME_ZONE, "Europe/Berlin"),
         Arguments.of(
             "jobtracker.misfire.threshold.millis",
             "2000",
-            ConfigKeys.MISFIRE_THRESHOLD_MILLIS,
-            2000L),
+            ConfigKeys.MISFIRE_THRESHOLD,
+            Duration.ofSeconds(2)),
         Arguments.of(
             "jobtracker.job.retry.backoff", "FIXED", ConfigKeys.JOB_RETRY_BACKOFF, "fixed"),
         Arguments.of(
             "jobtracker.job.retry.max.interval.millis",
             "60000",
-            ConfigKeys.JOB_RETRY_MAX_INTERVAL_MILLIS,
-            60000L),
-        Arguments.of("lts.job.lease.millis", "5000", ConfigKeys.JOB_LEASE_MILLIS, 5000L));
+            ConfigKeys.JOB_RETRY_MAX_INTERVAL,
+            Duration.ofMinutes(1)),
+        Arguments.of("lts.job.lease.millis", "5000", ConfigKeys.JOB_LEASE, Duration.ofSeconds(5)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -183,11 +152,8 @@ class LtsConfigTest {
         .hasMessageContaining("expected a whole number from 1 to 3600");
     assertThatThrownBy(() -> LtsConfig.builder().set("jdbc.create.db.table", "yes"))
         .hasMessageContaining("expected true or false");
-    assertThatThrownBy(() -> LtsConfig.builder().set("job.preloader.factor", "1.5"))
-        .hasMessageContaining("expected a number from 0.0 to 1.0");
-    assertThatThrownBy(
-            () -> LtsConfig.builder().set("jobtracker.executing.job.fix.deadline.seconds", "5"))
-        .hasMessageContaining("from 10 to 300");
+    assertThatThrownBy(() -> LtsConfig.builder().set("jdbc.pool.max.size", "0"))
+        .hasMessageContaining("expected a whole number from 1 to 1000");
     assertThatThrownBy(() -> LtsConfig.builder().set("lts.cron.timezone", "Mars/Olympus"))
         .hasMessageContaining("expected a time zone id such as UTC or Europe/Berlin");
     assertThatThrownBy(() -> LtsConfig.builder().set("jobtracker.job.retry.backoff", "linear"))
@@ -200,9 +166,25 @@ class LtsConfigTest {
   void secretsAreMaskedInMessagesAndToString() {
     assertThatThrownBy(() -> LtsConfig.builder().set("lts.cluster.token", "  "))
         .hasMessageContaining("'****'");
+    // An empty value is shown as it is: masking it would hide what is wrong.
+    assertThatThrownBy(() -> LtsConfig.builder().set("lts.cluster.token", ""))
+        .hasMessageContaining("bad value ''")
+        .hasMessageNotContaining("****");
+    assertThatThrownBy(() -> LtsConfig.builder().set("jdbc.pasword", ""))
+        .hasMessageContaining("(value '')");
     LtsConfig config =
         LtsConfig.builder().set("lts.cluster.token", "k3y").set("jdbc.username", "root").build();
     assertThat(config.toString()).contains("lts.cluster.token=****").doesNotContain("k3y");
+  }
+
+  @Test
+  void anEmptyPasswordIsAccepted() {
+    LtsConfig config =
+        LtsConfig.builder().set("jdbc.password", "").set("mongo.password", "").build();
+    assertThat(config.get(ConfigKeys.JDBC_PASSWORD)).isEmpty();
+    assertThat(config.get(ConfigKeys.MONGO_PASSWORD)).isEmpty();
+    assertThatThrownBy(() -> LtsConfig.builder().set("jdbc.url", ""))
+        .hasMessageContaining("'jdbc.url' has a bad value ''");
   }
 
   @Test
@@ -210,6 +192,91 @@ class LtsConfigTest {
     LtsConfig config =
         LtsConfig.builder().set("zk.client", "zkclient").set("druid.maxActive", "20").build();
     assertThat(config.values()).isEmpty();
+    assertThat(config.retiredKeysGiven()).containsOnlyKeys("zk.client", "druid.maxActive");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void retiredKeysWarnAtStartWithWhyWhateverTheirValue() {
+    LtsConfig config =
+        LtsConfig.builder()
+            .set("job.preloader.size", "not even a number")
+            .set(ConfigKeys.REQ_LIMIT_ENABLE, true)
+            .set("zk.client", "zkclient")
+            .build();
+    assertThat(config.values()).isEmpty();
+    assertThat(config.get(ConfigKeys.PRELOADER_SIZE)).isEqualTo(300);
+    assertThat(config.startWarnings(NodeType.JOB_TRACKER))
+        .containsExactly(
+            "Config key 'job.preloader.size' is retired and has no effect: "
+                + ConfigKeys.PRELOADER_SIZE.retiredReason(),
+            "Config key 'remoting.req.limit.enable' is retired and has no effect: "
+                + ConfigKeys.REQ_LIMIT_ENABLE.retiredReason(),
+            "Config key 'zk.client' is retired and has no effect: "
+                + "ZooKeeper is always reached through Curator");
+  }
+
+  @Test
+  void keysOfAnotherRoleWarnNamingTheRolesThatReadThem() {
+    LtsConfig config =
+        LtsConfig.builder()
+            .set("jdbc.url", "jdbc:h2:mem:x")
+            .set("job.fail.store", "mvstore")
+            .set("lts.job.lease.millis", "5s")
+            .set("lts.cluster.token", "k3y")
+            .build();
+    assertThat(config.startWarnings(NodeType.TASK_TRACKER))
+        .containsExactly(
+            "Config key 'jdbc.url' has no effect on a TaskTracker: only JobTracker read it");
+    assertThat(config.startWarnings(NodeType.JOB_CLIENT))
+        .containsExactly(
+            "Config key 'jdbc.url' has no effect on a JobClient: only JobTracker read it",
+            "Config key 'lts.job.lease.millis' has no effect on a JobClient: only JobTracker and"
+                + " TaskTracker read it");
+    assertThat(config.startWarnings(NodeType.JOB_TRACKER))
+        .containsExactly(
+            "Config key 'job.fail.store' has no effect on a JobTracker: only JobClient and"
+                + " TaskTracker read it");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("durations")
+  void durationsTakeMillisecondsOrAUnit(String raw, Duration expected) {
+    assertThat(
+            LtsConfig.builder().set("lts.job.lease.millis", raw).build().get(ConfigKeys.JOB_LEASE))
+        .isEqualTo(expected);
+  }
+
+  static Stream<Arguments> durations() {
+    return Stream.of(
+        Arguments.of("5000", Duration.ofSeconds(5)),
+        Arguments.of("1500ms", Duration.ofMillis(1500)),
+        Arguments.of("3s", Duration.ofSeconds(3)),
+        Arguments.of(" 5m ", Duration.ofMinutes(5)),
+        Arguments.of("1h", Duration.ofHours(1)),
+        Arguments.of("PT3S", Duration.ofSeconds(3)),
+        Arguments.of("pt1m30s", Duration.ofSeconds(90)));
+  }
+
+  @Test
+  void badDurationsNameTheKeyTheBoundsAndTheAcceptedForms() {
+    for (String raw : new String[] {"soon", "-5", "3 sec", "500", "2h", ""}) {
+      assertThatThrownBy(() -> LtsConfig.builder().set("lts.job.lease.millis", raw))
+          .as(raw)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("'lts.job.lease.millis' has a bad value '" + raw + "'")
+          .hasMessageContaining(
+              "expected a duration from 1s to 1h: milliseconds as a bare number (3000), or 500ms,"
+                  + " 3s, 5m, 1h, 2d, or ISO-8601 such as PT3S");
+    }
+  }
+
+  @Test
+  void durationsAreFormattedInTheirShortestForm() {
+    assertThat(ConfigKey.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    assertThat(ConfigKey.format(Duration.ofSeconds(90))).isEqualTo("90s");
+    assertThat(ConfigKey.format(Duration.ofHours(24))).isEqualTo("1d");
+    assertThat(ConfigKey.format(Duration.ZERO)).isEqualTo("0ms");
   }
 
   @Test

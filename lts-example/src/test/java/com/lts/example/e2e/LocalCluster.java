@@ -69,7 +69,14 @@ final class LocalCluster implements AutoCloseable {
   }
 
   TaskTracker taskTracker(String group, int threads, JobRunner runner) {
+    return taskTracker(group, threads, runner, Map.of());
+  }
+
+  /** A TaskTracker with extra {@code addConfig} entries. */
+  TaskTracker taskTracker(
+      String group, int threads, JobRunner runner, Map<String, String> configs) {
     TaskTracker taskTracker = new TaskTracker();
+    configs.forEach(taskTracker::addConfig);
     taskTracker.setRegistryAddress(registryAddress());
     taskTracker.setNodeGroup(group);
     taskTracker.setWorkThreads(threads);
@@ -83,14 +90,26 @@ final class LocalCluster implements AutoCloseable {
   }
 
   JobClient jobClient(String group, JobCompletedHandler handler) {
-    return start(new JobClient(), group, handler);
+    return start(new JobClient(), group, handler, Map.of());
+  }
+
+  /** A JobClient with extra {@code addConfig} entries. */
+  JobClient jobClient(String group, JobCompletedHandler handler, Map<String, String> configs) {
+    return start(new JobClient(), group, handler, configs);
   }
 
   RetryJobClient retryJobClient(String group, JobCompletedHandler handler) {
-    return start(new RetryJobClient(), group, handler);
+    return start(new RetryJobClient(), group, handler, Map.of());
   }
 
-  private <C extends JobClient> C start(C jobClient, String group, JobCompletedHandler handler) {
+  RetryJobClient retryJobClient(
+      String group, JobCompletedHandler handler, Map<String, String> configs) {
+    return start(new RetryJobClient(), group, handler, configs);
+  }
+
+  private <C extends JobClient> C start(
+      C jobClient, String group, JobCompletedHandler handler, Map<String, String> configs) {
+    configs.forEach(jobClient::addConfig);
     jobClient.setRegistryAddress(registryAddress());
     jobClient.setNodeGroup(group);
     jobClient.setDataPath(dir.resolve("jc" + (++nodes)).toString());

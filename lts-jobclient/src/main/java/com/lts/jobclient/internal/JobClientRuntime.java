@@ -1,6 +1,7 @@
 package com.lts.jobclient.internal;
 
 import com.lts.core.cluster.NodeType;
+import com.lts.core.config.ConfigKey;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
 import com.lts.core.domain.Job;
@@ -45,6 +46,8 @@ public final class JobClientRuntime implements RoleRuntime {
   private final JobTrackerConnections jobTrackers;
   private final FailStoreResender<Job> resender;
   private final BatchSender batchSender;
+  private final SubmitRateLimiter rateLimiter;
+  private final Duration rateLimitTimeout;
   private volatile boolean master;
 
   /**
@@ -67,6 +70,9 @@ public final class JobClientRuntime implements RoleRuntime {
             config,
             loadBalance,
             client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback));
+    this.rateLimiter =
+        new SubmitRateLimiter(config.get(ConfigKeys.SUBMIT_MAX_QPS), System::nanoTime);
+    this.rateLimitTimeout = config.get(ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT);
     this.batchSender =
         new BatchSender(
             "lts-submit-" + config.identity(), BATCH_SIZE, PARALLEL_BATCHES, this::send);
@@ -82,7 +88,7 @@ public final class JobClientRuntime implements RoleRuntime {
             : null;
     context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
     // So that a submit right after start() finds a JobTracker that is up.
-    if (!jobTrackers.awaitAny(Duration.ofMillis(config.get(ConfigKeys.CONNECT_TIMEOUT)))) {
+    if (!jobTrackers.awaitAny(config.get(ConfigKeys.CONNECT_TIMEOUT))) {
       log.warn(
           "JobClient {} started without a reachable JobTracker in cluster '{}'; submits fail until"
               + " one is up",
@@ -96,23 +102,55 @@ public final class JobClientRuntime implements RoleRuntime {
     if (refused.isPresent()) {
       return refused.get();
     }
+    if (!acquireSubmitPermit()) {
+      String reason =
+          "more than "
+              + config.get(ConfigKeys.SUBMIT_MAX_QPS)
+              + " submits per second ("
+              + ConfigKeys.SUBMIT_MAX_QPS.name()
+              + ") for longer than "
+              + ConfigKey.format(rateLimitTimeout)
+              + " ("
+              + ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT.name()
+              + ")";
+      if (resender != null) {
+        return saveForLater(jobs, reason, ResponseCode.SUBMIT_TOO_BUSY_AND_SAVE_FOR_LATER);
+      }
+      return Response.failure(
+          ResponseCode.SUBMIT_TOO_BUSY, "Submit refused, nothing was sent: " + reason, jobs);
+    }
     if (resender == null) {
       return sendInBatches(jobs);
     }
     if (resender.pending() > 0) {
       // Earlier jobs wait in the FailStore: these go behind them, so jobs arrive in order.
-      return saveForLater(jobs, "earlier jobs are still waiting to be sent");
+      return saveForLater(
+          jobs,
+          "earlier jobs are still waiting to be sent",
+          ResponseCode.SUBMIT_FAILED_AND_SAVE_FOR_LATER);
     }
     Response response = sendInBatches(jobs);
     if (!response.isSuccess()
         && (ResponseCode.JOB_TRACKER_NOT_FOUND.equals(response.getCode())
             || ResponseCode.SYSTEM_ERROR.equals(response.getCode()))) {
-      return saveForLater(response.getFailedJobs(), response.getMsg());
+      return saveForLater(
+          response.getFailedJobs(),
+          response.getMsg(),
+          ResponseCode.SUBMIT_FAILED_AND_SAVE_FOR_LATER);
     }
     return response;
   }
 
-  private Response saveForLater(List<Job> jobs, String reason) {
+  private boolean acquireSubmitPermit() {
+    try {
+      return rateLimiter.tryAcquire(rateLimitTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private Response saveForLater(List<Job> jobs, String reason, String code) {
     List<byte[]> values = new ArrayList<>(jobs.size());
     jobs.forEach(job -> values.add(Json.toBytes(job)));
     try {
@@ -127,7 +165,7 @@ public final class JobClientRuntime implements RoleRuntime {
           jobs);
     }
     return Response.success(
-        ResponseCode.SUBMIT_FAILED_AND_SAVE_FOR_LATER,
+        code,
         jobs.size()
             + " jobs were kept in the local FailStore and are sent when a JobTracker takes them ("
             + reason

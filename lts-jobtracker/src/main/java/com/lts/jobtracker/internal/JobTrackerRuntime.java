@@ -76,7 +76,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
               config.get(ConfigKeys.LAZY_JOB_LOGGER_OVERFLOW_SIZE),
               context.clock());
       this.dispatchExecutor = executor(config.get(ConfigKeys.PUSHER_THREADS), config.identity());
-      Duration lease = Duration.ofMillis(config.get(ConfigKeys.JOB_LEASE_MILLIS));
+      Duration lease = config.get(ConfigKeys.JOB_LEASE);
       boolean tokenSet = config.get(ConfigKeys.CLUSTER_TOKEN) != null;
       this.server =
           new RemotingServer(
@@ -97,8 +97,8 @@ public final class JobTrackerRuntime implements RoleRuntime {
       FeedbackSender feedback = new FeedbackSender(server, store.feedback());
       RetryPolicy retryPolicy =
           new RetryPolicy(
-              Duration.ofMillis(config.get(ConfigKeys.JOB_RETRY_INTERVAL_MILLIS)),
-              Duration.ofMillis(config.get(ConfigKeys.JOB_RETRY_MAX_INTERVAL_MILLIS)),
+              config.get(ConfigKeys.JOB_RETRY_INTERVAL),
+              config.get(ConfigKeys.JOB_RETRY_MAX_INTERVAL),
               config.get(ConfigKeys.JOB_MAX_RETRY_TIMES),
               "exponential".equals(config.get(ConfigKeys.JOB_RETRY_BACKOFF)));
 
@@ -111,7 +111,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
               config.identity());
       InstancePlanner planner =
           new InstancePlanner(
-              config.get(ConfigKeys.MISFIRE_THRESHOLD_MILLIS),
+              config.get(ConfigKeys.MISFIRE_THRESHOLD).toMillis(),
               Duration.ofMinutes(
                       config.get(ConfigKeys.NON_RELY_ON_PREV_CYCLE_SCHEDULE_INTERVAL_MINUTE))
                   .toMillis(),

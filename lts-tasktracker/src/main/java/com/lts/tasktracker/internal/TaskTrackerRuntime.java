@@ -60,6 +60,8 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   private final FailStoreResender<JobRunResult> resultFailStore;
   private volatile boolean master;
   private final long leaseMillis;
+  private final boolean stopWorking;
+  private long lastRenewedNanos = System.nanoTime();
 
   public TaskTrackerRuntime(
       NodeContext context,
@@ -110,7 +112,8 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     long pullMillis = TimeUnit.SECONDS.toMillis(config.get(ConfigKeys.JOB_PULL_FREQUENCY));
     scheduler.scheduleWithFixedDelay(
         this::pullSafely, pullMillis, pullMillis, TimeUnit.MILLISECONDS);
-    this.leaseMillis = config.get(ConfigKeys.JOB_LEASE_MILLIS);
+    this.leaseMillis = config.get(ConfigKeys.JOB_LEASE).toMillis();
+    this.stopWorking = config.get(ConfigKeys.STOP_WORKING_ENABLE);
     this.pauses = new PauseDetector(Math.max(500, leaseMillis / 4), identity);
     long renewMillis = Math.max(100, leaseMillis / 3);
     scheduler.scheduleWithFixedDelay(
@@ -250,6 +253,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   private void renewLeasesSafely() {
     List<JobMeta> held = intake.held();
     if (held.isEmpty()) {
+      lastRenewedNanos = System.nanoTime();
       return;
     }
     try {
@@ -271,14 +275,45 @@ public final class TaskTrackerRuntime implements RoleRuntime {
                   .filter(m -> stillHeld.contains(m.getJobId() + "#" + m.getAttempt()))
                   .map(JobMeta::getJobId)
                   .toList();
+      lastRenewedNanos = System.nanoTime();
       if (!lost.isEmpty()) {
         log.warn(
-            "Lost the lease of {} running jobs ({}); their results will be refused",
+            "Lost the lease of {} running jobs ({}); {}",
             lost.size(),
-            lost.subList(0, Math.min(10, lost.size())));
+            lost.subList(0, Math.min(10, lost.size())),
+            stopWorking
+                ? "they are interrupted (tasktracker.stop.working.enable)"
+                : "their results will be refused");
+        if (stopWorking) {
+          lost.forEach(pool::interrupt);
+        }
       }
     } catch (RuntimeException e) {
       log.warn("Renewing {} leases failed: {}", held.size(), e.toString());
+      stopWorkingIfCutOff();
+    }
+  }
+
+  /**
+   * tasktracker.stop.working.enable: cut off from every JobTracker for longer than a lease, this
+   * node's jobs have been handed to other TaskTrackers; stop them here rather than run them twice.
+   */
+  private void stopWorkingIfCutOff() {
+    long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRenewedNanos);
+    if (!stopWorking || silentMillis <= leaseMillis) {
+      return;
+    }
+    List<JobMeta> waiting = intake.clearBacklog();
+    List<JobMeta> running = pool.runningJobs();
+    running.forEach(meta -> pool.interrupt(meta.getJobId()));
+    if (!running.isEmpty() || !waiting.isEmpty()) {
+      log.warn(
+          "No lease renewed for {} ms (lease {} ms): interrupted {} running jobs and dropped {}"
+              + " waiting ones; they run again elsewhere (tasktracker.stop.working.enable)",
+          silentMillis,
+          leaseMillis,
+          running.size(),
+          waiting.size());
     }
   }
 

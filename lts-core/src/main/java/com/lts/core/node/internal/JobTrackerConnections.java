@@ -50,7 +50,7 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
     this.config = config;
     this.loadBalance = loadBalance;
     this.setup = setup;
-    this.connectTimeout = Duration.ofMillis(config.get(ConfigKeys.CONNECT_TIMEOUT));
+    this.connectTimeout = config.get(ConfigKeys.CONNECT_TIMEOUT);
   }
 
   @Override

@@ -52,8 +52,8 @@ public final class ClientSettings {
     b.token = node.get(ConfigKeys.CLUSTER_TOKEN);
     b.maxFrameBytes = node.get(ConfigKeys.FRAME_LENGTH_MAX);
     b.processorThreads = node.get(ConfigKeys.PROCESSOR_THREADS);
-    b.heartbeatInterval = Duration.ofMillis(node.get(ConfigKeys.HEARTBEAT_INTERVAL));
-    b.connectTimeout = Duration.ofMillis(node.get(ConfigKeys.CONNECT_TIMEOUT));
+    b.heartbeatInterval = node.get(ConfigKeys.HEARTBEAT_INTERVAL);
+    b.connectTimeout = node.get(ConfigKeys.CONNECT_TIMEOUT);
     b.requestTimeout = Duration.ofMillis(node.invokeTimeoutMillis());
     return b;
   }

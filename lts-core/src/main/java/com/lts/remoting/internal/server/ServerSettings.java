@@ -51,10 +51,10 @@ public final class ServerSettings {
     b.token = node.get(ConfigKeys.CLUSTER_TOKEN);
     b.maxFrameBytes = node.get(ConfigKeys.FRAME_LENGTH_MAX);
     b.processorThreads = node.get(ConfigKeys.PROCESSOR_THREADS);
-    b.heartbeatInterval = Duration.ofMillis(node.get(ConfigKeys.HEARTBEAT_INTERVAL));
+    b.heartbeatInterval = node.get(ConfigKeys.HEARTBEAT_INTERVAL);
     // The connect timeout covers "connect and finish the handshake" on the client side, so the
     // server gives a new connection as long to finish its handshake.
-    b.handshakeTimeout = Duration.ofMillis(node.get(ConfigKeys.CONNECT_TIMEOUT));
+    b.handshakeTimeout = node.get(ConfigKeys.CONNECT_TIMEOUT);
     b.requestTimeout = Duration.ofMillis(node.invokeTimeoutMillis());
     return b;
   }

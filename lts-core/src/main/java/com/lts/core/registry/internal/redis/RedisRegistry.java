@@ -80,7 +80,7 @@ public final class RedisRegistry implements Registry {
     this.address = address;
     this.paths = new RegistryPaths(clusterName);
     this.channel = paths.root() + "/EVENTS";
-    this.sessionTimeoutMillis = config.get(ConfigKeys.REDIS_SESSION_TIMEOUT);
+    this.sessionTimeoutMillis = config.get(ConfigKeys.REDIS_SESSION_TIMEOUT).toMillis();
     this.renewMillis = sessionTimeoutMillis / 3;
     this.entries = new RedisNodeEntries(paths, channel, sessionTimeoutMillis);
     // A call must fail well before an entry or a lease can expire unnoticed.
@@ -121,7 +121,7 @@ public final class RedisRegistry implements Registry {
             server,
             clientConfig,
             channel,
-            config.get(ConfigKeys.RECONNECT_PERIOD),
+            config.get(ConfigKeys.RECONNECT_PERIOD).toMillis(),
             this::onMessage,
             this::onSubscribed,
             "lts-registry-redis-sub-" + clusterName);

@@ -76,8 +76,8 @@ public final class ZooKeeperRegistry implements Registry {
     this.clusterName = clusterName;
     this.connectString = connectString;
     this.paths = new RegistryPaths(clusterName);
-    this.connectionTimeoutMillis = config.get(ConfigKeys.ZK_CONNECTION_TIMEOUT);
-    int reconnectMillis = Math.toIntExact(config.get(ConfigKeys.RECONNECT_PERIOD));
+    this.connectionTimeoutMillis = config.get(ConfigKeys.ZK_CONNECTION_TIMEOUT).toMillis();
+    int reconnectMillis = Math.toIntExact(config.get(ConfigKeys.RECONNECT_PERIOD).toMillis());
     this.events = new RegistryEventThread("lts-registry-zk-" + clusterName);
     this.hub = new NodeEventHub(events);
     this.writer =
@@ -90,7 +90,7 @@ public final class ZooKeeperRegistry implements Registry {
     this.client =
         CuratorFrameworkFactory.builder()
             .connectString(connectString)
-            .sessionTimeoutMs(Math.toIntExact(config.get(ConfigKeys.ZK_SESSION_TIMEOUT)))
+            .sessionTimeoutMs(Math.toIntExact(config.get(ConfigKeys.ZK_SESSION_TIMEOUT).toMillis()))
             .connectionTimeoutMs(Math.toIntExact(connectionTimeoutMillis))
             .retryPolicy(
                 new BoundedExponentialBackoffRetry(
@@ -100,7 +100,7 @@ public final class ZooKeeperRegistry implements Registry {
     client.start();
     awaitConnection();
     // A safety net under the watches: check every entry now and then, and write back any missing.
-    long retryMillis = config.get(ConfigKeys.RETRY_PERIOD);
+    long retryMillis = config.get(ConfigKeys.RETRY_PERIOD).toMillis();
     writer.scheduleWithFixedDelay(
         () -> {
           if (connected) {

@@ -30,8 +30,8 @@ final class RedisTestServer {
 
   static LtsConfig config() {
     return LtsConfig.builder()
-        .set(ConfigKeys.REDIS_SESSION_TIMEOUT, SESSION_TIMEOUT.toMillis())
-        .set(ConfigKeys.RECONNECT_PERIOD, 100L)
+        .set(ConfigKeys.REDIS_SESSION_TIMEOUT, SESSION_TIMEOUT)
+        .set(ConfigKeys.RECONNECT_PERIOD, Duration.ofMillis(100))
         .build();
   }
 

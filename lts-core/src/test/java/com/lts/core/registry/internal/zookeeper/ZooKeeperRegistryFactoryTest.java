@@ -10,6 +10,7 @@ import com.lts.core.registry.RegistryException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ZooKeeperRegistryFactoryTest {
@@ -33,7 +34,8 @@ class ZooKeeperRegistryFactoryTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    LtsConfig config = LtsConfig.builder().set(ConfigKeys.ZK_CONNECTION_TIMEOUT, 1_000L).build();
+    LtsConfig config =
+        LtsConfig.builder().set(ConfigKeys.ZK_CONNECTION_TIMEOUT, Duration.ofSeconds(1)).build();
 
     assertThatThrownBy(() -> Registries.open("zookeeper://127.0.0.1:" + closedPort, "c", config))
         .isInstanceOf(RegistryException.class)

@@ -29,9 +29,9 @@ final class ZooKeeperTestServer {
 
   static LtsConfig config() {
     return LtsConfig.builder()
-        .set(ConfigKeys.ZK_SESSION_TIMEOUT, SESSION_TIMEOUT.toMillis())
-        .set(ConfigKeys.ZK_CONNECTION_TIMEOUT, 1_000L)
-        .set(ConfigKeys.RECONNECT_PERIOD, 100L)
+        .set(ConfigKeys.ZK_SESSION_TIMEOUT, SESSION_TIMEOUT)
+        .set(ConfigKeys.ZK_CONNECTION_TIMEOUT, Duration.ofSeconds(1))
+        .set(ConfigKeys.RECONNECT_PERIOD, Duration.ofMillis(100))
         .build();
   }
 
