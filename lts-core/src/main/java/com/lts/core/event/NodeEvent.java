@@ -72,7 +72,7 @@ public sealed interface NodeEvent {
       String taskId,
       String taskTrackerNodeGroup,
       String taskTrackerIdentity,
-      int expiredAttempt)
+      long expiredAttempt)
       implements NodeEvent {}
 
   /**

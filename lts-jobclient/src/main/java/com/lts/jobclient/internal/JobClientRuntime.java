@@ -66,7 +66,8 @@ public final class JobClientRuntime implements RoleRuntime {
         new JobTrackerConnections(
             config,
             loadBalance,
-            client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback));
+            client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback),
+            context.events());
     this.batchSender =
         new BatchSender(
             "lts-submit-" + config.identity(), BATCH_SIZE, PARALLEL_BATCHES, this::send);
@@ -78,7 +79,8 @@ public final class JobClientRuntime implements RoleRuntime {
                 Job.class,
                 BATCH_SIZE,
                 this::resend,
-                () -> master)
+                () -> master,
+                context.events())
             : null;
     context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
     // So that a submit right after start() finds a JobTracker that is up.
