@@ -11,7 +11,7 @@ import com.lts.core.config.NodeConfig;
 import com.lts.core.event.FailureCount;
 import com.lts.core.event.NodeEvent;
 import com.lts.core.event.NodeListener;
-import com.lts.core.internal.background.NodeEventHub;
+import com.lts.core.internal.background.NodeEventBus;
 import com.lts.core.internal.net.NodeAddresses;
 import com.lts.core.registry.MasterElector;
 import com.lts.core.registry.Registries;
@@ -144,7 +144,7 @@ public abstract class AbstractNode {
     }
     started = true;
     NodeConfig nodeConfig = config.build();
-    NodeEventHub events = new NodeEventHub(nodeConfig.identity(), nodeListeners);
+    NodeEventBus events = new NodeEventBus(nodeConfig.identity(), nodeListeners);
     Registry registry = null;
     RoleRuntime role = null;
     MasterElector elector = null;
@@ -294,6 +294,6 @@ public abstract class AbstractNode {
       RoleRuntime role,
       MasterElector elector,
       Node self,
-      NodeEventHub events,
+      NodeEventBus events,
       CountDownLatch keepAlive) {}
 }

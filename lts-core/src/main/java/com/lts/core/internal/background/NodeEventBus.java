@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * order on a thread of its own, so a listener that throws or is slow never holds up the part of the
  * node that published.
  */
-public final class NodeEventHub implements NodeEvents, AutoCloseable {
+public final class NodeEventBus implements NodeEvents, AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(NodeEventHub.class);
+  private static final Logger log = LoggerFactory.getLogger(NodeEventBus.class);
   static final int CAPACITY = 10_000;
 
   private final List<NodeListener> listeners;
@@ -40,7 +40,7 @@ public final class NodeEventHub implements NodeEvents, AutoCloseable {
    * @param listeners the node's listeners, read at each delivery (so listeners added later are told
    *     too); must be safe to read while written, e.g. a {@code CopyOnWriteArrayList}
    */
-  public NodeEventHub(String identity, List<NodeListener> listeners) {
+  public NodeEventBus(String identity, List<NodeListener> listeners) {
     this.listeners = listeners;
     this.delivery =
         new ThreadPoolExecutor(
