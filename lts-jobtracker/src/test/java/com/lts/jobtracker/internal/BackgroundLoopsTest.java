@@ -146,8 +146,10 @@ class BackgroundLoopsTest {
         .until(
             () ->
                 told.stream()
-                    .anyMatch(
-                        e -> e instanceof NodeEvent.BackgroundRecovered r && r.task().equals(task))
+                        .anyMatch(
+                            e ->
+                                e instanceof NodeEvent.BackgroundRecovered r
+                                    && r.task().equals(task))
                     && told.stream().anyMatch(e -> e instanceof NodeEvent.StoreBack));
   }
 
@@ -198,7 +200,6 @@ class BackgroundLoopsTest {
             throw e.getCause();
           }
         };
-    return type.cast(
-        Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
   }
 }
