@@ -1,5 +1,7 @@
 package com.lts.core;
 
+import com.lts.core.event.FailureKind;
+
 /**
  * Root of every exception LTS throws. Unchecked: callers handle what they can and let the rest
  * reach a thread root, where it is logged and counted. Messages say what was tried and how to fix
@@ -13,5 +15,13 @@ public class LtsException extends RuntimeException {
 
   public LtsException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /**
+   * What kind of failure this is for the background work it stopped: expected and transient (the
+   * store, the registry or another node unreachable), or {@link FailureKind#UNEXPECTED}.
+   */
+  public FailureKind failureKind() {
+    return FailureKind.UNEXPECTED;
   }
 }

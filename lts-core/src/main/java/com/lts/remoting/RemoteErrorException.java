@@ -1,5 +1,7 @@
 package com.lts.remoting;
 
+import com.lts.core.event.FailureKind;
+
 /** The peer answered a request with an error status, e.g. busy or no processor for the command. */
 public class RemoteErrorException extends RemotingException {
 
@@ -19,5 +21,12 @@ public class RemoteErrorException extends RemotingException {
   /** The message the peer sent with the error. */
   public String remoteMessage() {
     return remoteMessage;
+  }
+
+  @Override
+  public FailureKind failureKind() {
+    return status() == ResponseStatus.SYSTEM_BUSY
+        ? FailureKind.PEER_UNAVAILABLE
+        : FailureKind.UNEXPECTED;
   }
 }

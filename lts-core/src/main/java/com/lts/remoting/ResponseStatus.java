@@ -5,7 +5,10 @@ public enum ResponseStatus {
   SUCCESS(0),
   /** The processor failed; the message says how. */
   SYSTEM_ERROR(1),
-  /** The processor's executor was full; try again later or elsewhere. */
+  /**
+   * The processor's executor was full, or what the processor needs (e.g. the job store) is
+   * unavailable for now; try again later or elsewhere.
+   */
   SYSTEM_BUSY(2),
   /** No processor is registered for the command on this node. */
   COMMAND_NOT_SUPPORTED(3),

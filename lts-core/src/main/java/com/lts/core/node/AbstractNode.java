@@ -9,6 +9,10 @@ import com.lts.core.config.ConfigKey;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
 import com.lts.core.config.NodeProperties;
+import com.lts.core.event.FailureCount;
+import com.lts.core.event.NodeEvent;
+import com.lts.core.event.NodeListener;
+import com.lts.core.internal.background.NodeEventBus;
 import com.lts.core.internal.net.NodeAddresses;
 import com.lts.core.registry.MasterElector;
 import com.lts.core.registry.Registries;
@@ -34,6 +38,7 @@ public abstract class AbstractNode {
   private final NodeConfig.Builder config;
   private final List<MasterChangeListener> masterChangeListeners = new CopyOnWriteArrayList<>();
   private final List<NodeChangeListener> nodeChangeListeners = new CopyOnWriteArrayList<>();
+  private final List<NodeListener> nodeListeners = new CopyOnWriteArrayList<>();
   private Clock clock = Clock.systemUTC();
 
   private boolean started;
@@ -102,6 +107,24 @@ public abstract class AbstractNode {
     nodeChangeListeners.add(Objects.requireNonNull(listener));
   }
 
+  /**
+   * Told what happens to this node (see {@link NodeEvent}): background failures, store and registry
+   * outages, mastership, and what became of jobs. Listeners are called in order on a thread of the
+   * node's own; one that throws is logged and keeps getting events. May be added at any time.
+   */
+  public void addNodeListener(NodeListener listener) {
+    nodeListeners.add(Objects.requireNonNull(listener));
+  }
+
+  /**
+   * How often each background task failed, per kind, since the node started (empty when it is not
+   * started).
+   */
+  public List<FailureCount> failureCounts() {
+    Running r = running;
+    return r == null ? List.of() : r.events.failureCounts();
+  }
+
   /** The clock for everything time-based in this node; for tests. */
   public void setClock(Clock clock) {
     this.clock = Objects.requireNonNull(clock);
@@ -131,17 +154,24 @@ public abstract class AbstractNode {
     started = true;
     NodeConfig nodeConfig = config.build();
     nodeConfig.configs().startWarnings(nodeType).forEach(log::warn);
+    NodeEventBus events = new NodeEventBus(nodeConfig.identity(), nodeListeners);
     Registry registry = null;
     RoleRuntime role = null;
     MasterElector elector = null;
     try {
-      registry = Registries.open(nodeConfig);
+      registry = Registries.open(nodeConfig, events);
       Node self = selfNode(nodeConfig);
-      role = startRole(new NodeContext(nodeConfig, registry, self, clock));
+      role = startRole(new NodeContext(nodeConfig, registry, self, clock, events));
       registry.register(self);
       elector = registry.masterElector(self);
       RoleRuntime master = role;
-      elector.addListener((node, isMaster) -> master.masterChanged(isMaster));
+      String group = nodeConfig.nodeGroup();
+      elector.addListener(
+          (node, isMaster) -> {
+            master.masterChanged(isMaster);
+            events.publish(
+                isMaster ? new NodeEvent.MasterGained(group) : new NodeEvent.MasterLost(group));
+          });
       masterChangeListeners.forEach(elector::addListener);
       elector.start();
       for (NodeChangeListener listener : nodeChangeListeners) {
@@ -149,12 +179,14 @@ public abstract class AbstractNode {
           registry.subscribe(type, null, listener);
         }
       }
-      running = new Running(nodeConfig, registry, role, elector, self, keepAlive(nodeConfig));
+      running =
+          new Running(nodeConfig, registry, role, elector, self, events, keepAlive(nodeConfig));
       log.info("{} {} started: {}", nodeType, nodeConfig.identity(), self);
     } catch (RuntimeException e) {
       closeQuietly(elector);
       closeQuietly(role);
       closeQuietly(registry);
+      events.close();
       if (e instanceof LtsException) {
         throw e;
       }
@@ -212,6 +244,7 @@ public abstract class AbstractNode {
     closeQuietly(r.elector);
     closeQuietly(r.role);
     closeQuietly(r.registry);
+    r.events.close();
     running = null;
     r.keepAlive.countDown();
     log.info("{} {} stopped", nodeType, r.config.identity());
@@ -271,5 +304,6 @@ public abstract class AbstractNode {
       RoleRuntime role,
       MasterElector elector,
       Node self,
+      NodeEventBus events,
       CountDownLatch keepAlive) {}
 }

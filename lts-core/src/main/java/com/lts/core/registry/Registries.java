@@ -3,6 +3,7 @@ package com.lts.core.registry;
 import com.lts.core.cluster.Names;
 import com.lts.core.config.LtsConfig;
 import com.lts.core.config.NodeConfig;
+import com.lts.core.event.NodeEvents;
 import com.lts.core.spi.Plugins;
 import java.util.Locale;
 
@@ -15,7 +16,15 @@ public final class Registries {
 
   /** Opens the registry a node's configuration names, for its cluster. */
   public static Registry open(NodeConfig config) {
-    return open(config.registryAddress(), config.clusterName(), config.configs());
+    return open(config, NodeEvents.IGNORED);
+  }
+
+  /**
+   * Opens the registry a node's configuration names, for its cluster, reporting connection loss and
+   * background failures to {@code events}.
+   */
+  public static Registry open(NodeConfig config, NodeEvents events) {
+    return open(config.registryAddress(), config.clusterName(), config.configs(), events);
   }
 
   /**
@@ -26,10 +35,16 @@ public final class Registries {
    * @throws RegistryException when the address is malformed or the server cannot be reached
    */
   public static Registry open(String address, String clusterName, LtsConfig config) {
+    return open(address, clusterName, config, NodeEvents.IGNORED);
+  }
+
+  /** {@link #open(String, String, LtsConfig)}, reporting to {@code events}. */
+  public static Registry open(
+      String address, String clusterName, LtsConfig config, NodeEvents events) {
     Names.require("clusterName", clusterName);
     String scheme = scheme(address);
     return Plugins.find(RegistryFactory.class, scheme, "registryAddress")
-        .open(address.trim(), clusterName, config);
+        .open(address.trim(), clusterName, config, events);
   }
 
   /** The part before {@code ://}, lower case. */

@@ -1,5 +1,9 @@
 package com.lts.remoting.internal;
 
+import com.lts.core.event.FailureKind;
+import com.lts.core.event.NodeEvent;
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.remoting.ResponseStatus;
 import com.lts.remoting.internal.protocol.RemotingMessage;
 import io.netty.channel.ChannelHandler;
@@ -20,10 +24,12 @@ public final class Dispatcher extends SimpleChannelInboundHandler<RemotingMessag
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
   private final ProcessorRegistry processors;
+  private final NodeEvents events;
 
-  public Dispatcher(ProcessorRegistry processors) {
+  public Dispatcher(ProcessorRegistry processors, NodeEvents events) {
     super(RemotingMessage.class);
     this.processors = processors;
+    this.events = events;
   }
 
   @Override
@@ -57,7 +63,7 @@ public final class Dispatcher extends SimpleChannelInboundHandler<RemotingMessag
     }
   }
 
-  private static void run(
+  private void run(
       ChannelHandlerContext ctx,
       RemotingChannel channel,
       ProcessorRegistry.Registration<?, ?> registration,
@@ -65,9 +71,11 @@ public final class Dispatcher extends SimpleChannelInboundHandler<RemotingMessag
     Object result;
     try {
       result = registration.process(channel, message.body());
-    } catch (Exception e) {
-      log.debug("Processor of {} from {} failed", message, channel, e);
-      refuse(ctx, message, ResponseStatus.SYSTEM_ERROR, e.toString());
+    } catch (Throwable t) { // root of the processor's task: the caller is answered whatever failed
+      failed(ctx, channel, message, t);
+      if (t instanceof VirtualMachineError) {
+        throw (VirtualMachineError) t;
+      }
       return;
     }
     if (message.isRequest()) {
@@ -84,6 +92,26 @@ public final class Dispatcher extends SimpleChannelInboundHandler<RemotingMessag
                       "The answer could not be sent: " + w.cause());
                 }
               });
+    }
+  }
+
+  /**
+   * Logs a processor failure by the background rule (transient: one WARN line; else ERROR with the
+   * stack; both told to the node's listeners) and answers the caller at once: busy for a transient
+   * failure (try later or elsewhere), a system error otherwise.
+   */
+  private void failed(
+      ChannelHandlerContext ctx, RemotingChannel channel, RemotingMessage message, Throwable t) {
+    FailureKind kind = Background.kindOf(t);
+    String task = "Processing " + message.command();
+    if (kind.isTransient()) {
+      log.warn("{} from {} failed: {}; {}", task, channel, t, kind.whatToCheck());
+      events.publish(new NodeEvent.BackgroundFailure(task, kind, t.toString()));
+      refuse(ctx, message, ResponseStatus.SYSTEM_BUSY, t.toString());
+    } else {
+      log.error("{} from {} failed unexpectedly", task, channel, t);
+      events.publish(new NodeEvent.UnexpectedError(task, t));
+      refuse(ctx, message, ResponseStatus.SYSTEM_ERROR, t.toString());
     }
   }
 

@@ -4,6 +4,8 @@ import static com.lts.core.cluster.NodeType.TASK_TRACKER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lts.core.cluster.Node;
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.core.registry.internal.NodeEventHub;
 import com.lts.core.registry.internal.RegistryEventThread;
 import java.time.Duration;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /** The diffing every backend relies on, without a server. */
 class NodeEventHubTest {
 
-  private final RegistryEventThread events = new RegistryEventThread("lts-registry-test");
+  private final RegistryEventThread events =
+      new RegistryEventThread(
+          "lts-registry-test", new Background(NodeEvents.IGNORED, NodeEventHubTest.class));
   private final NodeEventHub hub = new NodeEventHub(events);
 
   @AfterEach

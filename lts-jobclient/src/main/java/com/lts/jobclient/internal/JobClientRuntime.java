@@ -69,7 +69,8 @@ public final class JobClientRuntime implements RoleRuntime {
         new JobTrackerConnections(
             config,
             loadBalance,
-            client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback));
+            client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback),
+            context.events());
     this.rateLimiter =
         new SubmitRateLimiter(config.get(ConfigKeys.SUBMIT_MAX_QPS), System::nanoTime);
     this.rateLimitTimeout = config.get(ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT);
@@ -84,7 +85,8 @@ public final class JobClientRuntime implements RoleRuntime {
                 Job.class,
                 BATCH_SIZE,
                 this::resend,
-                () -> master)
+                () -> master,
+                context.events())
             : null;
     context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
     // So that a submit right after start() finds a JobTracker that is up.

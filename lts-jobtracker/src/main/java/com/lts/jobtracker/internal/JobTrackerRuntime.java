@@ -3,6 +3,7 @@ package com.lts.jobtracker.internal;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
+import com.lts.core.event.NodeEvents;
 import com.lts.core.internal.net.NodeAddresses;
 import com.lts.core.node.NodeContext;
 import com.lts.core.node.RoleRuntime;
@@ -59,6 +60,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
   public JobTrackerRuntime(NodeContext context, Store givenStore, OldDataHandler oldDataHandler) {
     this.context = context;
     NodeConfig config = context.config();
+    NodeEvents events = context.events();
     this.ownsStore = givenStore == null;
     this.store =
         givenStore != null
@@ -83,6 +85,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
               ServerSettings.builder(config)
                   .bindAddress(NodeAddresses.bindAddress(config.bindIp(), tokenSet))
                   .port(config.listenPort())
+                  .events(events)
                   .build());
       TaskTrackerDirectory directory = new TaskTrackerDirectory();
       server.addConnectionListener(directory);
@@ -93,7 +96,8 @@ public final class JobTrackerRuntime implements RoleRuntime {
               eventLog,
               lease,
               config.get(ConfigKeys.PUSH_BATCH_SIZE),
-              dispatchExecutor);
+              dispatchExecutor,
+              events);
       FeedbackSender feedback = new FeedbackSender(server, store.feedback());
       RetryPolicy retryPolicy =
           new RetryPolicy(
@@ -108,7 +112,8 @@ public final class JobTrackerRuntime implements RoleRuntime {
               dispatcher::dispatchGroup,
               context.clock(),
               Duration.ofSeconds(2),
-              config.identity());
+              config.identity(),
+              events);
       InstancePlanner planner =
           new InstancePlanner(
               config.get(ConfigKeys.MISFIRE_THRESHOLD).toMillis(),
@@ -123,12 +128,15 @@ public final class JobTrackerRuntime implements RoleRuntime {
       this.timekeeper =
           new Timekeeper(
               wheel,
-              new ScheduleFeeder(store.jobs(), planner, wheel, eventLog, context.clock(), zone),
-              config.identity());
+              new ScheduleFeeder(
+                  store.jobs(), planner, wheel, eventLog, context.clock(), zone, events),
+              config.identity(),
+              events);
 
       server.registerProcessor(
           Command.SUBMIT_JOB,
-          new SubmitProcessor(store.jobs(), store.nodeGroups(), dispatcher, eventLog, timekeeper));
+          new SubmitProcessor(
+              store.jobs(), store.nodeGroups(), dispatcher, eventLog, timekeeper, events));
       server.registerProcessor(Command.CANCEL_JOB, new CancelProcessor(store.jobs(), eventLog));
       server.registerProcessor(Command.JOB_PULL, new PullProcessor(directory, dispatcher));
       server.registerProcessor(
@@ -141,21 +149,22 @@ public final class JobTrackerRuntime implements RoleRuntime {
               eventLog,
               retryPolicy,
               timekeeper,
-              context.clock()));
+              context.clock(),
+              events));
       server.registerProcessor(Command.BIZ_LOG_SEND, new BizLogProcessor(eventLog, store.jobs()));
       server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
 
-      this.duties = new MasterDuties(config.identity());
-      LeaseExpiry leaseExpiry = new LeaseExpiry(store.jobs(), dispatcher, eventLog);
+      this.duties = new MasterDuties(config.identity(), events);
+      LeaseExpiry leaseExpiry = new LeaseExpiry(store.jobs(), dispatcher, eventLog, events);
       duties.add(
           "lease expiry", Duration.ofMillis(Math.max(200, lease.toMillis() / 4)), leaseExpiry);
       this.goneTaskTrackers =
-          new GoneTaskTrackers(store.jobs(), leaseExpiry, () -> master, dispatchExecutor);
+          new GoneTaskTrackers(store.jobs(), leaseExpiry, () -> master, dispatchExecutor, events);
       duties.add("schedules", Duration.ofSeconds(1), timekeeper.masterDuty());
       duties.add(
           "feedback re-send",
           Duration.ofSeconds(5),
-          new FeedbackResend(store.feedback(), feedback));
+          new FeedbackResend(store.feedback(), feedback, events));
       int retentionDays = config.get(ConfigKeys.JOB_LOG_RETENTION_DAYS);
       duties.add(
           "old data",

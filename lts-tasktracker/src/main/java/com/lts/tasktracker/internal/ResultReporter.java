@@ -1,8 +1,10 @@
 package com.lts.tasktracker.internal;
 
+import com.lts.core.LtsException;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.domain.JobRunResult;
 import com.lts.core.failstore.internal.FailStoreResender;
+import com.lts.core.internal.background.Background;
 import com.lts.core.internal.batch.Batcher;
 import com.lts.core.internal.json.Json;
 import com.lts.core.node.internal.JobTrackerConnections;
@@ -25,19 +27,23 @@ final class ResultReporter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ResultReporter.class);
   private static final long MAX_BACKOFF_MILLIS = 5_000;
+  private static final String TASK = "Result report";
 
   private final JobTrackerConnections jobTrackers;
   private final IntSupplier availableThreads;
   private final Consumer<List<JobMeta>> nextJobs;
   private final Batcher<JobRunResult> batcher;
   private final FailStoreResender<JobRunResult> failStore;
+  private final Background background;
 
   ResultReporter(
       String identity,
       JobTrackerConnections jobTrackers,
       IntSupplier availableThreads,
       Consumer<List<JobMeta>> nextJobs,
-      FailStoreResender<JobRunResult> failStore) {
+      FailStoreResender<JobRunResult> failStore,
+      Background background) {
+    this.background = background;
     this.failStore = failStore;
     this.jobTrackers = jobTrackers;
     this.availableThreads = availableThreads;
@@ -62,6 +68,7 @@ final class ResultReporter implements AutoCloseable {
                 Command.JOB_COMPLETED,
                 new JobCompletedRequest(List.copyOf(batch), availableThreads.getAsInt()));
         handle(response);
+        background.succeeded(TASK);
         return;
       } catch (RuntimeException e) {
         if (failStore != null && keep(batch, e)) {
@@ -76,11 +83,11 @@ final class ResultReporter implements AutoCloseable {
               e.toString());
           return;
         }
-        log.warn(
-            "Reporting {} results failed, retrying in {} ms: {}",
-            batch.size(),
-            backoff,
-            e.toString());
+        background.failed(
+            TASK,
+            new LtsException(
+                "Reporting " + batch.size() + " results failed, retrying in " + backoff + " ms",
+                e));
         sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
       }
@@ -93,14 +100,18 @@ final class ResultReporter implements AutoCloseable {
     batch.forEach(result -> values.add(Json.toBytes(result)));
     try {
       failStore.putAll(values);
-      log.warn(
-          "{} results could not be reported ({}); kept in the FailStore and re-sent when a"
-              + " JobTracker is back",
-          batch.size(),
-          cause.toString());
+      background.failed(
+          TASK,
+          new LtsException(
+              batch.size()
+                  + " results could not be reported; kept in the FailStore and re-sent when a"
+                  + " JobTracker is back",
+              cause));
       return true;
     } catch (RuntimeException e) {
-      log.error("{} results could not be kept in the FailStore: {}", batch.size(), e.toString());
+      background.failed(
+          "Keeping results in the FailStore",
+          new LtsException(batch.size() + " results could not be kept in the FailStore", e));
       return false;
     }
   }

@@ -1,8 +1,11 @@
 package com.lts.core.failstore.internal;
 
+import com.lts.core.event.NodeEvent;
+import com.lts.core.event.NodeEvents;
 import com.lts.core.failstore.FailStore;
 import com.lts.core.failstore.FailStoreEntry;
 import com.lts.core.failstore.FailStores;
+import com.lts.core.internal.background.Background;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +38,18 @@ public final class FailStoreResender<T> implements AutoCloseable {
   private final Predicate<List<T>> send;
   private final BooleanSupplier isMaster;
   private final ScheduledExecutorService scheduler;
+  private final String name;
+  private final String task;
+  private final NodeEvents events;
+  private final Background background;
   private long delayMillis = MIN_DELAY_MILLIS;
+  private long reportedBacklog;
   private long lastDeadPeerCheck;
 
   /**
    * @param send sends a batch, in order; true when it was taken (then the batch is deleted), false
    *     or an exception to try again later
+   * @param events told of failed rounds and of each change of the backlog
    */
   public FailStoreResender(
       String name,
@@ -48,7 +57,12 @@ public final class FailStoreResender<T> implements AutoCloseable {
       Class<T> type,
       int batchSize,
       Predicate<List<T>> send,
-      BooleanSupplier isMaster) {
+      BooleanSupplier isMaster,
+      NodeEvents events) {
+    this.name = name;
+    this.task = "FailStore re-send " + name;
+    this.events = events;
+    this.background = new Background(events, FailStoreResender.class);
     this.store = store;
     this.type = type;
     this.batchSize = batchSize;
@@ -62,29 +76,47 @@ public final class FailStoreResender<T> implements AutoCloseable {
   /** Something was stored: try soon rather than after the current back-off. */
   public void wakeUp() {
     if (!scheduler.isShutdown()) {
-      scheduler.execute(this::sendAll);
+      scheduler.execute(
+          background.guard(
+              task,
+              () -> {
+                sendAll();
+                reportBacklog();
+              }));
     }
   }
 
   private void round() {
     try {
-      boolean allSent = sendAll();
-      delayMillis = allSent ? MIN_DELAY_MILLIS : Math.min(MAX_DELAY_MILLIS, delayMillis * 2);
-      long now = System.currentTimeMillis();
-      if (allSent && isMaster.getAsBoolean() && now - lastDeadPeerCheck > DEAD_PEER_CHECK_MILLIS) {
-        lastDeadPeerCheck = now;
-        int drained = FailStores.drainDeadPeers(store, this::drain);
-        if (drained > 0) {
-          log.info("Re-sent what {} stopped peers left in their FailStores", drained);
-        }
-      }
-    } catch (RuntimeException e) {
-      log.warn("FailStore re-send round failed: {}", e.toString());
-      delayMillis = Math.min(MAX_DELAY_MILLIS, delayMillis * 2);
+      background.run(task, this::sendRound);
     } finally {
       if (!scheduler.isShutdown()) {
         scheduler.schedule(this::round, delayMillis, TimeUnit.MILLISECONDS);
       }
+    }
+  }
+
+  private void sendRound() {
+    delayMillis = Math.min(MAX_DELAY_MILLIS, delayMillis * 2); // kept if this round throws
+    boolean allSent = sendAll();
+    reportBacklog();
+    delayMillis = allSent ? MIN_DELAY_MILLIS : delayMillis;
+    long now = System.currentTimeMillis();
+    if (allSent && isMaster.getAsBoolean() && now - lastDeadPeerCheck > DEAD_PEER_CHECK_MILLIS) {
+      lastDeadPeerCheck = now;
+      int drained = FailStores.drainDeadPeers(store, this::drain);
+      if (drained > 0) {
+        log.info("Re-sent what {} stopped peers left in their FailStores", drained);
+      }
+    }
+  }
+
+  /** Tells the node when the backlog changed since last told. */
+  private synchronized void reportBacklog() {
+    long size = store.count();
+    if (size != reportedBacklog) {
+      reportedBacklog = size;
+      events.publish(new NodeEvent.FailStoreBacklog(name, size));
     }
   }
 
@@ -109,13 +141,8 @@ public final class FailStoreResender<T> implements AutoCloseable {
         values.add(entry.value(type));
         keys.add(entry.key());
       }
-      boolean taken;
-      try {
-        taken = send.test(values);
-      } catch (RuntimeException e) {
-        log.debug("Re-sending {} entries failed: {}", values.size(), e.toString());
-        taken = false;
-      }
+      // A send that throws ends the round; the round's runner logs and counts it.
+      boolean taken = send.test(values);
       if (!taken) {
         return false;
       }
@@ -127,6 +154,7 @@ public final class FailStoreResender<T> implements AutoCloseable {
   /** Keeps values to send later (all or nothing), and tries soon. */
   public void putAll(List<byte[]> values) {
     store.putAll(values);
+    reportBacklog();
     wakeUp();
   }
 

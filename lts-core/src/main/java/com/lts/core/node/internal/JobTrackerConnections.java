@@ -4,6 +4,7 @@ import com.lts.core.cluster.Node;
 import com.lts.core.cluster.NodeChangeListener;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
+import com.lts.core.event.NodeEvents;
 import com.lts.core.loadbalance.LoadBalance;
 import com.lts.core.node.JobTrackerNotFoundException;
 import com.lts.remoting.ConnectionClosedException;
@@ -37,6 +38,7 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
   private final NodeConfig config;
   private final LoadBalance loadBalance;
   private final Consumer<RemotingClient> setup;
+  private final NodeEvents events;
   private final Duration connectTimeout;
   private final Map<String, RemotingClient> clients = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -46,8 +48,12 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
    *     before it connects
    */
   public JobTrackerConnections(
-      NodeConfig config, LoadBalance loadBalance, Consumer<RemotingClient> setup) {
+      NodeConfig config,
+      LoadBalance loadBalance,
+      Consumer<RemotingClient> setup,
+      NodeEvents events) {
     this.config = config;
+    this.events = events;
     this.loadBalance = loadBalance;
     this.setup = setup;
     this.connectTimeout = config.get(ConfigKeys.CONNECT_TIMEOUT);
@@ -63,6 +69,7 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
           new RemotingClient(
               ClientSettings.builder(config, node.getIp(), node.getPort())
                   .requestTimeout(Duration.ofMillis(config.invokeTimeoutMillis()))
+                  .events(events)
                   .build());
       setup.accept(client);
       RemotingClient previous = clients.put(node.getIdentity(), client);

@@ -1,5 +1,6 @@
 package com.lts.core.registry.internal;
 
+import com.lts.core.internal.background.Background;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,7 +19,10 @@ public final class RegistryEventThread implements AutoCloseable {
 
   private final ExecutorService executor;
 
-  public RegistryEventThread(String name) {
+  private final Background background;
+
+  public RegistryEventThread(String name, Background background) {
+    this.background = background;
     this.executor =
         Executors.newSingleThreadExecutor(
             runnable -> {
@@ -31,15 +35,8 @@ public final class RegistryEventThread implements AutoCloseable {
   /** Runs {@code task} on the event thread after everything posted before; dropped once closed. */
   public void post(Runnable task) {
     try {
-      executor.execute(
-          () -> {
-            try {
-              task.run();
-            } catch (Throwable t) {
-              // A failing listener must not stop the events of every other listener.
-              log.error("Registry event handler failed", t);
-            }
-          });
+      // A failing listener must not stop the events of every other listener.
+      executor.execute(background.guard("registry listeners", task));
     } catch (RejectedExecutionException closed) {
       log.debug("Registry event dropped after close");
     }

@@ -33,7 +33,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     this.settings = settings;
     this.endpoint = endpoint;
     this.mac = settings.token() == null ? null : new HandshakeMac(settings.token());
-    this.dispatcher = new Dispatcher(endpoint.processors());
+    this.dispatcher = new Dispatcher(endpoint.processors(), settings.events());
     this.errors = new ErrorHandler(endpoint.failureListeners());
   }
 

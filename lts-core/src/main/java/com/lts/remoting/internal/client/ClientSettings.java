@@ -2,6 +2,7 @@ package com.lts.remoting.internal.client;
 
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
+import com.lts.core.event.NodeEvents;
 import com.lts.remoting.internal.Peer;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public final class ClientSettings {
   private final Duration heartbeatInterval;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
+  private final NodeEvents events;
   private final Duration reconnectInitialDelay;
   private final Duration reconnectMaxDelay;
 
@@ -36,6 +38,7 @@ public final class ClientSettings {
     this.heartbeatInterval = b.heartbeatInterval;
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
+    this.events = b.events;
     this.reconnectInitialDelay = b.reconnectInitialDelay;
     this.reconnectMaxDelay = b.reconnectMaxDelay;
   }
@@ -102,6 +105,11 @@ public final class ClientSettings {
     return requestTimeout;
   }
 
+  /** Where processor failures are reported. */
+  public NodeEvents events() {
+    return events;
+  }
+
   /** Delay before the first reconnect attempt; it doubles per failed attempt. */
   public Duration reconnectInitialDelay() {
     return reconnectInitialDelay;
@@ -125,6 +133,7 @@ public final class ClientSettings {
     private Duration heartbeatInterval;
     private Duration connectTimeout;
     private Duration requestTimeout;
+    private NodeEvents events = NodeEvents.IGNORED;
     private Duration reconnectInitialDelay = Duration.ofMillis(100);
     private Duration reconnectMaxDelay = Duration.ofSeconds(5);
 
@@ -137,6 +146,12 @@ public final class ClientSettings {
 
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Where processor failures are reported (default: nowhere but the log). */
+    public Builder events(NodeEvents events) {
+      this.events = Objects.requireNonNull(events);
       return this;
     }
 

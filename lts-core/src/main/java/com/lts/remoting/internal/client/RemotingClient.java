@@ -1,5 +1,6 @@
 package com.lts.remoting.internal.client;
 
+import com.lts.core.internal.background.Background;
 import com.lts.remoting.AuthenticationException;
 import com.lts.remoting.NotConnectedException;
 import com.lts.remoting.RemotingConnectException;
@@ -50,9 +51,11 @@ public final class RemotingClient implements AutoCloseable {
   private volatile boolean started;
   private volatile boolean closed;
   private int failedAttempts;
+  private final Background background;
 
   public RemotingClient(ClientSettings settings) {
     this.settings = settings;
+    this.background = new Background(settings.events(), RemotingClient.class);
     this.endpoint =
         new Endpoint(
             "client",
@@ -293,6 +296,7 @@ public final class RemotingClient implements AutoCloseable {
       stateLock.notifyAll();
     }
     log.info("Connected to {} ({})", server.identity(), channel.remoteAddress());
+    background.succeeded(connectTask());
     endpoint.fireConnected(remoting);
     channel.closeFuture().addListener(f -> disconnected(remoting));
   }
@@ -314,8 +318,14 @@ public final class RemotingClient implements AutoCloseable {
       lastFailure = failure;
       stateLock.notifyAll();
     }
-    log.debug("Connection attempt to {} failed: {}", address(), failure.toString());
+    if (!closed) {
+      background.failed(connectTask(), failure);
+    }
     scheduleReconnect();
+  }
+
+  private String connectTask() {
+    return "Connecting to " + address();
   }
 
   private void scheduleReconnect() {

@@ -37,7 +37,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     this.endpoint = endpoint;
     this.mac = settings.token() == null ? null : new HandshakeMac(settings.token());
     this.onAuthenticated = onAuthenticated;
-    this.dispatcher = new Dispatcher(endpoint.processors());
+    this.dispatcher = new Dispatcher(endpoint.processors(), settings.events());
     this.errors = new ErrorHandler(endpoint.failureListeners());
   }
 

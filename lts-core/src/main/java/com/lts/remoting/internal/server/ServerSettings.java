@@ -3,6 +3,7 @@ package com.lts.remoting.internal.server;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
+import com.lts.core.event.NodeEvents;
 import com.lts.remoting.internal.Peer;
 import com.lts.remoting.internal.auth.AddressFilter;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public final class ServerSettings {
   private final Duration heartbeatInterval;
   private final Duration handshakeTimeout;
   private final Duration requestTimeout;
+  private final NodeEvents events;
 
   private ServerSettings(Builder b) {
     this.self = new Peer(b.identity, b.nodeType, b.nodeGroup);
@@ -38,6 +40,7 @@ public final class ServerSettings {
     this.heartbeatInterval = b.heartbeatInterval;
     this.handshakeTimeout = b.handshakeTimeout;
     this.requestTimeout = b.requestTimeout;
+    this.events = b.events;
   }
 
   /** Settings from {@code node}: its identity, bind IP, listen port and remoting keys. */
@@ -112,6 +115,11 @@ public final class ServerSettings {
     return requestTimeout;
   }
 
+  /** Where processor failures are reported. */
+  public NodeEvents events() {
+    return events;
+  }
+
   /** Overrides for the values taken from the node configuration. */
   public static final class Builder {
 
@@ -128,6 +136,7 @@ public final class ServerSettings {
     private Duration heartbeatInterval;
     private Duration handshakeTimeout;
     private Duration requestTimeout;
+    private NodeEvents events = NodeEvents.IGNORED;
 
     private Builder() {}
 
@@ -160,6 +169,12 @@ public final class ServerSettings {
 
     public Builder handshakeTimeout(Duration timeout) {
       this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+      return this;
+    }
+
+    /** Where processor failures are reported (default: nowhere but the log). */
+    public Builder events(NodeEvents events) {
+      this.events = Objects.requireNonNull(events);
       return this;
     }
 

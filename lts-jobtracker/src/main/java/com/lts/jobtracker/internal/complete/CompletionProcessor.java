@@ -5,6 +5,8 @@ import com.lts.core.domain.Job;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.domain.JobResult;
 import com.lts.core.domain.JobRunResult;
+import com.lts.core.event.NodeEvent;
+import com.lts.core.event.NodeEvents;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
 import com.lts.core.store.JobLogType;
@@ -48,6 +50,7 @@ public final class CompletionProcessor
   private final RetryPolicy retryPolicy;
   private final Timekeeper timekeeper;
   private final Clock clock;
+  private final NodeEvents events;
 
   public CompletionProcessor(
       JobStore jobs,
@@ -57,7 +60,9 @@ public final class CompletionProcessor
       JobEventLog eventLog,
       RetryPolicy retryPolicy,
       Timekeeper timekeeper,
-      Clock clock) {
+      Clock clock,
+      NodeEvents events) {
+    this.events = events;
     this.jobs = jobs;
     this.directory = directory;
     this.dispatcher = dispatcher;
@@ -97,6 +102,7 @@ public final class CompletionProcessor
     logAccepted(done, finished, JobLogType.FINISHED, tracker);
     logAccepted(later, retried, JobLogType.RETRIED, tracker);
     sendFeedback(done, finished);
+    tell(done, finished, later, retries, retried);
     followUp(done, finished, later, retried, retries);
 
     TaskTrackerSlot slot = directory.report(channel, request.getAvailableThreads());
@@ -127,6 +133,53 @@ public final class CompletionProcessor
         timekeeper.scheduleChanged(meta.getScheduleJobId());
       }
     }
+  }
+
+  /** Tells the node's listeners what became of the jobs whose results were accepted. */
+  private void tell(
+      AttemptOutcome done,
+      Map<AttemptRef, JobRunResult> finished,
+      AttemptOutcome later,
+      List<RetryLater> retries,
+      Map<AttemptRef, JobRunResult> retried) {
+    Set<AttemptRef> accepted = new HashSet<>(later.accepted());
+    for (RetryLater retry : retries) {
+      if (accepted.contains(retry.run())) {
+        JobMeta meta = retried.get(retry.run()).getJobMeta();
+        Job job = meta.getJob();
+        events.publish(
+            new NodeEvent.JobRetried(
+                meta.getJobId(),
+                job.getTaskId(),
+                job.getTaskTrackerNodeGroup(),
+                meta.getRetryTimes(),
+                retry.triggerTime(),
+                reason(retried.get(retry.run()))));
+      }
+    }
+    for (AttemptRef ref : done.accepted()) {
+      JobRunResult result = finished.get(ref);
+      JobMeta meta = result.getJobMeta();
+      Job job = meta.getJob();
+      Action action = result.getAction() == null ? Action.EXECUTE_SUCCESS : result.getAction();
+      if (action == Action.EXECUTE_FAILED) {
+        events.publish(
+            new NodeEvent.JobFailed(
+                meta.getJobId(), job.getTaskId(), job.getTaskTrackerNodeGroup(), reason(result)));
+      } else if (action.isRetryable()) { // retries used up
+        events.publish(
+            new NodeEvent.JobDeadLettered(
+                meta.getJobId(),
+                job.getTaskId(),
+                job.getTaskTrackerNodeGroup(),
+                meta.getRetryTimes(),
+                reason(result)));
+      }
+    }
+  }
+
+  private static String reason(JobRunResult result) {
+    return result.getAction() + (result.getMsg() == null ? "" : ": " + result.getMsg());
   }
 
   private static AttemptOutcome none() {

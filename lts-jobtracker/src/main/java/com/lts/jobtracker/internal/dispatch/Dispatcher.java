@@ -1,6 +1,9 @@
 package com.lts.jobtracker.internal.dispatch;
 
+import com.lts.core.LtsException;
 import com.lts.core.domain.JobMeta;
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.StoredJob;
@@ -27,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+  private static final String CLAIM_TASK = "Claim";
 
   private final JobStore jobs;
   private final TaskTrackerDirectory directory;
@@ -34,6 +38,7 @@ public final class Dispatcher {
   private final Duration lease;
   private final int maxPerPush;
   private final Executor executor;
+  private final Background background;
 
   public Dispatcher(
       JobStore jobs,
@@ -41,7 +46,9 @@ public final class Dispatcher {
       JobEventLog eventLog,
       Duration lease,
       int maxPerPush,
-      Executor executor) {
+      Executor executor,
+      NodeEvents events) {
+    this.background = new Background(events, Dispatcher.class);
     this.jobs = jobs;
     this.directory = directory;
     this.eventLog = eventLog;
@@ -63,7 +70,7 @@ public final class Dispatcher {
   public void dispatch(TaskTrackerSlot slot) {
     slot.wantRound();
     try {
-      executor.execute(() -> run(slot));
+      executor.execute(background.guard("Dispatch", () -> run(slot)));
     } catch (RejectedExecutionException e) {
       log.debug("Dispatch executor is shut down; {} waits for its next pull", slot);
     }
@@ -108,13 +115,13 @@ public final class Dispatcher {
       claimed = jobs.claim(slot.group(), slot.identity(), threads, lease);
     } catch (RuntimeException e) {
       slot.giveBack(threads);
-      log.warn(
-          "Claiming jobs of group {} for {} failed: {}",
-          slot.group(),
-          slot.identity(),
-          e.toString());
+      background.failed(
+          CLAIM_TASK,
+          new LtsException(
+              "Claiming jobs of group " + slot.group() + " for " + slot.identity(), e));
       return List.of();
     }
+    background.succeeded(CLAIM_TASK);
     if (claimed.size() < threads) {
       slot.giveBack(threads - claimed.size());
     }
@@ -146,11 +153,15 @@ public final class Dispatcher {
               // The push may have arrived (the connection can close, or the answer be late, after
               // the TaskTracker took the jobs). Releasing now could run them twice; the leases
               // decide instead: renewed if the TaskTracker runs them, else they run again.
-              log.warn(
-                  "Pushing {} jobs to {} did not complete ({}); they run again if their leases end",
-                  claimed.size(),
-                  slot.identity(),
-                  failure.toString());
+              background.failed(
+                  "Push",
+                  new LtsException(
+                      "Pushing "
+                          + claimed.size()
+                          + " jobs to "
+                          + slot.identity()
+                          + " did not complete; they run again if their leases end",
+                      failure));
             });
   }
 
@@ -177,11 +188,15 @@ public final class Dispatcher {
       }
       dispatchGroup(slot.group());
     } catch (RuntimeException e) {
-      log.warn(
-          "Releasing {} jobs of {} failed ({}); they run again when their lease ends",
-          claimed.size(),
-          slot.identity(),
-          e.toString());
+      background.failed(
+          "Release",
+          new LtsException(
+              "Releasing "
+                  + claimed.size()
+                  + " jobs of "
+                  + slot.identity()
+                  + "; they run again when their lease ends",
+              e));
     }
   }
 }

@@ -1,6 +1,9 @@
 package com.lts.jobtracker.internal.feedback;
 
+import com.lts.core.LtsException;
 import com.lts.core.domain.JobResult;
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.core.store.Feedback;
 import com.lts.core.store.FeedbackQueue;
 import com.lts.core.store.Page;
@@ -10,9 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Master duty: re-sends queued feedback to its JobClient group and deletes what was delivered. Each
@@ -21,14 +24,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedbackResend implements Runnable {
 
-  private static final Logger log = LoggerFactory.getLogger(FeedbackResend.class);
+  private static final String TASK = "Feedback re-send";
   private static final int PAGE = 100;
   private static final int MAX_PAGES_PER_RUN = 50;
 
   private final FeedbackQueue queue;
   private final FeedbackSender sender;
 
-  public FeedbackResend(FeedbackQueue queue, FeedbackSender sender) {
+  private final Background background;
+
+  public FeedbackResend(FeedbackQueue queue, FeedbackSender sender, NodeEvents events) {
+    this.background = new Background(events, FeedbackResend.class);
     this.queue = queue;
     this.sender = sender;
   }
@@ -36,7 +42,8 @@ public final class FeedbackResend implements Runnable {
   @Override
   public void run() {
     for (String group : queue.countByGroup().keySet()) {
-      resend(group);
+      // One group that cannot be reached must not hold up the others.
+      background.run(TASK, () -> resend(group));
     }
   }
 
@@ -56,9 +63,13 @@ public final class FeedbackResend implements Runnable {
       List<JobResult> undelivered;
       try {
         undelivered = sender.deliver(group, results).get(1, TimeUnit.MINUTES);
-      } catch (Exception e) {
-        log.info("Re-sending feedback to group {} failed: {}", group, e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return;
+      } catch (ExecutionException | TimeoutException e) {
+        throw new LtsException(
+            "Re-sending " + results.size() + " feedback results to JobClient group " + group,
+            e instanceof ExecutionException ? e.getCause() : e);
       }
       Set<JobResult> kept = new HashSet<>(undelivered);
       List<String> delivered = new ArrayList<>();

@@ -1,10 +1,13 @@
 package com.lts.jobtracker.internal.intake;
 
+import com.lts.core.LtsException;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobBatch;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.NodeGroupStore;
@@ -23,8 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * SUBMIT_JOB: stores a batch of jobs and starts the due ones at once on idle TaskTrackers. A batch
@@ -34,13 +35,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest, Response> {
 
-  private static final Logger log = LoggerFactory.getLogger(SubmitProcessor.class);
-
   private final JobStore jobs;
   private final NodeGroupStore nodeGroups;
   private final Dispatcher dispatcher;
   private final JobEventLog eventLog;
   private final Timekeeper timekeeper;
+  private final Background background;
   private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
 
   public SubmitProcessor(
@@ -48,7 +48,9 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       NodeGroupStore nodeGroups,
       Dispatcher dispatcher,
       JobEventLog eventLog,
-      Timekeeper timekeeper) {
+      Timekeeper timekeeper,
+      NodeEvents events) {
+    this.background = new Background(events, SubmitProcessor.class);
     this.jobs = jobs;
     this.nodeGroups = nodeGroups;
     this.dispatcher = dispatcher;
@@ -69,7 +71,8 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
     try {
       results = jobs.submit(submitted);
     } catch (StoreException e) {
-      log.warn("Submit of {} jobs failed: {}", submitted.size(), e.toString());
+      background.failed(
+          "Submit", new LtsException("Storing " + submitted.size() + " submitted jobs", e));
       return Response.failure(
           ResponseCode.SYSTEM_ERROR,
           "The job store could not take the jobs: " + e.getMessage(),
@@ -126,8 +129,9 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       try {
         nodeGroups.add(NodeType.TASK_TRACKER, group);
       } catch (RuntimeException e) {
-        knownGroups.remove(group);
-        log.debug("Recording node group {} failed: {}", group, e.toString());
+        knownGroups.remove(group); // tried again with the next submit for the group
+        background.failed(
+            "Recording node groups", new LtsException("Recording node group " + group, e));
       }
     }
   }

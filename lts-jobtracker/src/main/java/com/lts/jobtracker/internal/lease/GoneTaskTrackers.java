@@ -2,6 +2,8 @@ package com.lts.jobtracker.internal.lease;
 
 import com.lts.core.cluster.Node;
 import com.lts.core.cluster.NodeChangeListener;
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.core.store.JobStore;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -22,9 +24,15 @@ public final class GoneTaskTrackers implements NodeChangeListener {
   private final LeaseExpiry leaseExpiry;
   private final BooleanSupplier isMaster;
   private final Executor executor;
+  private final Background background;
 
   public GoneTaskTrackers(
-      JobStore jobs, LeaseExpiry leaseExpiry, BooleanSupplier isMaster, Executor executor) {
+      JobStore jobs,
+      LeaseExpiry leaseExpiry,
+      BooleanSupplier isMaster,
+      Executor executor,
+      NodeEvents events) {
+    this.background = new Background(events, GoneTaskTrackers.class);
     this.jobs = jobs;
     this.leaseExpiry = leaseExpiry;
     this.isMaster = isMaster;
@@ -39,23 +47,20 @@ public final class GoneTaskTrackers implements NodeChangeListener {
     if (!isMaster.getAsBoolean()) {
       return;
     }
+    // On failure the leases end on their own and the lease expiry duty re-queues the jobs.
     executor.execute(
-        () -> {
-          int ended = 0;
-          for (Node node : nodes) {
-            try {
-              ended += jobs.endLeasesOf(node.getIdentity());
-            } catch (RuntimeException e) {
-              log.warn(
-                  "Ending the leases of {} failed ({}); they end on their own",
-                  node.getIdentity(),
-                  e.toString());
-            }
-          }
-          if (ended > 0) {
-            log.warn("{} jobs of TaskTrackers that left the cluster run again: {}", ended, nodes);
-            leaseExpiry.run();
-          }
-        });
+        background.guard(
+            "Ending the leases of departed TaskTrackers",
+            () -> {
+              int ended = 0;
+              for (Node node : nodes) {
+                ended += jobs.endLeasesOf(node.getIdentity());
+              }
+              if (ended > 0) {
+                log.warn(
+                    "{} jobs of TaskTrackers that left the cluster run again: {}", ended, nodes);
+                leaseExpiry.run();
+              }
+            }));
   }
 }

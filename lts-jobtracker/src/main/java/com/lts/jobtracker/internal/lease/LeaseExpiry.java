@@ -1,5 +1,7 @@
 package com.lts.jobtracker.internal.lease;
 
+import com.lts.core.event.NodeEvent;
+import com.lts.core.event.NodeEvents;
 import com.lts.core.store.ExpiredLease;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
@@ -25,7 +27,11 @@ public final class LeaseExpiry implements Runnable {
   private final Dispatcher dispatcher;
   private final JobEventLog eventLog;
 
-  public LeaseExpiry(JobStore jobs, Dispatcher dispatcher, JobEventLog eventLog) {
+  private final NodeEvents events;
+
+  public LeaseExpiry(
+      JobStore jobs, Dispatcher dispatcher, JobEventLog eventLog, NodeEvents events) {
+    this.events = events;
     this.jobs = jobs;
     this.dispatcher = dispatcher;
     this.eventLog = eventLog;
@@ -46,6 +52,13 @@ public final class LeaseExpiry implements Runnable {
             JobLogType.LEASE_EXPIRED,
             lease.taskTrackerIdentity(),
             "lease of attempt " + lease.expiredAttempt() + " ended; the job runs again");
+        events.publish(
+            new NodeEvent.LeaseExpired(
+                lease.jobId(),
+                lease.taskId(),
+                lease.taskTrackerNodeGroup(),
+                lease.taskTrackerIdentity(),
+                lease.expiredAttempt()));
       }
       if (!expired.isEmpty()) {
         log.warn("{} running jobs lost their lease and were re-queued", expired.size());

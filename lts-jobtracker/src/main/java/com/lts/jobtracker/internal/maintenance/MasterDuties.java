@@ -1,5 +1,7 @@
 package com.lts.jobtracker.internal.maintenance;
 
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +27,10 @@ public final class MasterDuties implements AutoCloseable {
   private final List<Duty> duties = new ArrayList<>();
   private final List<ScheduledFuture<?>> running = new ArrayList<>();
 
-  public MasterDuties(String identity) {
+  private final Background background;
+
+  public MasterDuties(String identity, NodeEvents events) {
+    this.background = new Background(events, MasterDuties.class);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             new DefaultThreadFactory("lts-master-duties-" + identity, true));
@@ -45,17 +50,12 @@ public final class MasterDuties implements AutoCloseable {
     for (Duty duty : duties) {
       running.add(
           scheduler.scheduleWithFixedDelay(
-              () -> runSafely(duty), 0, duty.period.toMillis(), TimeUnit.MILLISECONDS));
+              background.guard("Master duty '" + duty.name + "'", duty.task),
+              0,
+              duty.period.toMillis(),
+              TimeUnit.MILLISECONDS));
     }
     log.info("Became master: running {} duties", duties.size());
-  }
-
-  private static void runSafely(Duty duty) {
-    try {
-      duty.task.run();
-    } catch (RuntimeException e) { // keep the schedule alive; the next run tries again
-      log.warn("Master duty '{}' failed: {}", duty.name, e.toString(), e);
-    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package com.lts.jobtracker.internal.schedule;
 
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.core.store.DueGroup;
 import com.lts.core.store.JobStore;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -10,8 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts jobs on time. Every half horizon it loads from the store the (group, trigger time) pairs
@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DueWheel implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(DueWheel.class);
   private static final int MAX_PER_LOAD = 10_000;
 
   private final JobStore jobs;
@@ -31,13 +30,16 @@ public final class DueWheel implements AutoCloseable {
   private final long horizonMillis;
   private final ScheduledThreadPoolExecutor timers;
   private final Set<String> armed = ConcurrentHashMap.newKeySet();
+  private final Background background;
 
   public DueWheel(
       JobStore jobs,
       Consumer<String> dispatchGroup,
       Clock clock,
       Duration horizon,
-      String identity) {
+      String identity,
+      NodeEvents events) {
+    this.background = new Background(events, DueWheel.class);
     this.jobs = jobs;
     this.dispatchGroup = dispatchGroup;
     this.clock = clock;
@@ -50,17 +52,15 @@ public final class DueWheel implements AutoCloseable {
 
   public void start() {
     long period = Math.max(50, horizonMillis / 2);
-    timers.scheduleWithFixedDelay(this::loadSafely, 0, period, TimeUnit.MILLISECONDS);
+    // A failed load costs nothing lasting: the jobs start at their TaskTrackers' next pull.
+    timers.scheduleWithFixedDelay(
+        background.guard("Due wheel load", this::load), 0, period, TimeUnit.MILLISECONDS);
   }
 
-  private void loadSafely() {
-    try {
-      long now = clock.millis();
-      for (DueGroup due : jobs.dueBetween(now, now + horizonMillis, MAX_PER_LOAD)) {
-        arm(due.taskTrackerNodeGroup(), due.triggerTime());
-      }
-    } catch (RuntimeException e) {
-      log.warn("Loading due jobs failed; they start at the next pull instead: {}", e.toString());
+  private void load() {
+    long now = clock.millis();
+    for (DueGroup due : jobs.dueBetween(now, now + horizonMillis, MAX_PER_LOAD)) {
+      arm(due.taskTrackerNodeGroup(), due.triggerTime());
     }
   }
 
@@ -78,10 +78,12 @@ public final class DueWheel implements AutoCloseable {
       return;
     }
     timers.schedule(
-        () -> {
-          armed.remove(key);
-          dispatchGroup.accept(group);
-        },
+        background.guard(
+            "Due wheel dispatch",
+            () -> {
+              armed.remove(key);
+              dispatchGroup.accept(group);
+            }),
         Math.max(0, delay),
         TimeUnit.MILLISECONDS);
   }

@@ -1,7 +1,10 @@
 package com.lts.jobtracker.internal.schedule;
 
+import com.lts.core.LtsException;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobType;
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.core.store.InstanceRequest;
 import com.lts.core.store.InstanceResult;
 import com.lts.core.store.JobKind;
@@ -41,6 +44,7 @@ public final class ScheduleFeeder implements Runnable {
   private final JobEventLog eventLog;
   private final Clock clock;
   private final TimeZone zone;
+  private final Background background;
 
   public ScheduleFeeder(
       JobStore jobs,
@@ -48,7 +52,9 @@ public final class ScheduleFeeder implements Runnable {
       DueWheel wheel,
       JobEventLog eventLog,
       Clock clock,
-      TimeZone zone) {
+      TimeZone zone,
+      NodeEvents events) {
+    this.background = new Background(events, ScheduleFeeder.class);
     this.jobs = jobs;
     this.planner = planner;
     this.wheel = wheel;
@@ -112,12 +118,12 @@ public final class ScheduleFeeder implements Runnable {
           finish(schedule);
           continue;
         }
-      } catch (RuntimeException e) {
-        log.warn(
-            "Schedule {} ({}) could not be fed: {}",
-            schedule.taskId(),
-            schedule.jobId(),
-            e.toString());
+      } catch (RuntimeException e) { // one broken schedule must not hold up the others
+        background.failed(
+            "Schedule feeding",
+            new LtsException(
+                "Schedule " + schedule.taskId() + " (" + schedule.jobId() + ") could not be fed",
+                e));
         continue;
       }
       boolean first = true;

@@ -1,5 +1,7 @@
 package com.lts.jobtracker.internal.schedule;
 
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The JobTracker's sense of time, as the rest of it sees it: jobs that become due later are armed
@@ -20,15 +20,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Timekeeper implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(Timekeeper.class);
-
   private final DueWheel wheel;
   private final ScheduleFeeder feeder;
   private final ExecutorService feeding;
   private final Set<String> changed = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean feedQueued = new AtomicBoolean();
 
-  public Timekeeper(DueWheel wheel, ScheduleFeeder feeder, String identity) {
+  private final Background background;
+
+  public Timekeeper(DueWheel wheel, ScheduleFeeder feeder, String identity, NodeEvents events) {
+    this.background = new Background(events, Timekeeper.class);
     this.wheel = wheel;
     this.feeder = feeder;
     this.feeding =
@@ -54,7 +55,8 @@ public final class Timekeeper implements AutoCloseable {
     changed.add(scheduleJobId);
     if (feedQueued.compareAndSet(false, true)) {
       try {
-        feeding.execute(this::feedChanged);
+        // On failure the master's pass over every schedule, each second, makes up for it.
+        feeding.execute(background.guard("Feeding changed schedules", this::feedChanged));
       } catch (RejectedExecutionException e) {
         // stopping: the master's next pass over the schedules does it
       }
@@ -71,12 +73,7 @@ public final class Timekeeper implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
-    try {
-      feeder.feed(batch);
-    } catch (RuntimeException e) {
-      // the master's pass over every schedule, each second, makes up for it
-      log.warn("Feeding {} changed schedule(s) failed: {}", batch.size(), e.toString());
-    }
+    feeder.feed(batch);
   }
 
   /** The master's pass over every schedule. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.lts.core.domain.Job;
 import com.lts.core.domain.MisfirePolicy;
+import com.lts.core.event.NodeEvents;
 import com.lts.core.store.JdbcFixture;
 import com.lts.core.store.JobLogQuery;
 import com.lts.core.store.JobLogType;
@@ -52,7 +53,8 @@ class ScheduleFeederTest {
           store.jobLogs().append(entries);
         };
     eventLog = new JobEventLog(sink, 100, 10_000, clock);
-    wheel = new DueWheel(jobs, group -> {}, clock, Duration.ofSeconds(2), "test");
+    wheel =
+        new DueWheel(jobs, group -> {}, clock, Duration.ofSeconds(2), "test", NodeEvents.IGNORED);
     feeder =
         new ScheduleFeeder(
             jobs,
@@ -60,7 +62,8 @@ class ScheduleFeederTest {
             wheel,
             eventLog,
             clock,
-            TimeZone.getTimeZone("UTC"));
+            TimeZone.getTimeZone("UTC"),
+            NodeEvents.IGNORED);
   }
 
   @AfterEach
@@ -151,7 +154,8 @@ class ScheduleFeederTest {
             wheel,
             eventLog,
             behind,
-            TimeZone.getTimeZone("UTC"))
+            TimeZone.getTimeZone("UTC"),
+            NodeEvents.IGNORED)
         .run();
     assertThat(waiting("twice")).containsExactly(T0 + MINUTE, T0 + 2 * MINUTE, T0 + 3 * MINUTE);
   }

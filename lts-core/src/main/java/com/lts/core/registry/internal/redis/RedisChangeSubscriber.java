@@ -1,5 +1,7 @@
 package com.lts.core.registry.internal.redis;
 
+import com.lts.core.event.FailureKind;
+import com.lts.core.internal.background.Background;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -9,6 +11,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Listens on the cluster's change channel on its own thread and connection, and subscribes again
@@ -18,6 +21,7 @@ import redis.clients.jedis.JedisPubSub;
 final class RedisChangeSubscriber implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RedisChangeSubscriber.class);
+  private static final String TASK = "Redis registry subscription";
   private static final long JOIN_MILLIS = 5_000;
 
   private final HostAndPort server;
@@ -27,6 +31,8 @@ final class RedisChangeSubscriber implements AutoCloseable {
   private final Consumer<String> onMessage;
   private final Runnable onSubscribed;
   private final Thread thread;
+  private final Background background;
+  private volatile boolean reconnecting;
   private final CountDownLatch closedSignal = new CountDownLatch(1);
   private volatile Jedis connection;
   private volatile boolean closed;
@@ -38,7 +44,9 @@ final class RedisChangeSubscriber implements AutoCloseable {
       long reconnectMillis,
       Consumer<String> onMessage,
       Runnable onSubscribed,
-      String threadName) {
+      String threadName,
+      Background background) {
+    this.background = background;
     this.server = server;
     this.clientConfig = clientConfig;
     this.channel = channel;
@@ -60,11 +68,14 @@ final class RedisChangeSubscriber implements AutoCloseable {
         if (!closed) {
           jedis.subscribe(new Handler(), channel);
         }
-      } catch (RuntimeException e) {
-        if (!closed) {
-          log.debug("Redis subscription to {} ended: {}", channel, e.toString());
+      } catch (JedisException e) {
+        if (!closed && !reconnecting) {
+          background.failed(TASK, FailureKind.REGISTRY_UNREACHABLE, e);
         }
+      } catch (RuntimeException e) { // a message handler failed; subscribe again
+        background.failed(TASK, e);
       } finally {
+        reconnecting = false;
         connection = null;
       }
       try {
@@ -84,6 +95,7 @@ final class RedisChangeSubscriber implements AutoCloseable {
   void reconnect() {
     Jedis current = connection;
     if (current != null) {
+      reconnecting = true;
       try {
         current.disconnect();
       } catch (RuntimeException e) {
@@ -113,6 +125,7 @@ final class RedisChangeSubscriber implements AutoCloseable {
 
     @Override
     public void onSubscribe(String subscribedChannel, int subscribedChannels) {
+      background.succeeded(TASK);
       onSubscribed.run();
     }
   }

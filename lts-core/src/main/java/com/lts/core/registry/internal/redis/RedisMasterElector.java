@@ -2,6 +2,8 @@ package com.lts.core.registry.internal.redis;
 
 import com.lts.core.cluster.MasterChangeListener;
 import com.lts.core.cluster.Node;
+import com.lts.core.event.FailureKind;
+import com.lts.core.internal.background.Background;
 import com.lts.core.internal.json.Json;
 import com.lts.core.internal.json.JsonException;
 import com.lts.core.registry.MasterElector;
@@ -31,6 +33,7 @@ import redis.clients.jedis.exceptions.JedisException;
 final class RedisMasterElector implements MasterElector {
 
   private static final Logger log = LoggerFactory.getLogger(RedisMasterElector.class);
+  private static final String TASK = "Redis master election";
 
   private static final String ACQUIRE =
       "if redis.call('EXISTS', KEYS[1]) == 1 then return {0, redis.call('GET', KEYS[1])} end\n"
@@ -58,6 +61,7 @@ final class RedisMasterElector implements MasterElector {
   private final long marginNanos;
   private final MasterStateHub hub;
   private final ScheduledExecutorService scheduler;
+  private final Background background;
 
   /** The lease value while this candidate holds it, else null. */
   private volatile String held;
@@ -72,10 +76,12 @@ final class RedisMasterElector implements MasterElector {
   RedisMasterElector(
       RedisRegistry registry,
       RegistryEventThread events,
+      Background background,
       String leaseKey,
       Node candidate,
       long leaseMillis) {
     this.registry = registry;
+    this.background = background;
     this.leaseKey = leaseKey;
     this.epochKey = leaseKey + "/EPOCH";
     this.electionKey = candidate.getNodeType().name() + ":" + candidate.getGroup();
@@ -147,11 +153,13 @@ final class RedisMasterElector implements MasterElector {
         log.info("{} is master with epoch {}", candidate, epochOf(lease.value()));
       }
       hub.report(stateOf(lease.value()));
+      background.succeeded(TASK);
     } catch (JedisException e) {
       lose("the registry is unreachable: " + e);
+      background.failed(TASK, FailureKind.REGISTRY_UNREACHABLE, e);
     } catch (RuntimeException e) {
-      log.error("Election round for {} failed", candidate, e);
       lose("the election round failed");
+      background.failed(TASK, e);
     }
   }
 

@@ -5,6 +5,10 @@ import com.lts.core.cluster.NodeChangeListener;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
+import com.lts.core.event.FailureKind;
+import com.lts.core.event.NodeEvent;
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.core.registry.MasterElector;
 import com.lts.core.registry.Registry;
 import com.lts.core.registry.RegistryException;
@@ -49,6 +53,8 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class RedisRegistry implements Registry {
 
   private static final Logger log = LoggerFactory.getLogger(RedisRegistry.class);
+  private static final String RENEW_TASK = "Redis registry renewal";
+  private static final String READ_TASK = "Redis registry read";
   private static final int MAX_SOCKET_TIMEOUT_MILLIS = 2_000;
   private static final int POOL_SIZE = 8;
   static final String MASTER_MESSAGE = "MASTER:";
@@ -72,10 +78,14 @@ public final class RedisRegistry implements Registry {
   private final Map<String, Node> registered = new ConcurrentHashMap<>();
   private final Set<NodeType> readsQueued = ConcurrentHashMap.newKeySet();
   private final List<RedisMasterElector> electors = new CopyOnWriteArrayList<>();
+  private final NodeEvents nodeEvents;
+  private final Background background;
   private volatile boolean connected;
   private volatile boolean closed;
 
-  RedisRegistry(RedisAddress address, String clusterName, LtsConfig config) {
+  RedisRegistry(RedisAddress address, String clusterName, LtsConfig config, NodeEvents nodeEvents) {
+    this.nodeEvents = nodeEvents;
+    this.background = new Background(nodeEvents, RedisRegistry.class);
     this.clusterName = clusterName;
     this.address = address;
     this.paths = new RegistryPaths(clusterName);
@@ -107,7 +117,7 @@ public final class RedisRegistry implements Registry {
     this.pool = new JedisPool(poolConfig, server, clientConfig);
     checkReachable();
     this.connected = true;
-    this.events = new RegistryEventThread("lts-registry-redis-" + clusterName);
+    this.events = new RegistryEventThread("lts-registry-redis-" + clusterName, background);
     this.hub = new NodeEventHub(events);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -124,9 +134,11 @@ public final class RedisRegistry implements Registry {
             config.get(ConfigKeys.RECONNECT_PERIOD).toMillis(),
             this::onMessage,
             this::onSubscribed,
-            "lts-registry-redis-sub-" + clusterName);
+            "lts-registry-redis-sub-" + clusterName,
+            background);
     subscriber.start();
-    scheduler.scheduleWithFixedDelay(this::tick, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        background.guard(RENEW_TASK, this::tick), renewMillis, renewMillis, TimeUnit.MILLISECONDS);
   }
 
   private void checkReachable() {
@@ -207,6 +219,7 @@ public final class RedisRegistry implements Registry {
         new RedisMasterElector(
             this,
             events,
+            background,
             paths.election(candidate.getNodeType(), candidate.getGroup()),
             candidate,
             sessionTimeoutMillis);
@@ -235,6 +248,7 @@ public final class RedisRegistry implements Registry {
       if (!connected) {
         connected = true;
         log.info("Redis {} is reachable again for cluster {}", address, clusterName);
+        nodeEvents.publish(new NodeEvent.RegistryBack(address.toString()));
         // Announce our entries (they may have expired) and resubscribe on a fresh connection.
         Pipeline pipeline = jedis.pipelined();
         registered.values().stream()
@@ -250,16 +264,21 @@ public final class RedisRegistry implements Registry {
     } catch (JedisException e) {
       if (connected) {
         connected = false;
-        log.warn(
-            "Lost Redis {} for cluster {} ({}); retrying every {} ms",
-            address,
-            clusterName,
-            e.toString(),
-            renewMillis);
+        nodeEvents.publish(new NodeEvent.RegistryLost(address.toString()));
       }
-    } catch (RuntimeException e) {
-      // Keep the periodic task alive whatever happens.
-      log.error("Redis registry renewal failed", e);
+      throw new RegistryUnreachable("Redis " + address + " for cluster " + clusterName, e);
+    }
+  }
+
+  /** Redis cannot be reached; what the background runner reports for a Jedis failure. */
+  static final class RegistryUnreachable extends RegistryException {
+    RegistryUnreachable(String what, JedisException cause) {
+      super(what + " cannot be reached: " + cause.getMessage(), cause);
+    }
+
+    @Override
+    public FailureKind failureKind() {
+      return FailureKind.REGISTRY_UNREACHABLE;
     }
   }
 
@@ -273,8 +292,9 @@ public final class RedisRegistry implements Registry {
             readsQueued.remove(type);
             try (Jedis jedis = pool.getResource()) {
               read(jedis, type);
+              background.succeeded(READ_TASK);
             } catch (JedisException e) {
-              log.debug("Reading {} nodes failed: {}", type, e.toString());
+              background.failed(READ_TASK, FailureKind.REGISTRY_UNREACHABLE, e);
             }
           });
     } catch (RejectedExecutionException e) {

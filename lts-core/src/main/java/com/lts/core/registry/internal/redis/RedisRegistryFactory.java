@@ -1,6 +1,7 @@
 package com.lts.core.registry.internal.redis;
 
 import com.lts.core.config.LtsConfig;
+import com.lts.core.event.NodeEvents;
 import com.lts.core.registry.Registry;
 import com.lts.core.registry.RegistryFactory;
 
@@ -15,7 +16,7 @@ public final class RedisRegistryFactory implements RegistryFactory {
   }
 
   @Override
-  public Registry open(String address, String clusterName, LtsConfig config) {
-    return new RedisRegistry(RedisAddress.parse(address), clusterName, config);
+  public Registry open(String address, String clusterName, LtsConfig config, NodeEvents events) {
+    return new RedisRegistry(RedisAddress.parse(address), clusterName, config, events);
   }
 }

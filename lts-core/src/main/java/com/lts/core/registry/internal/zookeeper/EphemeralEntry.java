@@ -1,5 +1,6 @@
 package com.lts.core.registry.internal.zookeeper;
 
+import com.lts.core.internal.background.Background;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.curator.framework.CuratorFramework;
@@ -27,11 +28,16 @@ final class EphemeralEntry {
   private final Executor writer;
   private final String path;
   private final byte[] data;
+  private static final String TASK = "ZooKeeper registry entry write";
+
   private final Watcher watcher;
+  private final Background background;
   private volatile boolean active = true;
   private volatile boolean warnedForeignOwner;
 
-  EphemeralEntry(CuratorFramework client, Executor writer, String path, byte[] data) {
+  EphemeralEntry(
+      CuratorFramework client, Executor writer, String path, byte[] data, Background background) {
+    this.background = background;
     this.client = client;
     this.writer = writer;
     this.path = path;
@@ -86,6 +92,7 @@ final class EphemeralEntry {
       }
       client.create().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(path, data);
       warnedForeignOwner = false;
+      background.succeeded(TASK);
     } catch (KeeperException.NodeExistsException
         | KeeperException.NoNodeException
         | KeeperException.BadVersionException e) {
@@ -93,7 +100,7 @@ final class EphemeralEntry {
       log.debug("{} changed while being written", path, e);
     } catch (Exception e) {
       // Connection trouble: the registry writes every entry again once it is connected.
-      log.debug("Could not write {} now: {}", path, e.toString());
+      background.failed(TASK, ZooKeeperRegistry.kindOf(e), e);
     }
   }
 

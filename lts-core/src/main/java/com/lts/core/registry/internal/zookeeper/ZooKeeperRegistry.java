@@ -5,6 +5,10 @@ import com.lts.core.cluster.NodeChangeListener;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
+import com.lts.core.event.FailureKind;
+import com.lts.core.event.NodeEvent;
+import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Background;
 import com.lts.core.internal.json.Json;
 import com.lts.core.internal.json.JsonException;
 import com.lts.core.registry.MasterElector;
@@ -69,16 +73,21 @@ public final class ZooKeeperRegistry implements Registry {
   private final ScheduledExecutorService writer;
   private final Map<NodeType, CuratorCache> caches = new ConcurrentHashMap<>();
   private final List<ZooKeeperMasterElector> electors = new CopyOnWriteArrayList<>();
+  private final NodeEvents nodeEvents;
+  private final Background background;
   private volatile boolean connected;
   private volatile boolean closed;
 
-  ZooKeeperRegistry(String connectString, String clusterName, LtsConfig config) {
+  ZooKeeperRegistry(
+      String connectString, String clusterName, LtsConfig config, NodeEvents nodeEvents) {
+    this.nodeEvents = nodeEvents;
+    this.background = new Background(nodeEvents, ZooKeeperRegistry.class);
     this.clusterName = clusterName;
     this.connectString = connectString;
     this.paths = new RegistryPaths(clusterName);
     this.connectionTimeoutMillis = config.get(ConfigKeys.ZK_CONNECTION_TIMEOUT).toMillis();
     int reconnectMillis = Math.toIntExact(config.get(ConfigKeys.RECONNECT_PERIOD).toMillis());
-    this.events = new RegistryEventThread("lts-registry-zk-" + clusterName);
+    this.events = new RegistryEventThread("lts-registry-zk-" + clusterName, background);
     this.hub = new NodeEventHub(events);
     this.writer =
         Executors.newSingleThreadScheduledExecutor(
@@ -102,11 +111,13 @@ public final class ZooKeeperRegistry implements Registry {
     // A safety net under the watches: check every entry now and then, and write back any missing.
     long retryMillis = config.get(ConfigKeys.RETRY_PERIOD).toMillis();
     writer.scheduleWithFixedDelay(
-        () -> {
-          if (connected) {
-            registered.values().forEach(entry -> entry.ensure(false));
-          }
-        },
+        background.guard(
+            "ZooKeeper registry check",
+            () -> {
+              if (connected) {
+                registered.values().forEach(entry -> entry.ensure(false));
+              }
+            }),
         retryMillis,
         retryMillis,
         TimeUnit.MILLISECONDS);
@@ -142,6 +153,14 @@ public final class ZooKeeperRegistry implements Registry {
     boolean up = state.isConnected();
     if (up != connected) {
       log.info("ZooKeeper {} for cluster {}: {}", connectString, clusterName, state);
+      if (!closed) {
+        nodeEvents.publish(
+            up
+                ? new NodeEvent.RegistryBack(
+                    ZooKeeperRegistryFactory.SCHEME + "://" + connectString)
+                : new NodeEvent.RegistryLost(
+                    ZooKeeperRegistryFactory.SCHEME + "://" + connectString));
+      }
     }
     connected = up;
     electors.forEach(ZooKeeperMasterElector::reevaluate);
@@ -170,7 +189,7 @@ public final class ZooKeeperRegistry implements Registry {
     RegistryPaths.requireNameable(node);
     checkOpen();
     String path = paths.node(node.getNodeType(), node.getIdentity());
-    EphemeralEntry entry = new EphemeralEntry(client, writer, path, Json.toBytes(node));
+    EphemeralEntry entry = new EphemeralEntry(client, writer, path, Json.toBytes(node), background);
     EphemeralEntry previous = registered.put(path, entry);
     if (previous != null) {
       previous.deactivate(false);
@@ -335,5 +354,17 @@ public final class ZooKeeperRegistry implements Registry {
   /** The Curator client (tests use it to expire the session). */
   CuratorFramework client() {
     return client;
+  }
+
+  /** Connection trouble is transient; any other ZooKeeper or Curator failure is not. */
+  static FailureKind kindOf(Exception e) {
+    if (e instanceof KeeperException keeper) {
+      return switch (keeper.code()) {
+        case CONNECTIONLOSS, SESSIONEXPIRED, SESSIONMOVED, OPERATIONTIMEOUT ->
+            FailureKind.REGISTRY_UNREACHABLE;
+        default -> FailureKind.UNEXPECTED;
+      };
+    }
+    return Background.kindOf(e);
   }
 }

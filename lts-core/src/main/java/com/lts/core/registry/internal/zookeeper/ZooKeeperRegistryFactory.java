@@ -1,6 +1,7 @@
 package com.lts.core.registry.internal.zookeeper;
 
 import com.lts.core.config.LtsConfig;
+import com.lts.core.event.NodeEvents;
 import com.lts.core.registry.Registries;
 import com.lts.core.registry.Registry;
 import com.lts.core.registry.RegistryException;
@@ -17,8 +18,8 @@ public final class ZooKeeperRegistryFactory implements RegistryFactory {
   }
 
   @Override
-  public Registry open(String address, String clusterName, LtsConfig config) {
-    return new ZooKeeperRegistry(connectString(address), clusterName, config);
+  public Registry open(String address, String clusterName, LtsConfig config, NodeEvents events) {
+    return new ZooKeeperRegistry(connectString(address), clusterName, config, events);
   }
 
   /** {@code host1:2181,host2:2181} from the address, checked. */
