@@ -17,6 +17,7 @@ import com.lts.core.node.NodeContext;
 import com.lts.core.node.RoleRuntime;
 import com.lts.core.node.internal.JobTrackerConnections;
 import com.lts.core.spi.Plugins;
+import com.lts.jobclient.operations.JobOperations;
 import com.lts.remoting.RemotingException;
 import com.lts.remoting.internal.command.Command;
 import com.lts.remoting.internal.command.JobCancelRequest;
@@ -45,6 +46,7 @@ public final class JobClientRuntime implements RoleRuntime {
   private final JobTrackerConnections jobTrackers;
   private final FailStoreResender<Job> resender;
   private final BatchSender batchSender;
+  private final JobOperations operations;
   private volatile boolean master;
 
   /**
@@ -67,6 +69,7 @@ public final class JobClientRuntime implements RoleRuntime {
             config,
             loadBalance,
             client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback));
+    this.operations = new RemoteJobOperations(jobTrackers);
     this.batchSender =
         new BatchSender(
             "lts-submit-" + config.identity(), BATCH_SIZE, PARALLEL_BATCHES, this::send);
@@ -167,6 +170,10 @@ public final class JobClientRuntime implements RoleRuntime {
     } catch (RemotingException e) {
       return Response.failure(ResponseCode.SYSTEM_ERROR, "Submit failed: " + e.getMessage(), batch);
     }
+  }
+
+  public JobOperations operations() {
+    return operations;
   }
 
   public Response cancel(String taskId, String taskTrackerNodeGroup) {
