@@ -7,6 +7,8 @@ import com.lts.core.domain.Job;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.domain.JobResult;
 import com.lts.core.domain.JobRunResult;
+import com.lts.core.domain.OperationResult;
+import com.lts.core.domain.OperationStatus;
 import com.lts.core.domain.Response;
 import com.lts.remoting.internal.command.Ack;
 import com.lts.remoting.internal.command.BizLogSendRequest;
@@ -19,6 +21,8 @@ import com.lts.remoting.internal.command.JobCompletedRequest;
 import com.lts.remoting.internal.command.JobCompletedResponse;
 import com.lts.remoting.internal.command.JobFeedbackRequest;
 import com.lts.remoting.internal.command.JobFeedbackResponse;
+import com.lts.remoting.internal.command.JobOperationRequest;
+import com.lts.remoting.internal.command.JobOperationResponse;
 import com.lts.remoting.internal.command.JobPullRequest;
 import com.lts.remoting.internal.command.JobPushRequest;
 import com.lts.remoting.internal.command.JobPushResponse;
@@ -138,6 +142,16 @@ public final class SampleBodies {
     }
     if (type == LeaseRenewResponse.class) {
       return new LeaseRenewResponse(List.of("j1"));
+    }
+    if (type == JobOperationRequest.class) {
+      JobOperationRequest r = new JobOperationRequest("j1", "a", "tt-group");
+      r.setJob(job("a"));
+      r.setExpectedVersion(4L);
+      return r;
+    }
+    if (type == JobOperationResponse.class) {
+      return JobOperationResponse.of(
+          new OperationResult(OperationStatus.REFUSED, "a is running on tt-1", "j1"));
     }
     throw new IllegalArgumentException("No sample body for " + type);
   }

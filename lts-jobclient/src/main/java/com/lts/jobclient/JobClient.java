@@ -7,6 +7,7 @@ import com.lts.core.node.AbstractNode;
 import com.lts.core.node.NodeContext;
 import com.lts.core.node.RoleRuntime;
 import com.lts.jobclient.internal.JobClientRuntime;
+import com.lts.jobclient.operations.JobOperations;
 import java.util.List;
 
 /**
@@ -69,6 +70,16 @@ public class JobClient extends AbstractNode {
   /** Cancels a job that is not running, or a schedule with its waiting instances. */
   public Response cancelJob(String taskId, String taskTrackerNodeGroup) {
     return runtime().cancel(taskId, taskTrackerNodeGroup);
+  }
+
+  /**
+   * Suspend, resume, trigger now, update and delete jobs already submitted, through a JobTracker of
+   * this client's cluster.
+   *
+   * @throws IllegalStateException when the client is not started
+   */
+  public JobOperations jobOperations() {
+    return runtime().operations();
   }
 
   private JobClientRuntime runtime() {

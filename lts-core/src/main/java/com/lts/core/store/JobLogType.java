@@ -11,6 +11,8 @@ public enum JobLogType {
   SUSPENDED,
   RESUMED,
   UPDATED,
+  /** Made due now, or (a schedule) run once more now, by an operator. */
+  TRIGGERED,
   /** A line a JobRunner wrote through its BizLogger. */
   BIZ
 }

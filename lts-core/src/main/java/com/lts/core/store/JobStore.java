@@ -121,8 +121,13 @@ public interface JobStore {
 
   /**
    * Replaces the fields of a job that is not running, if its version is still {@code
-   * expectedVersion}. The task id, group and kind (one-shot or schedule) cannot change.
+   * expectedVersion}. The task id, group and kind (one-shot or schedule) cannot change. A
+   * schedule's trigger time stays; its waiting instances, copies of the old fields, are removed in
+   * the same write and the schedule is rewound so that their instants are planned again with the
+   * new expression, interval and fields (running instances finish as they are).
    *
+   * @throws com.lts.core.domain.JobValidationException when {@code job} is invalid (nothing
+   *     changes)
    * @return false when the job is gone, running, or was changed since it was read
    */
   boolean edit(String jobId, long expectedVersion, Job job);

@@ -2,6 +2,7 @@ package com.lts.core.store;
 
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
+import com.lts.core.config.NodeConfig;
 import com.lts.core.spi.Plugins;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,5 +40,14 @@ public interface Store extends AutoCloseable {
         Plugins.find(
             StoreProvider.class, config.get(ConfigKeys.JOB_QUEUE), ConfigKeys.JOB_QUEUE.name());
     return provider.open(new StoreContext(config, dataPath, clock));
+  }
+
+  /**
+   * {@link #open(LtsConfig, Path, Clock)} with a node's configuration and data folder and the
+   * system clock: how a program beside the nodes (LTS Admin, a script) opens the JobTrackers'
+   * store.
+   */
+  static Store open(NodeConfig config) {
+    return open(config.configs(), Path.of(config.dataPath()), Clock.systemUTC());
   }
 }

@@ -126,8 +126,28 @@ public abstract class AuxiliaryStoresContract extends StoreContractBase {
             () -> log.query(new JobLogQuery(null, null, null, null, null, null, null, 10)))
         .isInstanceOf(InvalidStoreArgumentException.class);
 
+    JobLogEntry last = log.query(JobLogQuery.forJob("job-2", 100)).items().get(9);
+    assertThat(log.query(JobLogQuery.forJob("job-2", 100).after(last.id())).items())
+        .as("following a job's log: nothing after its last line yet")
+        .isEmpty();
+    log.append(
+        List.of(
+            JobLogEntry.of(
+                T0 + 40_000,
+                "job-2",
+                GROUP,
+                "task-2",
+                1,
+                JobLogType.FINISHED,
+                BizLog.Level.INFO,
+                WORKER,
+                "done")));
+    assertThat(log.query(JobLogQuery.forJob("job-2", 100).after(last.id())).items())
+        .extracting(JobLogEntry::msg)
+        .containsExactly("done");
+
     assertThat(log.pruneOlderThan(T0 + 15_000)).isEqualTo(16);
-    assertThat(log.query(JobLogQuery.between(0, Long.MAX_VALUE, 100)).items()).hasSize(15);
+    assertThat(log.query(JobLogQuery.between(0, Long.MAX_VALUE, 100)).items()).hasSize(16);
   }
 
   @Test

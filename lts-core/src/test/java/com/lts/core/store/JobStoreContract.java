@@ -553,4 +553,114 @@ public abstract class JobStoreContract extends StoreContractBase {
     assertThat(jobs().browse(QueueQuery.of(JobQueue.EXECUTING, 10)).items()).isEmpty();
     assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).isEqualTo(Map.of(GROUP, 25L, "other", 1L));
   }
+
+  @Test
+  void browseFiltersBySubmitGroupAndTriggerTimeRange() {
+    for (int i = 0; i < 6; i++) {
+      Job job = job("t" + i);
+      job.setSubmitNodeGroup(i % 2 == 0 ? "jc-even" : "jc-odd");
+      job.setTriggerTime(T0 + i * 1_000L);
+      jobs().submit(List.of(job));
+    }
+
+    QueueQuery even = QueueQuery.of(JobQueue.EXECUTABLE, 2).submitGroup("jc-even");
+    Page<StoredJob> first = jobs().browse(even);
+    Page<StoredJob> second = jobs().browse(even.after(first.nextCursor()));
+    assertThat(first.items()).hasSize(2);
+    assertThat(second.items()).hasSize(1);
+    assertThat(second.hasNext()).isFalse();
+    assertThat(first.items().get(0).jobId()).isLessThan(second.items().get(0).jobId());
+    assertThat(
+            jobs()
+                .browse(
+                    QueueQuery.of(JobQueue.EXECUTABLE, 100).triggerBetween(T0 + 1_000, T0 + 4_000))
+                .items())
+        .extracting(StoredJob::taskId)
+        .containsExactlyInAnyOrder("t1", "t2", "t3");
+    assertThat(
+            jobs()
+                .browse(
+                    QueueQuery.of(JobQueue.EXECUTABLE, 100)
+                        .submitGroup("jc-odd")
+                        .triggerBetween(T0 + 1_000, T0 + 4_000))
+                .items())
+        .extracting(StoredJob::taskId)
+        .containsExactlyInAnyOrder("t1", "t3");
+    assertThatThrownBy(() -> jobs().browse(QueueQuery.of(JobQueue.EXECUTABLE, 10).submitGroup(" ")))
+        .isInstanceOf(InvalidStoreArgumentException.class)
+        .hasMessageContaining("submitNodeGroup");
+  }
+
+  @Test
+  void editingAScheduleReplansItsWaitingInstancesWithTheNewFields() {
+    Job every = cron("edited");
+    every.setParam("k", "old");
+    String cronId = submitOne(every);
+    jobs().createInstance(cronId, T0 + 60_000);
+    jobs().createInstance(cronId, T0 + 120_000);
+    StoredJob running = claimDueAt(T0 + 60_000);
+    StoredJob before = jobs().find(cronId).orElseThrow();
+
+    Job changed = cron("edited");
+    changed.setCronExpression("0 0/5 * * * ?");
+    changed.setParam("k", "new");
+    assertThat(jobs().edit(cronId, before.version(), changed)).isTrue();
+
+    StoredJob after = jobs().find(cronId).orElseThrow();
+    assertThat(after.job().getCronExpression()).isEqualTo("0 0/5 * * * ?");
+    assertThat(after.repeatedCount()).as("the removed instance no longer counts").isEqualTo(1);
+    assertThat(after.triggerTime()).isEqualTo(T0 + 120_000 - 1);
+    assertThat(jobs().browse(QueueQuery.of(JobQueue.EXECUTABLE, 10)).items())
+        .as("the waiting instance with the old fields is gone")
+        .isEmpty();
+    assertThat(jobs().find(running.jobId())).as("the running instance runs on").isPresent();
+    InstanceResult again = jobs().createInstance(cronId, T0 + 300_000);
+    assertThat(again.status()).isEqualTo(InstanceResult.Status.CREATED);
+    assertThat(jobs().find(again.jobId()).orElseThrow().job().getParam("k")).isEqualTo("new");
+  }
+
+  @Test
+  void editingARepeatRewindsToItsFirstRemovedInstant() {
+    String repeatId = submitOne(repeat("r"));
+    jobs().createInstance(repeatId, T0);
+    jobs().createInstance(repeatId, T0 + 1_000);
+    StoredJob before = jobs().find(repeatId).orElseThrow();
+    Job changed = repeat("r");
+    changed.setRepeatInterval(5_000L);
+
+    assertThat(jobs().edit(repeatId, before.version(), changed)).isTrue();
+
+    StoredJob after = jobs().find(repeatId).orElseThrow();
+    assertThat(after.repeatedCount()).isZero();
+    assertThat(after.triggerTime()).as("the first instant again").isEqualTo(T0);
+    assertThat(after.job().getRepeatInterval()).isEqualTo(5_000L);
+  }
+
+  @Test
+  void anInvalidEditIsRefusedAndChangesNothing() {
+    String cronId = submitOne(cron("bad"));
+    jobs().createInstance(cronId, T0 + 60_000);
+    StoredJob before = jobs().find(cronId).orElseThrow();
+    Job broken = cron("bad");
+    broken.setCronExpression("not a cron");
+
+    assertThatThrownBy(() -> jobs().edit(cronId, before.version(), broken))
+        .isInstanceOf(JobValidationException.class)
+        .hasMessageContaining("cronExpression");
+
+    StoredJob after = jobs().find(cronId).orElseThrow();
+    assertThat(after.version()).isEqualTo(before.version());
+    assertThat(after.job().getCronExpression()).isEqualTo("0 0/1 * * * ?");
+    assertThat(jobs().countByGroup(JobQueue.EXECUTABLE)).containsEntry(GROUP, 1L);
+  }
+
+  private StoredJob claimDueAt(long time) {
+    long now = clock().millis();
+    clock().set(time);
+    try {
+      return claimOne();
+    } finally {
+      clock().set(now);
+    }
+  }
 }

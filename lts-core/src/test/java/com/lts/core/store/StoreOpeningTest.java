@@ -3,8 +3,10 @@ package com.lts.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
+import com.lts.core.config.NodeConfig;
 import com.lts.core.spi.PluginNotFoundException;
 import com.lts.core.testing.Services;
 import java.nio.file.Files;
@@ -36,6 +38,24 @@ class StoreOpeningTest {
       b.set(ConfigKeys.JDBC_URL, url);
     }
     return b.build();
+  }
+
+  @Test
+  void aProgramBesideTheNodesOpensTheStoreFromANodeConfiguration() {
+    String jobId;
+    try (Store store = Store.open(LtsConfig.empty(), dataPath, clock)) {
+      jobId = store.jobs().submit(List.of(StoreContractBase.job("seen"))).get(0).jobId();
+    }
+    NodeConfig admin =
+        NodeConfig.builder(NodeType.JOB_TRACKER)
+            .clusterName("test_cluster")
+            .nodeGroup("admin")
+            .registryAddress("zookeeper://127.0.0.1:2181")
+            .dataPath(dataPath.toString())
+            .build();
+    try (Store store = Store.open(admin)) {
+      assertThat(store.jobs().find(jobId)).isPresent();
+    }
   }
 
   @Test

@@ -18,6 +18,7 @@ import com.lts.core.node.NodeContext;
 import com.lts.core.node.RoleRuntime;
 import com.lts.core.node.internal.JobTrackerConnections;
 import com.lts.core.spi.Plugins;
+import com.lts.jobclient.operations.JobOperations;
 import com.lts.remoting.RemotingException;
 import com.lts.remoting.internal.command.Command;
 import com.lts.remoting.internal.command.JobCancelRequest;
@@ -48,6 +49,7 @@ public final class JobClientRuntime implements RoleRuntime {
   private final BatchSender batchSender;
   private final SubmitRateLimiter rateLimiter;
   private final Duration rateLimitTimeout;
+  private final JobOperations operations;
   private volatile boolean master;
 
   /**
@@ -74,6 +76,7 @@ public final class JobClientRuntime implements RoleRuntime {
     this.rateLimiter =
         new SubmitRateLimiter(config.get(ConfigKeys.SUBMIT_MAX_QPS), System::nanoTime);
     this.rateLimitTimeout = config.get(ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT);
+    this.operations = new RemoteJobOperations(jobTrackers);
     this.batchSender =
         new BatchSender(
             "lts-submit-" + config.identity(), BATCH_SIZE, PARALLEL_BATCHES, this::send);
@@ -207,6 +210,10 @@ public final class JobClientRuntime implements RoleRuntime {
     } catch (RemotingException e) {
       return Response.failure(ResponseCode.SYSTEM_ERROR, "Submit failed: " + e.getMessage(), batch);
     }
+  }
+
+  public JobOperations operations() {
+    return operations;
   }
 
   public Response cancel(String taskId, String taskTrackerNodeGroup) {

@@ -17,6 +17,8 @@ import com.lts.jobtracker.internal.dispatch.TaskTrackerDirectory;
 import com.lts.jobtracker.internal.feedback.FeedbackResend;
 import com.lts.jobtracker.internal.feedback.FeedbackSender;
 import com.lts.jobtracker.internal.intake.CancelProcessor;
+import com.lts.jobtracker.internal.intake.JobOperationProcessor;
+import com.lts.jobtracker.internal.intake.JobOperationProcessor.Operation;
 import com.lts.jobtracker.internal.intake.SubmitProcessor;
 import com.lts.jobtracker.internal.lease.GoneTaskTrackers;
 import com.lts.jobtracker.internal.lease.LeaseExpiry;
@@ -31,11 +33,14 @@ import com.lts.jobtracker.internal.schedule.Timekeeper;
 import com.lts.jobtracker.log.JobLogSink;
 import com.lts.jobtracker.maintenance.OldDataHandler;
 import com.lts.remoting.internal.command.Command;
+import com.lts.remoting.internal.command.JobOperationRequest;
+import com.lts.remoting.internal.command.JobOperationResponse;
 import com.lts.remoting.internal.server.RemotingServer;
 import com.lts.remoting.internal.server.ServerSettings;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -138,6 +143,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
           new SubmitProcessor(
               store.jobs(), store.nodeGroups(), dispatcher, eventLog, timekeeper, events));
       server.registerProcessor(Command.CANCEL_JOB, new CancelProcessor(store.jobs(), eventLog));
+      registerOperations(dispatcher, context);
       server.registerProcessor(Command.JOB_PULL, new PullProcessor(directory, dispatcher));
       server.registerProcessor(
           Command.JOB_COMPLETED,
@@ -186,6 +192,22 @@ public final class JobTrackerRuntime implements RoleRuntime {
       close();
       throw e;
     }
+  }
+
+  private void registerOperations(Dispatcher dispatcher, NodeContext context) {
+    Map<Command<JobOperationRequest, JobOperationResponse>, Operation> operations =
+        Map.of(
+            Command.SUSPEND_JOB, Operation.SUSPEND,
+            Command.RESUME_JOB, Operation.RESUME,
+            Command.TRIGGER_JOB_NOW, Operation.TRIGGER_NOW,
+            Command.UPDATE_JOB, Operation.UPDATE,
+            Command.DELETE_JOB, Operation.DELETE);
+    operations.forEach(
+        (command, operation) ->
+            server.registerProcessor(
+                command,
+                new JobOperationProcessor(
+                    operation, store.jobs(), dispatcher, timekeeper, eventLog, context.clock())));
   }
 
   private static ThreadPoolExecutor executor(int threads, String identity) {

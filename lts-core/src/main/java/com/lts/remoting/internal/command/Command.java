@@ -32,6 +32,17 @@ public final class Command<Q, R> {
   public static final Command<LeaseRenewRequest, LeaseRenewResponse> LEASE_RENEW =
       new Command<>(CommandCode.LEASE_RENEW, LeaseRenewRequest.class, LeaseRenewResponse.class);
 
+  public static final Command<JobOperationRequest, JobOperationResponse> SUSPEND_JOB =
+      operation(CommandCode.SUSPEND_JOB);
+  public static final Command<JobOperationRequest, JobOperationResponse> RESUME_JOB =
+      operation(CommandCode.RESUME_JOB);
+  public static final Command<JobOperationRequest, JobOperationResponse> TRIGGER_JOB_NOW =
+      operation(CommandCode.TRIGGER_JOB_NOW);
+  public static final Command<JobOperationRequest, JobOperationResponse> UPDATE_JOB =
+      operation(CommandCode.UPDATE_JOB);
+  public static final Command<JobOperationRequest, JobOperationResponse> DELETE_JOB =
+      operation(CommandCode.DELETE_JOB);
+
   private final CommandCode code;
   private final Class<Q> requestType;
   private final Class<R> responseType;
@@ -43,6 +54,10 @@ public final class Command<Q, R> {
     this.code = code;
     this.requestType = requestType;
     this.responseType = responseType;
+  }
+
+  private static Command<JobOperationRequest, JobOperationResponse> operation(CommandCode code) {
+    return new Command<>(code, JobOperationRequest.class, JobOperationResponse.class);
   }
 
   public CommandCode code() {

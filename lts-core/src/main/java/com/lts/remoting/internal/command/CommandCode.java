@@ -29,7 +29,17 @@ public enum CommandCode {
   /** JobTracker to JobClient: outcomes of jobs that asked for feedback. */
   JOB_FEEDBACK(20, JobFeedbackRequest.class, JobFeedbackResponse.class, false),
   /** TaskTracker to JobTracker: still running these dispatches. */
-  LEASE_RENEW(21, LeaseRenewRequest.class, LeaseRenewResponse.class, false);
+  LEASE_RENEW(21, LeaseRenewRequest.class, LeaseRenewResponse.class, false),
+  /** Operator to JobTracker: pause a waiting job or a schedule. */
+  SUSPEND_JOB(22, JobOperationRequest.class, JobOperationResponse.class, false),
+  /** Operator to JobTracker: undo SUSPEND_JOB. */
+  RESUME_JOB(23, JobOperationRequest.class, JobOperationResponse.class, false),
+  /** Operator to JobTracker: make a waiting job due now, or run a schedule once more now. */
+  TRIGGER_JOB_NOW(24, JobOperationRequest.class, JobOperationResponse.class, false),
+  /** Operator to JobTracker: new fields for a job or schedule that is not running. */
+  UPDATE_JOB(25, JobOperationRequest.class, JobOperationResponse.class, false),
+  /** Operator to JobTracker: remove a job, or a schedule with its waiting instances. */
+  DELETE_JOB(26, JobOperationRequest.class, JobOperationResponse.class, false);
 
   private final short code;
   private final Class<?> requestType;

@@ -72,11 +72,12 @@ final class JdbcJobBrowser {
     String group =
         StoreArguments.optionalGroup("taskTrackerNodeGroup", query.taskTrackerNodeGroup());
     String taskId = query.taskId() == null ? null : StoreArguments.taskId(query.taskId());
+    String submitGroup = StoreArguments.optionalGroup("submitNodeGroup", query.submitNodeGroup());
     String cursor = query.cursor() == null ? null : StoreArguments.jobId(query.cursor());
     int limit = StoreArguments.limit("limit", query.limit());
     StringBuilder sql =
         new StringBuilder(JobSql.SELECT).append(" WHERE ").append(condition(query.queue()));
-    List<String> args = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
     if (group != null) {
       sql.append(" AND task_tracker_node_group = ?");
       args.add(group);
@@ -84,6 +85,18 @@ final class JdbcJobBrowser {
     if (taskId != null) {
       sql.append(" AND task_id = ?");
       args.add(taskId);
+    }
+    if (submitGroup != null) {
+      sql.append(" AND submit_node_group = ?");
+      args.add(submitGroup);
+    }
+    if (query.fromTriggerTime() != null) {
+      sql.append(" AND trigger_time >= ?");
+      args.add(query.fromTriggerTime());
+    }
+    if (query.toTriggerTime() != null) {
+      sql.append(" AND trigger_time < ?");
+      args.add(query.toTriggerTime());
     }
     if (cursor != null) {
       sql.append(" AND job_id > ?");
@@ -96,8 +109,12 @@ final class JdbcJobBrowser {
           List<StoredJob> rows = new ArrayList<>(limit + 1);
           try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
-            for (String arg : args) {
-              ps.setString(i++, arg);
+            for (Object arg : args) {
+              if (arg instanceof Long time) {
+                ps.setLong(i++, time);
+              } else {
+                ps.setString(i++, (String) arg);
+              }
             }
             ps.setInt(i, limit + 1);
             try (ResultSet rs = ps.executeQuery()) {

@@ -17,6 +17,8 @@ import com.lts.core.store.RetryLater;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
+import com.lts.core.store.internal.ScheduleRewind;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -297,18 +299,57 @@ final class JdbcJobStore implements JobStore {
         row.kind() == JobKind.SCHEDULE || job.getTriggerTime() == null
             ? row.triggerTime()
             : job.getTriggerTime();
-    return jdbc.autoCommit(
-        "edit job " + jobId,
+    if (row.kind() != JobKind.SCHEDULE) {
+      return jdbc.autoCommit(
+          "edit job " + jobId, c -> editRow(c, jobId, expectedVersion, job, triggerTime));
+    }
+    // The edit locks the schedule (a racing createInstance waits), then its waiting instances,
+    // copies of the old fields, are removed and their instants planned again from the new ones.
+    return jdbc.transaction(
+        "edit schedule " + jobId,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(JobSql.EDIT)) {
-            ps.setString(1, job.getJobType().name());
-            int i = JobRows.bindEditable(ps, 2, job, triggerTime);
-            ps.setLong(i++, clock.millis());
-            ps.setString(i++, jobId);
-            ps.setLong(i, expectedVersion);
-            return ps.executeUpdate() == 1;
+          if (!editRow(c, jobId, expectedVersion, job, triggerTime)) {
+            return false;
           }
+          int removed;
+          long firstRemoved;
+          try (PreparedStatement ps = c.prepareStatement(JobSql.WAITING_INSTANCES)) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              removed = rs.getInt(1);
+              firstRemoved = rs.getLong(2);
+            }
+          }
+          if (removed == 0) {
+            return true;
+          }
+          try (PreparedStatement ps = c.prepareStatement(JobSql.DROP_WAITING_INSTANCES)) {
+            ps.setString(1, jobId);
+            ps.executeUpdate();
+          }
+          int countAfter = row.repeatedCount() - removed;
+          try (PreparedStatement ps = c.prepareStatement(JobSql.REWIND_SCHEDULE)) {
+            ps.setInt(1, Math.max(0, countAfter));
+            ps.setLong(2, ScheduleRewind.triggerTime(job, countAfter, firstRemoved));
+            ps.setString(3, jobId);
+            ps.executeUpdate();
+          }
+          return true;
         });
+  }
+
+  private boolean editRow(
+      Connection c, String jobId, long expectedVersion, Job job, long triggerTime)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(JobSql.EDIT)) {
+      ps.setString(1, job.getJobType().name());
+      int i = JobRows.bindEditable(ps, 2, job, triggerTime);
+      ps.setLong(i++, clock.millis());
+      ps.setString(i++, jobId);
+      ps.setLong(i, expectedVersion);
+      return ps.executeUpdate() == 1;
+    }
   }
 
   @Override

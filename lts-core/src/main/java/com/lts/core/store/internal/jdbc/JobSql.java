@@ -169,6 +169,20 @@ final class JobSql {
   static final String DROP_WAITING_INSTANCES =
       "DELETE FROM " + TABLE + " WHERE schedule_job_id = ? AND state = " + EXECUTABLE;
 
+  /** How many waiting instances a schedule has and the earliest one's instant; parameter: id. */
+  static final String WAITING_INSTANCES =
+      "SELECT COUNT(*), MIN(schedule_time) FROM "
+          + TABLE
+          + " WHERE schedule_job_id = ? AND state = "
+          + EXECUTABLE;
+
+  /**
+   * After an edit removed a schedule's waiting instances: parameters: repeated count, trigger time,
+   * schedule id.
+   */
+  static final String REWIND_SCHEDULE =
+      "UPDATE " + TABLE + " SET repeated_count = ?, trigger_time = ? WHERE job_id = ?";
+
   /** Parameters: now, job id. */
   static final String RESUME =
       "UPDATE "

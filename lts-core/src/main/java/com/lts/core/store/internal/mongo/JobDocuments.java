@@ -34,6 +34,7 @@ final class JobDocuments {
   static final String LEASE_DEADLINE = "leaseDeadline";
   static final String MODIFIED = "modified";
   static final String JOB_TYPE = "jobType";
+  static final String SUBMIT_NODE_GROUP = "submitNodeGroup";
   static final String MISFIRE_POLICY = "misfirePolicy";
 
   static final long NO_SCHEDULE_TIME = -1L;
@@ -76,7 +77,7 @@ final class JobDocuments {
   static Document editable(Job job, long triggerTime) {
     Document doc = new Document();
     doc.append(JOB_TYPE, job.getJobType().name());
-    doc.append("submitNodeGroup", job.getSubmitNodeGroup());
+    doc.append(SUBMIT_NODE_GROUP, job.getSubmitNodeGroup());
     doc.append(PRIORITY, job.getPriority());
     doc.append(TRIGGER_TIME, triggerTime);
     doc.append("cronExpression", job.isCron() ? job.getCronExpression() : null);
@@ -114,7 +115,7 @@ final class JobDocuments {
     Job job = new Job();
     job.setTaskId(doc.getString(TASK_ID));
     job.setTaskTrackerNodeGroup(doc.getString(GROUP));
-    job.setSubmitNodeGroup(doc.getString("submitNodeGroup"));
+    job.setSubmitNodeGroup(doc.getString(SUBMIT_NODE_GROUP));
     job.setPriority(number(doc, PRIORITY).intValue());
     long triggerTime = number(doc, TRIGGER_TIME).longValue();
     if (JobType.valueOf(doc.getString(JOB_TYPE)) != JobType.REAL_TIME) {

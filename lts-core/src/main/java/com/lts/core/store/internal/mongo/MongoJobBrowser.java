@@ -5,6 +5,7 @@ import static com.lts.core.store.internal.mongo.JobDocuments.GROUP;
 import static com.lts.core.store.internal.mongo.JobDocuments.JOB_TYPE;
 import static com.lts.core.store.internal.mongo.JobDocuments.SCHEDULE_JOB_ID;
 import static com.lts.core.store.internal.mongo.JobDocuments.STATE;
+import static com.lts.core.store.internal.mongo.JobDocuments.SUBMIT_NODE_GROUP;
 import static com.lts.core.store.internal.mongo.JobDocuments.TASK_ID;
 import static com.lts.core.store.internal.mongo.JobDocuments.TRIGGER_TIME;
 
@@ -72,6 +73,17 @@ final class MongoJobBrowser {
     }
     if (query.taskId() != null) {
       filters.add(Filters.eq(TASK_ID, StoreArguments.taskId(query.taskId())));
+    }
+    if (query.submitNodeGroup() != null) {
+      filters.add(
+          Filters.eq(
+              SUBMIT_NODE_GROUP, StoreArguments.group("submitNodeGroup", query.submitNodeGroup())));
+    }
+    if (query.fromTriggerTime() != null) {
+      filters.add(Filters.gte(TRIGGER_TIME, query.fromTriggerTime()));
+    }
+    if (query.toTriggerTime() != null) {
+      filters.add(Filters.lt(TRIGGER_TIME, query.toTriggerTime()));
     }
     if (query.cursor() != null) {
       filters.add(Filters.gt("_id", StoreArguments.jobId(query.cursor())));

@@ -8,8 +8,10 @@ import static com.lts.core.store.internal.mongo.JobDocuments.KIND;
 import static com.lts.core.store.internal.mongo.JobDocuments.LEASE_DEADLINE;
 import static com.lts.core.store.internal.mongo.JobDocuments.MODIFIED;
 import static com.lts.core.store.internal.mongo.JobDocuments.PRIORITY;
+import static com.lts.core.store.internal.mongo.JobDocuments.REPEATED_COUNT;
 import static com.lts.core.store.internal.mongo.JobDocuments.RETRY_TIMES;
 import static com.lts.core.store.internal.mongo.JobDocuments.SCHEDULE_JOB_ID;
+import static com.lts.core.store.internal.mongo.JobDocuments.SCHEDULE_TIME;
 import static com.lts.core.store.internal.mongo.JobDocuments.STATE;
 import static com.lts.core.store.internal.mongo.JobDocuments.TRIGGER_TIME;
 import static com.lts.core.store.internal.mongo.JobDocuments.VERSION;
@@ -31,6 +33,7 @@ import com.lts.core.store.RetryLater;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
+import com.lts.core.store.internal.ScheduleRewind;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -363,13 +366,60 @@ final class MongoJobStore implements JobStore {
             : job.getTriggerTime();
     List<Bson> sets = new ArrayList<>();
     JobDocuments.editable(job, triggerTime).forEach((k, v) -> sets.add(Updates.set(k, v)));
-    return updateOne(
-        "edit job " + jobId,
-        Filters.and(
-            Filters.eq("_id", jobId),
-            Filters.eq(VERSION, expectedVersion),
-            Filters.ne(STATE, JobState.EXECUTING.name())),
-        Updates.combine(sets));
+    boolean edited =
+        updateOne(
+            "edit job " + jobId,
+            Filters.and(
+                Filters.eq("_id", jobId),
+                Filters.eq(VERSION, expectedVersion),
+                Filters.ne(STATE, JobState.EXECUTING.name())),
+            Updates.combine(sets));
+    if (edited && row.kind() == JobKind.SCHEDULE) {
+      replanWaitingInstances(row, job);
+    }
+    return edited;
+  }
+
+  /**
+   * The waiting instances of an edited schedule are copies of its old fields: they are removed and
+   * the schedule rewound so their instants are planned again from the new fields. Without a
+   * multi-document transaction, an instance created in the same instant as the edit may keep the
+   * old fields; it is never lost or doubled (its unique key holds).
+   */
+  private void replanWaitingInstances(StoredJob row, Job job) {
+    String jobId = row.jobId();
+    calls.run(
+        "plan the waiting instances of edited schedule " + jobId + " again",
+        () -> {
+          List<String> ids = new ArrayList<>();
+          long firstRemoved = Long.MAX_VALUE;
+          for (Document doc :
+              jobs.find(
+                  Filters.and(
+                      Filters.eq(SCHEDULE_JOB_ID, jobId),
+                      Filters.eq(STATE, JobState.EXECUTABLE.name())))) {
+            ids.add(doc.getString("_id"));
+            firstRemoved = Math.min(firstRemoved, ((Number) doc.get(SCHEDULE_TIME)).longValue());
+          }
+          if (ids.isEmpty()) {
+            return null;
+          }
+          int removed =
+              (int)
+                  jobs.deleteMany(
+                          Filters.and(
+                              Filters.in("_id", ids),
+                              Filters.eq(STATE, JobState.EXECUTABLE.name())))
+                      .getDeletedCount();
+          int countAfter = row.repeatedCount() - removed;
+          jobs.updateOne(
+              Filters.eq("_id", jobId),
+              Updates.combine(
+                  Updates.inc(REPEATED_COUNT, -removed),
+                  Updates.set(
+                      TRIGGER_TIME, ScheduleRewind.triggerTime(job, countAfter, firstRemoved))));
+          return null;
+        });
   }
 
   @Override
