@@ -5,13 +5,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The all-or-nothing check of a batch of jobs, the same on the JobClient (before sending) and the
- * JobTracker (before storing): one invalid job refuses the whole batch, with every problem of every
- * job named.
+ * The checks of submitted jobs. The JobClient checks a submit all or nothing before sending ({@link
+ * #refuseInvalid}): one invalid job refuses the whole call, with every problem of every job named.
+ * The JobTracker checks job by job ({@link #refusalOf}) and stores the valid ones of a request.
  */
 public final class JobBatch {
 
   private JobBatch() {}
+
+  /**
+   * Fills in the submit group where the job has none, then checks it.
+   *
+   * @return the refusal, with every problem named, when the job is invalid
+   */
+  public static Optional<JobRefusal> refusalOf(Job job, String submitNodeGroup) {
+    if (job == null) {
+      return Optional.of(new JobRefusal(null, null, "the job is null"));
+    }
+    if (job.getSubmitNodeGroup() == null) {
+      job.setSubmitNodeGroup(submitNodeGroup);
+    }
+    List<String> problems = job.problems();
+    return problems.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new JobRefusal(
+                job.getTaskId(), job.getTaskTrackerNodeGroup(), String.join("; ", problems)));
+  }
 
   /**
    * Fills in the submit group where a job has none, then checks every job.

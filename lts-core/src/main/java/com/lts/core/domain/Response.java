@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The answer to a JobClient call: whether it succeeded, a code from {@link ResponseCode}, a
- * message, and the jobs that were not accepted.
+ * message, the jobs that were not accepted and, for jobs refused one by one, why.
  */
 public class Response {
 
@@ -13,6 +13,7 @@ public class Response {
   private String code;
   private String msg;
   private List<Job> failedJobs;
+  private List<JobRefusal> refusals;
 
   public Response() {}
 
@@ -65,6 +66,19 @@ public class Response {
     this.failedJobs = failedJobs == null ? null : new ArrayList<>(failedJobs);
   }
 
+  /**
+   * The jobs refused one by one, each with its reason, when a JobTracker stored the others of the
+   * same request (code {@link ResponseCode#REQUEST_FIELD_CHECK_ERROR}); never null. Empty when
+   * nothing was refused, or when a JobTracker of an older version refused the whole request.
+   */
+  public List<JobRefusal> getRefusals() {
+    return refusals == null ? List.of() : refusals;
+  }
+
+  public void setRefusals(List<JobRefusal> refusals) {
+    this.refusals = refusals == null || refusals.isEmpty() ? null : new ArrayList<>(refusals);
+  }
+
   @Override
   public String toString() {
     return "Response{success="
@@ -75,6 +89,7 @@ public class Response {
         + msg
         + "'"
         + (failedJobs == null || failedJobs.isEmpty() ? "" : ", failedJobs=" + failedJobs.size())
+        + (refusals == null ? "" : ", refusals=" + refusals.size())
         + "}";
   }
 }

@@ -4,6 +4,7 @@ import com.lts.core.LtsException;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobBatch;
+import com.lts.core.domain.JobRefusal;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
 import com.lts.core.event.NodeEvents;
@@ -28,10 +29,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SUBMIT_JOB: stores a batch of jobs and starts the due ones at once on idle TaskTrackers. A batch
- * with an invalid job is refused whole (nothing stored) with every problem named; a job whose task
- * id exists already is kept as it was (or replaced, with {@code replaceOnExist}) and reported in
- * the message.
+ * SUBMIT_JOB: stores a batch of jobs and starts the due ones at once on idle TaskTrackers. Jobs are
+ * checked one by one: an invalid job is refused alone, named in {@link Response#getRefusals()} with
+ * its problems, and the valid ones of the batch are stored (the answer is then {@code
+ * REQUEST_FIELD_CHECK_ERROR}, not a success). A job whose task id exists already is kept as it was
+ * (or replaced, with {@code replaceOnExist}) and reported in the message. When the store cannot
+ * take the batch, nothing is stored and the answer is {@code SYSTEM_ERROR} without failed jobs
+ * (meaning all of them, and worth trying again); the request's jobs are not echoed back, so an
+ * answer is never larger than its request.
  */
 public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest, Response> {
 
@@ -60,28 +65,64 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
 
   @Override
   public Response process(RemotingChannel channel, JobSubmitRequest request) {
-    List<Job> submitted = request.getJobs() == null ? List.of() : request.getJobs();
+    List<Job> submitted = request.getJobs();
+    if (submitted.isEmpty()) {
+      return Response.failure(
+          ResponseCode.REQUEST_FIELD_CHECK_ERROR, "No jobs in the request", List.of());
+    }
     String submitter =
         channel.peer().nodeType() == NodeType.JOB_CLIENT ? channel.peer().nodeGroup() : null;
-    Optional<Response> refused = JobBatch.refuseInvalid(submitted, submitter, "stored");
-    if (refused.isPresent()) {
-      return refused.get();
+    List<Job> valid = new ArrayList<>(submitted.size());
+    List<JobRefusal> refused = new ArrayList<>();
+    for (Job job : submitted) {
+      Optional<JobRefusal> refusal = JobBatch.refusalOf(job, submitter);
+      if (refusal.isPresent()) {
+        refused.add(refusal.get());
+      } else {
+        valid.add(job);
+      }
     }
-    List<SubmitResult> results;
-    try {
-      results = jobs.submit(submitted);
-    } catch (StoreException e) {
-      background.failed(
-          "Submit", new LtsException("Storing " + submitted.size() + " submitted jobs", e));
-      return Response.failure(
-          ResponseCode.SYSTEM_ERROR,
-          "The job store could not take the jobs: " + e.getMessage(),
-          submitted);
+    List<SubmitResult> results = List.of();
+    if (!valid.isEmpty()) {
+      try {
+        results = jobs.submit(valid);
+      } catch (StoreException e) {
+        background.failed(
+            "Submit", new LtsException("Storing " + valid.size() + " submitted jobs", e));
+        return Response.failure(
+            ResponseCode.SYSTEM_ERROR,
+            "The job store could not take the jobs, none was stored: " + e.getMessage(),
+            List.of());
+      }
     }
-    return received(submitted, results);
+    String received = received(valid, results);
+    if (refused.isEmpty()) {
+      return Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, received);
+    }
+    Response response =
+        Response.failure(
+            ResponseCode.REQUEST_FIELD_CHECK_ERROR,
+            refused.size()
+                + " of "
+                + submitted.size()
+                + " jobs are invalid and were not stored ("
+                + received
+                + "): "
+                + describe(refused),
+            List.of());
+    response.setRefusals(refused);
+    return response;
   }
 
-  private Response received(List<Job> submitted, List<SubmitResult> results) {
+  private static String describe(List<JobRefusal> refused) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < Math.min(20, refused.size()); i++) {
+      s.append(i == 0 ? "" : " | ").append(refused.get(i));
+    }
+    return refused.size() > 20 ? s + " | ..." : s.toString();
+  }
+
+  private String received(List<Job> submitted, List<SubmitResult> results) {
     List<String> duplicates = new ArrayList<>();
     Set<String> dueGroups = new LinkedHashSet<>();
     for (int i = 0; i < results.size(); i++) {
@@ -121,7 +162,7 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
               + String.join(", ", duplicates.subList(0, Math.min(20, duplicates.size())))
               + (duplicates.size() > 20 ? ", ..." : "");
     }
-    return Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, msg);
+    return msg;
   }
 
   private void rememberGroup(String group) {
