@@ -105,4 +105,11 @@ public sealed interface NodeEvent {
    * results on a TaskTracker) changed to {@code size} entries; 0 when it is drained.
    */
   record FailStoreBacklog(String failStore, long size) implements NodeEvent {}
+
+  /**
+   * An entry of the FailStore {@code failStore} can never be sent as it is ({@code what}, e.g. a
+   * job and its group, or an unreadable entry's key) and was moved to the node's dead-letter store
+   * for {@code reason}; the entries behind it go on. On a RetryJobClient see {@code deadLetters()}.
+   */
+  record FailStoreDeadLetter(String failStore, String what, String reason) implements NodeEvent {}
 }

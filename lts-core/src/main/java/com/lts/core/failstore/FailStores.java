@@ -84,6 +84,38 @@ public final class FailStores {
   }
 
   /**
+   * The folder of the dead-letter store that belongs to the FailStore in {@code failStoreFolder}:
+   * {@code {dataPath}/.lts/{NODE_TYPE}/{nodeGroup}/deadletter/{type}/{identity}}, next to the
+   * {@code failstore} folder so that a dead-letter store is never taken for a peer's FailStore. For
+   * a FailStore outside that layout, a sibling folder named {@code {folder}.deadletter}.
+   */
+  public static Path deadLetterFolder(Path failStoreFolder) {
+    Path typeFolder = failStoreFolder.getParent();
+    Path failstore = typeFolder == null ? null : typeFolder.getParent();
+    if (failstore != null
+        && failstore.getFileName() != null
+        && "failstore".equals(failstore.getFileName().toString())) {
+      return failstore
+          .resolveSibling("deadletter")
+          .resolve(typeFolder.getFileName())
+          .resolve(failStoreFolder.getFileName());
+    }
+    return failStoreFolder.resolveSibling(failStoreFolder.getFileName() + ".deadletter");
+  }
+
+  /**
+   * Opens the dead-letter store of {@code own} (same implementation, folder from {@link
+   * #deadLetterFolder}).
+   *
+   * @throws FailStoreLockedException when another process uses that folder
+   */
+  public static FailStore openDeadLetters(FailStore own) {
+    FailStoreFactory factory =
+        Plugins.find(FailStoreFactory.class, own.type(), ConfigKeys.FAIL_STORE.name());
+    return factory.open(deadLetterFolder(own.folder()));
+  }
+
+  /**
    * Opens this node's store: the type from {@code job.fail.store} ({@link #choose(String)}), the
    * folder from {@link #folder}.
    *
