@@ -82,7 +82,7 @@ public class JobClient extends AbstractNode {
     return runtime().operations();
   }
 
-  private JobClientRuntime runtime() {
+  JobClientRuntime runtime() {
     return (JobClientRuntime) role();
   }
 }

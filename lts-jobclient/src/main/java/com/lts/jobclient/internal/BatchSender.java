@@ -1,6 +1,7 @@
 package com.lts.jobclient.internal;
 
 import com.lts.core.domain.Job;
+import com.lts.core.domain.JobRefusal;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
 import java.util.ArrayList;
@@ -13,22 +14,45 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
- * Sends a large submit as batches, up to {@code parallel} of them in flight at once, so the
- * JobTrackers store several batches at the same time instead of waiting on one round trip and one
- * commit after another. The answer is one {@link Response}: success when every batch was taken;
- * otherwise a failure whose failed jobs are exactly those of the batches that were refused or not
- * sent (once one batch fails, batches not yet sent are not sent).
+ * Sends a large submit as batches of at most {@code batchSize} jobs and {@code batchBytes} of
+ * encoded jobs (a job larger than that goes alone), up to {@code parallel} of them in flight at
+ * once, so the JobTrackers store several batches at the same time instead of waiting on one round
+ * trip and one commit after another. The answer is one {@link Response}: success when every job was
+ * taken; otherwise a failure whose failed jobs are exactly those not taken, whose refusals are the
+ * jobs refused for good (see {@link Response#getRefusals()}), and whose code is that of the first
+ * batch not taken (or {@code REQUEST_FIELD_CHECK_ERROR} when jobs were only refused). Once a batch
+ * was not taken, batches not yet sent are not sent; refused jobs do not stop the others.
  */
 final class BatchSender implements AutoCloseable {
 
   private final int batchSize;
+  private final long batchBytes;
+  private final ToIntFunction<Job> sizeOf;
   private final Function<List<Job>, Response> send;
   private final ExecutorService executor;
 
+  /** Batches by count only. */
   BatchSender(String name, int batchSize, int parallel, Function<List<Job>, Response> send) {
+    this(name, batchSize, Long.MAX_VALUE, job -> 0, parallel, send);
+  }
+
+  /**
+   * @param sizeOf a job's encoded size in bytes
+   * @param send sends one batch; a failure without failed jobs means the whole batch
+   */
+  BatchSender(
+      String name,
+      int batchSize,
+      long batchBytes,
+      ToIntFunction<Job> sizeOf,
+      int parallel,
+      Function<List<Job>, Response> send) {
     this.batchSize = batchSize;
+    this.batchBytes = batchBytes;
+    this.sizeOf = sizeOf;
     this.send = send;
     AtomicInteger threads = new AtomicInteger();
     ThreadPoolExecutor pool =
@@ -47,16 +71,34 @@ final class BatchSender implements AutoCloseable {
     this.executor = pool;
   }
 
-  Response send(List<Job> jobs) {
-    if (jobs.size() <= batchSize) {
-      Response response = send.apply(jobs);
-      return response.isSuccess() || !response.getFailedJobs().isEmpty()
-          ? response
-          : Response.failure(response.getCode(), response.getMsg(), jobs);
-    }
+  /**
+   * Splits {@code jobs}, in order, into batches of at most {@code maxJobs} jobs whose sizes (plus
+   * one byte each, the separator) add up to at most {@code maxBytes}; a job larger than that alone.
+   */
+  static List<List<Job>> split(
+      List<Job> jobs, ToIntFunction<Job> sizeOf, int maxJobs, long maxBytes) {
     List<List<Job>> batches = new ArrayList<>();
-    for (int from = 0; from < jobs.size(); from += batchSize) {
-      batches.add(jobs.subList(from, Math.min(jobs.size(), from + batchSize)));
+    int from = 0;
+    long bytes = 0;
+    for (int i = 0; i < jobs.size(); i++) {
+      long size = sizeOf.applyAsInt(jobs.get(i)) + 1L;
+      if (i > from && (i - from == maxJobs || bytes + size > maxBytes)) {
+        batches.add(jobs.subList(from, i));
+        from = i;
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    if (from < jobs.size()) {
+      batches.add(jobs.subList(from, jobs.size()));
+    }
+    return batches;
+  }
+
+  Response send(List<Job> jobs) {
+    List<List<Job>> batches = split(jobs, sizeOf, batchSize, batchBytes);
+    if (batches.size() == 1) {
+      return notTakenNamed(jobs, send.apply(jobs));
     }
     AtomicBoolean failed = new AtomicBoolean();
     List<CompletableFuture<Response>> answers = new ArrayList<>(batches.size());
@@ -67,8 +109,8 @@ final class BatchSender implements AutoCloseable {
                 if (failed.get()) {
                   return null; // not sent
                 }
-                Response response = send.apply(batch);
-                if (!response.isSuccess()) {
+                Response response = notTakenNamed(batch, send.apply(batch));
+                if (!notTaken(response).isEmpty()) {
                   failed.set(true);
                 }
                 return response;
@@ -78,30 +120,63 @@ final class BatchSender implements AutoCloseable {
     return combine(jobs.size(), batches, answers);
   }
 
+  /** {@code response} with its failed jobs listed: a failure without any means the whole batch. */
+  private static Response notTakenNamed(List<Job> batch, Response response) {
+    return response.isSuccess() || !response.getFailedJobs().isEmpty()
+        ? response
+        : withRefusals(
+            Response.failure(response.getCode(), response.getMsg(), batch), response.getRefusals());
+  }
+
+  /** The failed jobs of {@code response} that were not refused for good: worth sending again. */
+  static List<Job> notTaken(Response response) {
+    List<Job> notTaken = new ArrayList<>();
+    for (Job job : response.getFailedJobs()) {
+      if (response.getRefusals().stream().noneMatch(r -> r.isAbout(job))) {
+        notTaken.add(job);
+      }
+    }
+    return notTaken;
+  }
+
+  private static Response withRefusals(Response response, List<JobRefusal> refusals) {
+    response.setRefusals(refusals);
+    return response;
+  }
+
   private static Response combine(
       int total, List<List<Job>> batches, List<CompletableFuture<Response>> answers) {
-    List<Job> notTaken = new ArrayList<>();
-    Response firstFailure = null;
+    List<Job> failedJobs = new ArrayList<>();
+    List<JobRefusal> refusals = new ArrayList<>();
+    Response firstNotTaken = null;
+    Response firstRefusal = null;
     int taken = 0;
     for (int i = 0; i < batches.size(); i++) {
       Response response = answers.get(i).join();
-      if (response != null && response.isSuccess()) {
+      if (response == null) {
+        failedJobs.addAll(batches.get(i));
+        continue;
+      }
+      if (response.isSuccess()) {
         taken += batches.get(i).size();
         continue;
       }
-      if (response != null && firstFailure == null) {
-        firstFailure = response;
+      taken += batches.get(i).size() - response.getFailedJobs().size();
+      failedJobs.addAll(response.getFailedJobs());
+      refusals.addAll(response.getRefusals());
+      if (firstNotTaken == null && !notTaken(response).isEmpty()) {
+        firstNotTaken = response;
+      } else if (firstRefusal == null) {
+        firstRefusal = response;
       }
-      notTaken.addAll(
-          response == null || response.getFailedJobs().isEmpty()
-              ? batches.get(i)
-              : response.getFailedJobs());
     }
-    if (firstFailure == null) {
+    if (failedJobs.isEmpty()) {
       return Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, total + " jobs received");
     }
+    Response first = firstNotTaken != null ? firstNotTaken : firstRefusal;
     String done = taken == 0 ? "" : " (" + taken + " of the " + total + " jobs were accepted)";
-    return Response.failure(firstFailure.getCode(), firstFailure.getMsg() + done, notTaken);
+    return withRefusals(
+        Response.failure(first.getCode(), first.getMsg() + done, failedJobs), refusals);
   }
 
   @Override

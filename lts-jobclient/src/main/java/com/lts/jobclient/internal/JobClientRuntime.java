@@ -6,9 +6,12 @@ import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobBatch;
+import com.lts.core.domain.JobRefusal;
 import com.lts.core.domain.JobResult;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
+import com.lts.core.failstore.DeadLetter;
+import com.lts.core.failstore.FailStore;
 import com.lts.core.failstore.FailStores;
 import com.lts.core.failstore.internal.FailStoreResender;
 import com.lts.core.internal.json.Json;
@@ -23,11 +26,20 @@ import com.lts.remoting.RemotingException;
 import com.lts.remoting.internal.command.Command;
 import com.lts.remoting.internal.command.JobCancelRequest;
 import com.lts.remoting.internal.command.JobSubmitRequest;
+import com.lts.remoting.internal.protocol.FrameFormat;
+import com.lts.remoting.internal.protocol.FrameTooLargeException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +54,10 @@ public final class JobClientRuntime implements RoleRuntime {
   /** SUBMIT_JOB requests of one large submit in flight at once. */
   static final int PARALLEL_BATCHES = 4;
 
+  /** A SUBMIT_JOB frame without its jobs: length field, header, {@code {"jobs":[]}}. */
+  static final int REQUEST_OVERHEAD =
+      FrameFormat.LENGTH_FIELD_BYTES + FrameFormat.HEADER_BYTES + "{\"jobs\":[]}".length();
+
   private final NodeContext context;
   private final NodeConfig config;
   private final JobTrackerConnections jobTrackers;
@@ -50,6 +66,8 @@ public final class JobClientRuntime implements RoleRuntime {
   private final SubmitRateLimiter rateLimiter;
   private final Duration rateLimitTimeout;
   private final JobOperations operations;
+  private final int maxFrameBytes;
+  private final long maxJobBytes;
   private volatile boolean master;
 
   /**
@@ -77,20 +95,35 @@ public final class JobClientRuntime implements RoleRuntime {
         new SubmitRateLimiter(config.get(ConfigKeys.SUBMIT_MAX_QPS), System::nanoTime);
     this.rateLimitTimeout = config.get(ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT);
     this.operations = new RemoteJobOperations(jobTrackers);
+    this.maxFrameBytes = config.get(ConfigKeys.FRAME_LENGTH_MAX);
+    this.maxJobBytes = maxFrameBytes - REQUEST_OVERHEAD;
+    // A tenth of the frame as headroom: batches never come near the limit.
+    long batchBytes = Math.max(1, maxFrameBytes - maxFrameBytes / 10 - REQUEST_OVERHEAD);
     this.batchSender =
         new BatchSender(
-            "lts-submit-" + config.identity(), BATCH_SIZE, PARALLEL_BATCHES, this::send);
-    this.resender =
-        keepFailedSubmits
-            ? new FailStoreResender<>(
-                "lts-submit-retry-" + config.identity(),
-                FailStores.open(config),
-                Job.class,
-                BATCH_SIZE,
-                this::resend,
-                () -> master,
-                context.events())
-            : null;
+            "lts-submit-" + config.identity(),
+            BATCH_SIZE,
+            batchBytes,
+            job -> Json.toBytes(job).length,
+            PARALLEL_BATCHES,
+            this::send);
+    if (keepFailedSubmits) {
+      FailStore failStore = FailStores.open(config);
+      this.resender =
+          new FailStoreResender<>(
+              "lts-submit-retry-" + config.identity(),
+              failStore,
+              FailStoreResender.openDeadLetters(failStore),
+              Job.class,
+              BATCH_SIZE,
+              batchBytes,
+              this::resend,
+              JobClientRuntime::describe,
+              () -> master,
+              context.events());
+    } else {
+      this.resender = null;
+    }
     context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
     // So that a submit right after start() finds a JobTracker that is up.
     if (!jobTrackers.awaitAny(config.get(ConfigKeys.CONNECT_TIMEOUT))) {
@@ -106,6 +139,10 @@ public final class JobClientRuntime implements RoleRuntime {
     Optional<Response> refused = JobBatch.refuseInvalid(jobs, config.nodeGroup(), "submitted");
     if (refused.isPresent()) {
       return refused.get();
+    }
+    Optional<Response> tooLarge = refuseTooLarge(jobs);
+    if (tooLarge.isPresent()) {
+      return tooLarge.get();
     }
     if (!acquireSubmitPermit()) {
       String reason =
@@ -135,15 +172,80 @@ public final class JobClientRuntime implements RoleRuntime {
           ResponseCode.SUBMIT_FAILED_AND_SAVE_FOR_LATER);
     }
     Response response = sendInBatches(jobs);
-    if (!response.isSuccess()
-        && (ResponseCode.JOB_TRACKER_NOT_FOUND.equals(response.getCode())
-            || ResponseCode.SYSTEM_ERROR.equals(response.getCode()))) {
-      return saveForLater(
-          response.getFailedJobs(),
-          response.getMsg(),
-          ResponseCode.SUBMIT_FAILED_AND_SAVE_FOR_LATER);
+    List<Job> notTaken = BatchSender.notTaken(response);
+    if (response.isSuccess() || notTaken.isEmpty() || !isTransient(response.getCode())) {
+      return response;
     }
-    return response;
+    Response saved =
+        saveForLater(notTaken, response.getMsg(), ResponseCode.SUBMIT_FAILED_AND_SAVE_FOR_LATER);
+    if (!saved.isSuccess() || response.getRefusals().isEmpty()) {
+      return saved;
+    }
+    List<Job> refusedJobs = new ArrayList<>(response.getFailedJobs());
+    refusedJobs.removeAll(notTaken);
+    Response partly =
+        Response.failure(
+            ResponseCode.REQUEST_FIELD_CHECK_ERROR,
+            refusedJobs.size() + " jobs were refused as invalid; " + saved.getMsg(),
+            refusedJobs);
+    partly.setRefusals(response.getRefusals());
+    return partly;
+  }
+
+  /** No JobTracker, a lost connection, a timeout, a busy or unavailable store: worth retrying. */
+  private static boolean isTransient(String code) {
+    return ResponseCode.JOB_TRACKER_NOT_FOUND.equals(code)
+        || ResponseCode.SYSTEM_ERROR.equals(code);
+  }
+
+  /** Refuses, before anything is sent, a submit with a job that does not fit in one frame. */
+  private Optional<Response> refuseTooLarge(List<Job> jobs) {
+    List<Job> tooLarge = new ArrayList<>();
+    List<JobRefusal> refusals = new ArrayList<>();
+    for (Job job : jobs) {
+      tooLargeReason(job)
+          .ifPresent(
+              reason -> {
+                tooLarge.add(job);
+                refusals.add(
+                    new JobRefusal(job.getTaskId(), job.getTaskTrackerNodeGroup(), reason));
+              });
+    }
+    if (tooLarge.isEmpty()) {
+      return Optional.empty();
+    }
+    Response response =
+        Response.failure(
+            ResponseCode.REQUEST_FIELD_CHECK_ERROR,
+            tooLarge.size()
+                + " of "
+                + jobs.size()
+                + " jobs are too large to send, none was submitted: "
+                + refusals.stream().map(JobRefusal::toString).collect(Collectors.joining(" | ")),
+            tooLarge);
+    response.setRefusals(refusals);
+    return Optional.of(response);
+  }
+
+  private Optional<String> tooLargeReason(Job job) {
+    int size = Json.toBytes(job).length;
+    if (size <= maxJobBytes) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the job is "
+            + size
+            + " bytes as JSON, more than the "
+            + maxJobBytes
+            + " bytes one SUBMIT_JOB frame can carry ("
+            + ConfigKeys.FRAME_LENGTH_MAX.name()
+            + " = "
+            + maxFrameBytes
+            + "); keep large payloads elsewhere and pass a reference");
+  }
+
+  private static String describe(Job job) {
+    return "job '" + job.getTaskId() + "' of group '" + job.getTaskTrackerNodeGroup() + "'";
   }
 
   private boolean acquireSubmitPermit() {
@@ -177,20 +279,62 @@ public final class JobClientRuntime implements RoleRuntime {
             + ")");
   }
 
-  /** A batch from the FailStore: taken when a JobTracker accepted it. */
-  private boolean resend(List<Job> batch) {
-    Response response = send(batch);
+  /**
+   * A batch from the FailStore. Jobs that can never be accepted (invalid by now, too large, refused
+   * by the JobTracker) are set aside one by one; the others are taken or kept for the next try.
+   */
+  private FailStoreResender.Outcome resend(List<Job> batch) {
+    Map<Integer, String> refused = new HashMap<>();
+    List<Job> toSend = new ArrayList<>(batch.size());
+    List<Integer> sentIndexes = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Job job = batch.get(i);
+      Optional<String> reason =
+          JobBatch.refusalOf(job, config.nodeGroup())
+              .map(JobRefusal::getReason)
+              .or(() -> tooLargeReason(job));
+      if (reason.isPresent()) {
+        refused.put(i, reason.get());
+      } else {
+        toSend.add(job);
+        sentIndexes.add(i);
+      }
+    }
+    if (toSend.isEmpty()) {
+      return FailStoreResender.Outcome.refused(refused);
+    }
+    Response response = send(toSend);
     if (response.isSuccess()) {
-      return true;
+      return FailStoreResender.Outcome.refused(refused);
     }
-    if (ResponseCode.REQUEST_FIELD_CHECK_ERROR.equals(response.getCode())) {
-      log.error(
-          "A JobTracker refused {} saved jobs as invalid; they are dropped: {}",
-          batch.size(),
-          response.getMsg());
-      return true;
+    Set<Integer> notTaken = new HashSet<>();
+    for (int j = 0; j < toSend.size(); j++) {
+      Job job = toSend.get(j);
+      if (response.getFailedJobs().stream().noneMatch(f -> sameJob(f, job))) {
+        continue;
+      }
+      Optional<JobRefusal> refusal =
+          response.getRefusals().stream().filter(r -> r.isAbout(job)).findFirst();
+      if (refusal.isPresent()) {
+        refused.put(sentIndexes.get(j), refusal.get().getReason());
+      } else {
+        notTaken.add(sentIndexes.get(j));
+      }
     }
-    return false;
+    RuntimeException cause =
+        notTaken.isEmpty()
+            ? null
+            : ResponseCode.JOB_TRACKER_NOT_FOUND.equals(response.getCode())
+                ? new JobTrackerNotFoundException(response.getMsg())
+                : new SubmitNotTakenException(
+                    notTaken.size() + " saved jobs were not taken: " + response.getMsg());
+    return new FailStoreResender.Outcome(refused, notTaken, cause);
+  }
+
+  private static boolean sameJob(Job a, Job b) {
+    return a == b
+        || (Objects.equals(a.getTaskId(), b.getTaskId())
+            && Objects.equals(a.getTaskTrackerNodeGroup(), b.getTaskTrackerNodeGroup()));
   }
 
   @Override
@@ -202,14 +346,149 @@ public final class JobClientRuntime implements RoleRuntime {
     return batchSender.send(jobs);
   }
 
+  /**
+   * Sends one batch. The answer's failed jobs are the batch's own objects; those refused for good
+   * are in its refusals, the others were not taken for a transient reason (its code).
+   */
   private Response send(List<Job> batch) {
+    Response response;
     try {
-      return jobTrackers.invoke(Command.SUBMIT_JOB, new JobSubmitRequest(new ArrayList<>(batch)));
+      response =
+          jobTrackers.invoke(Command.SUBMIT_JOB, new JobSubmitRequest(new ArrayList<>(batch)));
     } catch (JobTrackerNotFoundException e) {
       return Response.failure(ResponseCode.JOB_TRACKER_NOT_FOUND, e.getMessage(), batch);
+    } catch (FrameTooLargeException e) {
+      return batch.size() == 1 ? refused(batch.get(0), e.getMessage()) : sendHalves(batch);
     } catch (RemotingException e) {
       return Response.failure(ResponseCode.SYSTEM_ERROR, "Submit failed: " + e.getMessage(), batch);
     }
+    if (response.isSuccess()) {
+      return response;
+    }
+    if (!response.getRefusals().isEmpty()) {
+      List<Job> refusedJobs = new ArrayList<>();
+      for (Job job : batch) {
+        if (response.getRefusals().stream().anyMatch(r -> r.isAbout(job))) {
+          refusedJobs.add(job);
+        }
+      }
+      Response answer = Response.failure(response.getCode(), response.getMsg(), refusedJobs);
+      answer.setRefusals(response.getRefusals());
+      return answer;
+    }
+    Response answer = Response.failure(response.getCode(), response.getMsg(), batch);
+    if (ResponseCode.REQUEST_FIELD_CHECK_ERROR.equals(response.getCode())) {
+      // A JobTracker that refuses a batch whole names its invalid jobs and stores none.
+      List<JobRefusal> refusals = new ArrayList<>();
+      for (Job job : response.getFailedJobs()) {
+        refusals.add(
+            new JobRefusal(job.getTaskId(), job.getTaskTrackerNodeGroup(), response.getMsg()));
+      }
+      answer.setRefusals(refusals);
+    }
+    return answer;
+  }
+
+  private static Response refused(Job job, String reason) {
+    Response response =
+        Response.failure(
+            ResponseCode.REQUEST_FIELD_CHECK_ERROR,
+            describe(job) + " is too large to send: " + reason,
+            List.of(job));
+    response.setRefusals(
+        List.of(new JobRefusal(job.getTaskId(), job.getTaskTrackerNodeGroup(), reason)));
+    return response;
+  }
+
+  /** A batch whose frame was too large, in two halves; the second waits for the first. */
+  private Response sendHalves(List<Job> batch) {
+    List<Job> first = batch.subList(0, batch.size() / 2);
+    List<Job> second = batch.subList(batch.size() / 2, batch.size());
+    Response a = send(first);
+    if (!BatchSender.notTaken(a).isEmpty()) {
+      List<Job> failed = new ArrayList<>(a.getFailedJobs());
+      failed.addAll(second);
+      Response answer = Response.failure(a.getCode(), a.getMsg(), failed);
+      answer.setRefusals(a.getRefusals());
+      return answer;
+    }
+    Response b = send(second);
+    if (a.isSuccess() && b.isSuccess()) {
+      return Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, batch.size() + " jobs received");
+    }
+    List<Job> failed = new ArrayList<>(a.getFailedJobs());
+    failed.addAll(b.getFailedJobs());
+    List<JobRefusal> refusals = new ArrayList<>(a.getRefusals());
+    refusals.addAll(b.getRefusals());
+    Response worst = !BatchSender.notTaken(b).isEmpty() || a.isSuccess() ? b : a;
+    Response answer = Response.failure(worst.getCode(), worst.getMsg(), failed);
+    answer.setRefusals(refusals);
+    return answer;
+  }
+
+  /** Jobs set aside for good, oldest first, at most {@code max}. */
+  public List<DeadLetter> deadLetters(int max) {
+    return retrying().deadLetters().oldest(max);
+  }
+
+  public long deadLetterCount() {
+    return retrying().deadLetters().count();
+  }
+
+  public void removeDeadLetters(Collection<String> ids) {
+    retrying().deadLetters().delete(ids);
+  }
+
+  /**
+   * Submits the readable dead letters with these ids again, like {@link #submit}; removes them when
+   * the submit succeeded (taken, or kept for later).
+   */
+  public Response resubmitDeadLetters(Collection<String> ids) {
+    Set<String> wanted = new HashSet<>(ids);
+    List<Job> jobs = new ArrayList<>();
+    List<String> found = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
+    long count = retrying().deadLetters().count();
+    for (DeadLetter letter :
+        retrying().deadLetters().oldest((int) Math.max(1, Math.min(Integer.MAX_VALUE, count)))) {
+      if (!wanted.contains(letter.key())) {
+        continue;
+      }
+      try {
+        jobs.add(letter.value(Job.class));
+        found.add(letter.key());
+      } catch (RuntimeException e) {
+        unreadable.add(letter.key());
+      }
+    }
+    if (jobs.isEmpty()) {
+      return Response.failure(
+          ResponseCode.REQUEST_FIELD_CHECK_ERROR,
+          "None of the "
+              + ids.size()
+              + " dead letters is a readable job"
+              + unreadableNote(unreadable),
+          List.of());
+    }
+    Response response = submit(jobs);
+    if (response.isSuccess()) {
+      retrying().deadLetters().delete(found);
+      response.setMsg(response.getMsg() + unreadableNote(unreadable));
+    }
+    return response;
+  }
+
+  private static String unreadableNote(List<String> unreadable) {
+    return unreadable.isEmpty()
+        ? ""
+        : "; " + unreadable.size() + " could not be read and stay: " + unreadable;
+  }
+
+  private FailStoreResender<Job> retrying() {
+    if (resender == null) {
+      throw new IllegalStateException("Only a RetryJobClient keeps dead letters");
+    }
+    return resender;
   }
 
   public JobOperations operations() {

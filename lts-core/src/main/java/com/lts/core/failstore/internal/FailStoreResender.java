@@ -10,8 +10,10 @@ import com.lts.core.internal.background.Background;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,30 +38,36 @@ import org.slf4j.LoggerFactory;
 public final class FailStoreResender<T> implements AutoCloseable {
 
   /**
-   * What became of a sent batch: the entries at the indexes of {@code refused} can never be taken
-   * (each with its reason) and are moved aside; when {@code retry} is set the rest were not taken
-   * and are tried again later (the exception is logged and counted unless entries were moved aside,
-   * which is progress: then the rest is tried again at once); otherwise the rest were taken.
+   * What became of a sent batch: the values at the indexes of {@code refused} can never be taken
+   * (each with its reason) and are moved aside; those at the indexes of {@code notTaken} are kept
+   * and tried again ({@code cause}, when set, is logged and counted; when nothing of the batch was
+   * taken or moved aside, the next try waits for the back-off); all others were taken.
    */
-  public record Outcome(Map<Integer, String> refused, boolean retry, RuntimeException cause) {
+  public record Outcome(
+      Map<Integer, String> refused, Set<Integer> notTaken, RuntimeException cause) {
 
     public Outcome {
       refused = Map.copyOf(refused);
+      notTaken = Set.copyOf(notTaken);
     }
 
     /** Every value was taken. */
     public static Outcome taken() {
-      return new Outcome(Map.of(), false, null);
+      return new Outcome(Map.of(), Set.of(), null);
     }
 
-    /** None was taken; try all again later ({@code cause} is logged and counted; may be null). */
-    public static Outcome retryLater(RuntimeException cause) {
-      return new Outcome(Map.of(), true, cause);
+    /** None of the {@code size} values was taken; try all again later. */
+    public static Outcome retryLater(int size, RuntimeException cause) {
+      Set<Integer> all = new HashSet<>();
+      for (int i = 0; i < size; i++) {
+        all.add(i);
+      }
+      return new Outcome(Map.of(), all, cause);
     }
 
     /** The values at these indexes are refused for good, with their reasons; the rest was taken. */
     public static Outcome refused(Map<Integer, String> refused) {
-      return new Outcome(refused, false, null);
+      return new Outcome(refused, Set.of(), null);
     }
   }
 
@@ -114,7 +122,7 @@ public final class FailStoreResender<T> implements AutoCloseable {
         type,
         batchSize,
         Long.MAX_VALUE,
-        batch -> send.test(batch) ? Outcome.taken() : Outcome.retryLater(null),
+        batch -> send.test(batch) ? Outcome.taken() : Outcome.retryLater(batch.size(), null),
         String::valueOf,
         isMaster,
         events);
@@ -275,15 +283,16 @@ public final class FailStoreResender<T> implements AutoCloseable {
           refused.add(read.get(i));
           why.add(reason);
           what.add(describe.apply(values.get(i)));
-        } else {
+        } else if (!outcome.notTaken().contains(i)) {
           taken.add(read.get(i).key());
         }
       }
       if (!refused.isEmpty()) {
         moveAside(from, refused, why, what);
       }
-      if (outcome.retry()) {
-        if (!refused.isEmpty() || !unreadable.isEmpty()) {
+      from.delete(taken);
+      if (!outcome.notTaken().isEmpty()) {
+        if (!refused.isEmpty() || !unreadable.isEmpty() || !taken.isEmpty()) {
           continue; // progress: the rest goes again at once
         }
         if (outcome.cause() != null) {
@@ -291,7 +300,6 @@ public final class FailStoreResender<T> implements AutoCloseable {
         }
         return false;
       }
-      from.delete(taken);
     }
     return from.count() == 0;
   }

@@ -137,7 +137,7 @@ class FailStoreResenderTest {
             batch ->
                 up.get(0)
                     ? FailStoreResender.Outcome.taken()
-                    : FailStoreResender.Outcome.retryLater(null))) {
+                    : FailStoreResender.Outcome.retryLater(batch.size(), null))) {
       resender.putAll(notes("a", "b"));
       await().atMost(Duration.ofSeconds(10)).until(() -> batches.size() >= 2);
       assertThat(resender.pending()).isEqualTo(2);
