@@ -289,10 +289,8 @@ public final class JobClientRuntime implements RoleRuntime {
     List<Integer> sentIndexes = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       Job job = batch.get(i);
-      Optional<String> reason =
-          JobBatch.refusalOf(job, config.nodeGroup())
-              .map(JobRefusal::getReason)
-              .or(() -> tooLargeReason(job));
+      // Validity is the JobTracker's to judge (it answers per job); size is known here only.
+      Optional<String> reason = tooLargeReason(job);
       if (reason.isPresent()) {
         refused.put(i, reason.get());
       } else {
