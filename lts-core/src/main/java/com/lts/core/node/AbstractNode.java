@@ -182,12 +182,12 @@ public abstract class AbstractNode {
       running =
           new Running(nodeConfig, registry, role, elector, self, events, keepAlive(nodeConfig));
       log.info("{} {} started: {}", nodeType, nodeConfig.identity(), self);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       closeQuietly(elector);
       closeQuietly(role);
       closeQuietly(registry);
       events.close();
-      if (e instanceof LtsException) {
+      if (e instanceof LtsException || e instanceof Error) {
         throw e;
       }
       throw new LtsException(

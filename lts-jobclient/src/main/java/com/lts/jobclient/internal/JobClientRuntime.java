@@ -61,37 +61,48 @@ public final class JobClientRuntime implements RoleRuntime {
       NodeContext context, Consumer<List<JobResult>> handler, boolean keepFailedSubmits) {
     this.context = context;
     this.config = context.config();
-    LoadBalance loadBalance =
-        Plugins.find(
-            LoadBalance.class,
-            config.get(ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE),
-            ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE.name());
-    FeedbackProcessor feedback = new FeedbackProcessor(handler);
-    this.jobTrackers =
-        new JobTrackerConnections(
-            config,
-            loadBalance,
-            client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback),
-            context.events());
-    this.rateLimiter =
-        new SubmitRateLimiter(config.get(ConfigKeys.SUBMIT_MAX_QPS), System::nanoTime);
-    this.rateLimitTimeout = config.get(ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT);
-    this.operations = new RemoteJobOperations(jobTrackers);
-    this.batchSender =
-        new BatchSender(
-            "lts-submit-" + config.identity(), BATCH_SIZE, PARALLEL_BATCHES, this::send);
-    this.resender =
-        keepFailedSubmits
-            ? new FailStoreResender<>(
-                "lts-submit-retry-" + config.identity(),
-                FailStores.open(config),
-                Job.class,
-                BATCH_SIZE,
-                this::resend,
-                () -> master,
-                context.events())
-            : null;
-    context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
+    try {
+      LoadBalance loadBalance =
+          Plugins.find(
+              LoadBalance.class,
+              config.get(ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE),
+              ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE.name());
+      FeedbackProcessor feedback = new FeedbackProcessor(handler);
+      this.jobTrackers =
+          new JobTrackerConnections(
+              config,
+              loadBalance,
+              client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback),
+              context.events());
+      this.rateLimiter =
+          new SubmitRateLimiter(config.get(ConfigKeys.SUBMIT_MAX_QPS), System::nanoTime);
+      this.rateLimitTimeout = config.get(ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT);
+      this.operations = new RemoteJobOperations(jobTrackers);
+      this.batchSender =
+          new BatchSender(
+              "lts-submit-" + config.identity(), BATCH_SIZE, PARALLEL_BATCHES, this::send);
+      this.resender =
+          keepFailedSubmits
+              ? new FailStoreResender<>(
+                  "lts-submit-retry-" + config.identity(),
+                  FailStores.open(config),
+                  Job.class,
+                  BATCH_SIZE,
+                  this::resend,
+                  () -> master,
+                  context.events())
+              : null;
+      context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
+    } catch (RuntimeException | Error e) {
+      // Whatever started before the failure (threads, the FailStore and its lock) must not outlive
+      // it.
+      try {
+        close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
     // So that a submit right after start() finds a JobTracker that is up.
     if (!jobTrackers.awaitAny(config.get(ConfigKeys.CONNECT_TIMEOUT))) {
       log.warn(
@@ -242,8 +253,12 @@ public final class JobClientRuntime implements RoleRuntime {
     if (resender != null) {
       resender.close();
     }
-    context.registry().unsubscribe(jobTrackers);
-    jobTrackers.close();
-    batchSender.close();
+    if (jobTrackers != null) {
+      context.registry().unsubscribe(jobTrackers);
+      jobTrackers.close();
+    }
+    if (batchSender != null) {
+      batchSender.close();
+    }
   }
 }
