@@ -134,6 +134,32 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> JDBC_POOL_MAX_SIZE =
       intKey("jdbc.pool.max.size", 10, 1, 1_000, "Most connections the job store's pool opens.")
           .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> JDBC_QUERY_TIMEOUT =
+      durationKey(
+              "jdbc.query.timeout",
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(1),
+              Duration.ofHours(1),
+              "Longest a job store statement may run before the driver cancels it (whole seconds).")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> JDBC_SOCKET_TIMEOUT =
+      durationKey(
+              "jdbc.socket.timeout",
+              Duration.ofMinutes(1),
+              Duration.ofSeconds(1),
+              Duration.ofHours(1),
+              "Longest a job store connection may wait for the database to answer before it is"
+                  + " dropped (a silent network cut); longer than jdbc.query.timeout. MySQL,"
+                  + " MariaDB and PostgreSQL.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> JDBC_CONNECT_TIMEOUT =
+      durationKey(
+              "jdbc.connect.timeout",
+              Duration.ofSeconds(10),
+              Duration.ofMillis(250),
+              Duration.ofMinutes(10),
+              "Longest to wait for a connection to the job store, from the pool or a new one.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<String> MONGO_ADDRESSES =
       stringKey("mongo.addresses", "127.0.0.1:27017", "Comma-separated host:port list.")
           .readBy(JOB_TRACKER);
@@ -210,6 +236,26 @@ public final class ConfigKeys {
               1,
               3_650,
               "Days job log rows are kept; older rows are pruned by the JobTracker master.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> MASTER_DUTY_DEADLINE =
+      durationKey(
+              "jobtracker.master.duty.deadline",
+              Duration.ofMinutes(1),
+              Duration.ofMillis(100),
+              Duration.ofHours(1),
+              "Longest one run of a master duty (lease expiry, schedules, feedback re-send, old"
+                  + " data) may take: a run past it is logged and interrupted; each duty runs on its"
+                  + " own thread, so a slow one never holds up the others.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> MASTER_STORE_OUTAGE =
+      durationKey(
+              "jobtracker.master.store.outage",
+              Duration.ofSeconds(30),
+              Duration.ofMillis(100),
+              Duration.ofHours(1),
+              "How long the master may fail to reach the job store before it gives up mastership,"
+                  + " so that a JobTracker that can reach it runs the master duties; it rejoins the"
+                  + " election when the store answers again.")
           .readBy(JOB_TRACKER);
 
   // ---- JobTracker scheduling

@@ -157,23 +157,15 @@ public abstract class AbstractNode {
     NodeEventBus events = new NodeEventBus(nodeConfig.identity(), nodeListeners);
     Registry registry = null;
     RoleRuntime role = null;
-    MasterElector elector = null;
+    Election elector = null;
     try {
       registry = Registries.open(nodeConfig, events);
       Node self = selfNode(nodeConfig);
-      role = startRole(new NodeContext(nodeConfig, registry, self, clock, events));
+      Election election = new Election(registry, self, nodeConfig.nodeGroup(), events);
+      role = startRole(new NodeContext(nodeConfig, registry, self, clock, events, election));
       registry.register(self);
-      elector = registry.masterElector(self);
-      RoleRuntime master = role;
-      String group = nodeConfig.nodeGroup();
-      elector.addListener(
-          (node, isMaster) -> {
-            master.masterChanged(isMaster);
-            events.publish(
-                isMaster ? new NodeEvent.MasterGained(group) : new NodeEvent.MasterLost(group));
-          });
-      masterChangeListeners.forEach(elector::addListener);
-      elector.start();
+      elector = election;
+      election.join(role);
       for (NodeChangeListener listener : nodeChangeListeners) {
         for (NodeType type : NodeType.values()) {
           registry.subscribe(type, null, listener);
@@ -182,12 +174,12 @@ public abstract class AbstractNode {
       running =
           new Running(nodeConfig, registry, role, elector, self, events, keepAlive(nodeConfig));
       log.info("{} {} started: {}", nodeType, nodeConfig.identity(), self);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       closeQuietly(elector);
       closeQuietly(role);
       closeQuietly(registry);
       events.close();
-      if (e instanceof LtsException) {
+      if (e instanceof LtsException || e instanceof Error) {
         throw e;
       }
       throw new LtsException(
@@ -298,11 +290,80 @@ public abstract class AbstractNode {
     }
   }
 
+  /**
+   * The node's elector, which a role may withdraw and rejoin: a new {@link MasterElector} for each
+   * time the node joins, with the role and the node's master listeners on it.
+   */
+  private final class Election implements Candidacy, AutoCloseable {
+
+    private final Registry registry;
+    private final Node self;
+    private final String group;
+    private final NodeEventBus events;
+    private RoleRuntime role;
+    private MasterElector current;
+    private boolean closed;
+
+    Election(Registry registry, Node self, String group, NodeEventBus events) {
+      this.registry = registry;
+      this.self = self;
+      this.group = group;
+      this.events = events;
+    }
+
+    synchronized void join(RoleRuntime role) {
+      this.role = role;
+      rejoin();
+    }
+
+    @Override
+    public synchronized void rejoin() {
+      if (closed || current != null || role == null) {
+        return;
+      }
+      RoleRuntime master = role;
+      MasterElector elector = registry.masterElector(self);
+      elector.addListener(
+          (node, isMaster) -> {
+            master.masterChanged(isMaster);
+            events.publish(
+                isMaster ? new NodeEvent.MasterGained(group) : new NodeEvent.MasterLost(group));
+          });
+      masterChangeListeners.forEach(elector::addListener);
+      current = elector;
+      elector.start();
+    }
+
+    @Override
+    public void withdraw() {
+      MasterElector leaving;
+      synchronized (this) {
+        leaving = current;
+        current = null;
+      }
+      if (leaving != null) {
+        leaving.close();
+      }
+    }
+
+    synchronized boolean isMaster() {
+      return current != null && current.isMaster();
+    }
+
+    @Override
+    public void close() {
+      synchronized (this) {
+        closed = true;
+      }
+      withdraw();
+    }
+  }
+
   private record Running(
       NodeConfig config,
       Registry registry,
       RoleRuntime role,
-      MasterElector elector,
+      Election elector,
       Node self,
       NodeEventBus events,
       CountDownLatch keepAlive) {}

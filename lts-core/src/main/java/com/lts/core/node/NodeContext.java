@@ -8,8 +8,20 @@ import java.time.Clock;
 
 /**
  * What a role gets when its node starts: its checked configuration, the open registry, the entry it
- * will be announced with (the role may fill in its port), the clock, and where its parts report the
- * node's events.
+ * will be announced with (the role may fill in its port), the clock, where its parts report the
+ * node's events, and its candidacy in the master election.
  */
 public record NodeContext(
-    NodeConfig config, Registry registry, Node self, Clock clock, NodeEvents events) {}
+    NodeConfig config,
+    Registry registry,
+    Node self,
+    Clock clock,
+    NodeEvents events,
+    Candidacy candidacy) {
+
+  /** A context whose candidacy cannot be withdrawn. */
+  public NodeContext(
+      NodeConfig config, Registry registry, Node self, Clock clock, NodeEvents events) {
+    this(config, registry, self, clock, events, Candidacy.FIXED);
+  }
+}

@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A loopback TCP forwarder in front of a real server, so a test can cut one client off (close its
- * connections and refuse new ones) and let it back in, without touching the server others use.
+ * connections and refuse new ones) or stall it (keep every connection open but forward nothing, as
+ * a silent network cut does) and let it back in, without touching the server others use.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class TcpProxy implements AutoCloseable {
             return thread;
           });
   private boolean cut;
+  private boolean stalled;
   private volatile boolean closed;
 
   public TcpProxy(String host, int port) throws IOException {
@@ -79,6 +81,7 @@ public final class TcpProxy implements AutoCloseable {
         OutputStream out = to.getOutputStream()) {
       int read;
       while ((read = in.read(buffer)) != -1) {
+        awaitFlowing();
         out.write(buffer, 0, read);
         out.flush();
       }
@@ -92,6 +95,31 @@ public final class TcpProxy implements AutoCloseable {
       closeQuietly(from);
       closeQuietly(to);
     }
+  }
+
+  private synchronized void awaitFlowing() throws IOException {
+    while (stalled && !closed) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while stalled", e);
+      }
+    }
+  }
+
+  /**
+   * Forwards nothing more, in either direction, on open or new connections, without closing any:
+   * the peers see silence, not a reset, until {@link #flow()}.
+   */
+  public synchronized void stall() {
+    stalled = true;
+  }
+
+  /** Forwards again what was held back by {@link #stall()}, and everything after it. */
+  public synchronized void flow() {
+    stalled = false;
+    notifyAll();
   }
 
   /** Closes every forwarded connection and refuses new ones until {@link #restore()}. */
@@ -108,6 +136,7 @@ public final class TcpProxy implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    flow();
     closeQuietly(server);
     cut();
     threads.shutdownNow();

@@ -151,6 +151,35 @@ public abstract class AuxiliaryStoresContract extends StoreContractBase {
   }
 
   @Test
+  void theJobLogIsPrunedOldestFirstInBoundedBatches() {
+    JobLogStore log = store().jobLogs();
+    List<JobLogEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      entries.add(
+          JobLogEntry.of(
+              T0 + i,
+              "job-" + i,
+              GROUP,
+              "task-" + i,
+              1,
+              JobLogType.RECEIVED,
+              BizLog.Level.INFO,
+              WORKER,
+              "line " + i));
+    }
+    log.append(entries);
+
+    assertThat(log.pruneOlderThan(T0 + 5, 2)).isEqualTo(2);
+    assertThat(log.query(JobLogQuery.between(0, Long.MAX_VALUE, 100)).items())
+        .extracting(JobLogEntry::msg)
+        .containsExactly("line 2", "line 3", "line 4", "line 5", "line 6");
+    assertThat(log.pruneOlderThan(T0 + 5, 2)).isEqualTo(2);
+    assertThat(log.pruneOlderThan(T0 + 5, 2)).isEqualTo(1);
+    assertThat(log.pruneOlderThan(T0 + 5, 2)).isZero();
+    assertThat(log.query(JobLogQuery.between(0, Long.MAX_VALUE, 100)).items()).hasSize(2);
+  }
+
+  @Test
   void nodeStatsAreQueriedPerNodeAndTimeRange() {
     List<NodeStats> stats = new ArrayList<>();
     for (int minute = 0; minute < 5; minute++) {

@@ -47,6 +47,30 @@ public final class MongoFixture implements StoreFixture {
   }
 
   @Override
+  public void leaveInstanceOfACrashedFeed(String scheduleJobId, long triggerTime) {
+    var jobs = database().getCollection("lts_job");
+    Document schedule = jobs.find(new Document("_id", scheduleJobId)).first();
+    Document instance = new Document(schedule);
+    instance.put("_id", "crashed-" + triggerTime);
+    instance.put(
+        "key",
+        schedule.getString("taskTrackerNodeGroup")
+            + ":"
+            + triggerTime
+            + ":"
+            + schedule.getString("taskId"));
+    instance.put("kind", JobKind.INSTANCE.name());
+    instance.put("state", JobState.EXECUTABLE.name());
+    instance.put("scheduleTime", triggerTime);
+    instance.put("scheduleJobId", scheduleJobId);
+    instance.put("triggerTime", triggerTime);
+    instance.put("retryTimes", 0);
+    instance.put("attempt", 0L);
+    instance.put("version", 0L);
+    jobs.insertOne(instance);
+  }
+
+  @Override
   public void clear() {
     MongoDatabase db = admin.getDatabase(DATABASE);
     for (String name : db.listCollectionNames()) {

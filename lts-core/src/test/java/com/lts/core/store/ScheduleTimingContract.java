@@ -39,6 +39,27 @@ public abstract class ScheduleTimingContract extends StoreContractBase {
   }
 
   @Test
+  void anInstanceLeftByACrashedFeedIsNotCreatedAgainAfterItRan() {
+    String scheduleId = submitOne(cron("crashed-feed"));
+    long instant = T0 + 60_000;
+    fixture().leaveInstanceOfACrashedFeed(scheduleId, instant);
+
+    assertThat(jobs().createInstance(scheduleId, instant).status())
+        .isEqualTo(InstanceResult.Status.EXISTS);
+    assertThat(jobs().liveInstances(List.of(scheduleId))).isEqualTo(Map.of(scheduleId, 1));
+    clock().set(instant);
+    StoredJob run = claimOne();
+    assertThat(jobs().complete(List.of(run.attemptRef())).accepted()).hasSize(1);
+
+    assertThat(jobs().createInstance(scheduleId, instant).status())
+        .as("the instant ran once; feeding it again must not fire it again")
+        .isEqualTo(InstanceResult.Status.EXISTS);
+    assertThat(jobs().liveInstances(List.of(scheduleId)).getOrDefault(scheduleId, 0)).isZero();
+    assertThat(jobs().createInstance(scheduleId, instant + 60_000).status())
+        .isEqualTo(InstanceResult.Status.CREATED);
+  }
+
+  @Test
   void replacingAScheduleDropsTheWaitingInstancesOfItsOldDefinition() {
     String scheduleId = submitOne(cron("redefined"));
     String running = instance(scheduleId, T0 + 1_000);

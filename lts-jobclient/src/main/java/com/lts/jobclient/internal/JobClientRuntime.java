@@ -79,52 +79,68 @@ public final class JobClientRuntime implements RoleRuntime {
       NodeContext context, Consumer<List<JobResult>> handler, boolean keepFailedSubmits) {
     this.context = context;
     this.config = context.config();
-    LoadBalance loadBalance =
-        Plugins.find(
-            LoadBalance.class,
-            config.get(ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE),
-            ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE.name());
-    FeedbackProcessor feedback = new FeedbackProcessor(handler);
-    this.jobTrackers =
-        new JobTrackerConnections(
-            config,
-            loadBalance,
-            client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback),
-            context.events());
-    this.rateLimiter =
-        new SubmitRateLimiter(config.get(ConfigKeys.SUBMIT_MAX_QPS), System::nanoTime);
-    this.rateLimitTimeout = config.get(ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT);
-    this.operations = new RemoteJobOperations(jobTrackers);
-    this.maxFrameBytes = config.get(ConfigKeys.FRAME_LENGTH_MAX);
-    this.maxJobBytes = maxFrameBytes - REQUEST_OVERHEAD;
-    // A tenth of the frame as headroom: batches never come near the limit.
-    long batchBytes = Math.max(1, maxFrameBytes - maxFrameBytes / 10 - REQUEST_OVERHEAD);
-    this.batchSender =
-        new BatchSender(
-            "lts-submit-" + config.identity(),
-            BATCH_SIZE,
-            batchBytes,
-            job -> Json.toBytes(job).length,
-            PARALLEL_BATCHES,
-            this::send);
-    if (keepFailedSubmits) {
-      FailStore failStore = FailStores.open(config);
-      this.resender =
-          new FailStoreResender<>(
-              "lts-submit-retry-" + config.identity(),
-              failStore,
-              FailStoreResender.openDeadLetters(failStore),
-              Job.class,
+    try {
+      LoadBalance loadBalance =
+          Plugins.find(
+              LoadBalance.class,
+              config.get(ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE),
+              ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE.name());
+      FeedbackProcessor feedback = new FeedbackProcessor(handler);
+      this.jobTrackers =
+          new JobTrackerConnections(
+              config,
+              loadBalance,
+              client -> client.registerProcessor(Command.JOB_FEEDBACK, feedback),
+              context.events());
+      this.rateLimiter =
+          new SubmitRateLimiter(config.get(ConfigKeys.SUBMIT_MAX_QPS), System::nanoTime);
+      this.rateLimitTimeout = config.get(ConfigKeys.SUBMIT_LOCK_ACQUIRE_TIMEOUT);
+      this.operations = new RemoteJobOperations(jobTrackers);
+      this.maxFrameBytes = config.get(ConfigKeys.FRAME_LENGTH_MAX);
+      this.maxJobBytes = maxFrameBytes - REQUEST_OVERHEAD;
+      // A tenth of the frame as headroom: batches never come near the limit.
+      long batchBytes = Math.max(1, maxFrameBytes - maxFrameBytes / 10 - REQUEST_OVERHEAD);
+      this.batchSender =
+          new BatchSender(
+              "lts-submit-" + config.identity(),
               BATCH_SIZE,
               batchBytes,
-              this::resend,
-              JobClientRuntime::describe,
-              () -> master,
-              context.events());
-    } else {
-      this.resender = null;
+              job -> Json.toBytes(job).length,
+              PARALLEL_BATCHES,
+              this::send);
+      if (keepFailedSubmits) {
+        FailStore failStore = FailStores.open(config);
+        try {
+          this.resender =
+              new FailStoreResender<>(
+                  "lts-submit-retry-" + config.identity(),
+                  failStore,
+                  FailStoreResender.openDeadLetters(failStore),
+                  Job.class,
+                  BATCH_SIZE,
+                  batchBytes,
+                  this::resend,
+                  JobClientRuntime::describe,
+                  () -> master,
+                  context.events());
+        } catch (RuntimeException | Error e) {
+          failStore.close(); // its lock would keep the next start out
+          throw e;
+        }
+      } else {
+        this.resender = null;
+      }
+      context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
+    } catch (RuntimeException | Error e) {
+      // Whatever started before the failure (threads, the FailStore and its lock) must not outlive
+      // it.
+      try {
+        close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
-    context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
     // So that a submit right after start() finds a JobTracker that is up.
     if (!jobTrackers.awaitAny(config.get(ConfigKeys.CONNECT_TIMEOUT))) {
       log.warn(
@@ -519,8 +535,12 @@ public final class JobClientRuntime implements RoleRuntime {
     if (resender != null) {
       resender.close();
     }
-    context.registry().unsubscribe(jobTrackers);
-    jobTrackers.close();
-    batchSender.close();
+    if (jobTrackers != null) {
+      context.registry().unsubscribe(jobTrackers);
+      jobTrackers.close();
+    }
+    if (batchSender != null) {
+      batchSender.close();
+    }
   }
 }

@@ -51,6 +51,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobTrackerRuntime implements RoleRuntime {
 
+  /** Job log rows deleted per statement. */
+  static final int PRUNE_BATCH = 5_000;
+
   private final Store store;
   private final boolean ownsStore;
   private final JobEventLog eventLog;
@@ -160,7 +163,14 @@ public final class JobTrackerRuntime implements RoleRuntime {
       server.registerProcessor(Command.BIZ_LOG_SEND, new BizLogProcessor(eventLog, store.jobs()));
       server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
 
-      this.duties = new MasterDuties(config.identity(), events);
+      this.duties =
+          new MasterDuties(
+              config.identity(),
+              events,
+              config.get(ConfigKeys.MASTER_DUTY_DEADLINE),
+              config.get(ConfigKeys.MASTER_STORE_OUTAGE),
+              context.candidacy(),
+              () -> store.feedback().countByGroup());
       LeaseExpiry leaseExpiry = new LeaseExpiry(store.jobs(), dispatcher, eventLog, events);
       duties.add(
           "lease expiry", Duration.ofMillis(Math.max(200, lease.toMillis() / 4)), leaseExpiry);
@@ -177,8 +187,8 @@ public final class JobTrackerRuntime implements RoleRuntime {
           Duration.ofHours(1),
           () -> {
             long now = context.clock().millis();
-            store.jobLogs().pruneOlderThan(now - Duration.ofDays(retentionDays).toMillis());
-            if (oldDataHandler != null) {
+            pruneJobLog(now - Duration.ofDays(retentionDays).toMillis());
+            if (oldDataHandler != null && !Thread.currentThread().isInterrupted()) {
               oldDataHandler.handle(store, now);
             }
           });
@@ -192,6 +202,18 @@ public final class JobTrackerRuntime implements RoleRuntime {
       close();
       throw e;
     }
+  }
+
+  /**
+   * Deletes the job log older than {@code time} in bounded statements, so that no one statement
+   * holds the database for long; stops early when the duty is interrupted (past its deadline, or no
+   * longer master) and goes on at its next run.
+   */
+  private void pruneJobLog(long time) {
+    long deleted;
+    do {
+      deleted = store.jobLogs().pruneOlderThan(time, PRUNE_BATCH);
+    } while (deleted == PRUNE_BATCH && !Thread.currentThread().isInterrupted());
   }
 
   private void registerOperations(Dispatcher dispatcher, NodeContext context) {

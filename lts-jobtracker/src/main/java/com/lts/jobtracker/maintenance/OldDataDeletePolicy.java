@@ -34,6 +34,9 @@ public final class OldDataDeletePolicy implements OldDataHandler {
     long cutoff = now - keep.toMillis();
     FeedbackQueue queue = store.feedback();
     for (String group : queue.countByGroup().keySet()) {
+      if (Thread.currentThread().isInterrupted()) {
+        return; // past the duty's deadline, or no longer master: the next run goes on
+      }
       int deleted = 0;
       String cursor = null;
       do {
@@ -46,7 +49,7 @@ public final class OldDataDeletePolicy implements OldDataHandler {
         }
         deleted += old.isEmpty() ? 0 : queue.delete(old);
         cursor = page.nextCursor();
-      } while (cursor != null);
+      } while (cursor != null && !Thread.currentThread().isInterrupted());
       if (deleted > 0) {
         log.info(
             "Deleted {} undelivered feedback results of JobClient group {} older than {}",

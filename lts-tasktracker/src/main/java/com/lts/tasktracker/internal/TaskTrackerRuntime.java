@@ -64,66 +64,78 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     String group = config.nodeGroup();
     int workThreads = config.workThreads();
     long leaseMillis = config.get(ConfigKeys.JOB_LEASE).toMillis();
-    Background background = new Background(context.events(), TaskTrackerRuntime.class);
-    this.stopTimeoutMillis = stopTimeoutMillis;
-    LoadBalance loadBalance =
-        Plugins.find(
-            LoadBalance.class,
-            config.get(ConfigKeys.JOBTRACKER_SELECT_LOADBALANCE),
-            ConfigKeys.JOBTRACKER_SELECT_LOADBALANCE.name());
-    this.jobTrackers =
-        new JobTrackerConnections(config, loadBalance, this::setUpClient, context.events());
-    this.bizLogs = new BizLogSender(identity, jobTrackers, background);
-    JobRunnerInvoker invoker = new JobRunnerInvoker(runnerFactory, clock);
-    this.pool =
-        new RunnerPool(
-            "lts-" + group,
-            workThreads,
-            meta ->
-                invoker.invoke(
-                    meta, new JobBizLogger(meta, identity, bizLoggerLevel, clock, bizLogs::offer)),
-            this::finished,
-            clock);
-    this.intake = new JobIntake(pool);
-    this.resultFailStore =
-        config.get(ConfigKeys.JOB_RESULT_FAILSTORE_CLOSE)
-            ? null
-            : new FailStoreResender<>(
-                "lts-result-retry-" + identity,
-                FailStores.open(config),
-                JobRunResult.class,
-                500,
-                this::resendResults,
-                () -> master,
-                context.events());
-    this.reporter =
-        new ResultReporter(
-            identity,
-            jobTrackers,
-            intake::available,
-            this::acceptNext,
-            resultFailStore,
-            background);
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            new DefaultThreadFactory("lts-tasktracker-" + identity, true));
-    this.pauses = new PauseDetector(Math.max(500, leaseMillis / 4), identity);
-    this.pushReceiver =
-        new PushReceiver(identity, jobTrackers, intake, pauses, leaseMillis, background);
-    this.pullLoop =
-        new PullLoop(identity, group, workThreads, jobTrackers, intake, scheduler, background);
-    pullLoop.start(TimeUnit.SECONDS.toMillis(config.get(ConfigKeys.JOB_PULL_FREQUENCY)));
-    new LeaseRenewal(
-            identity,
-            jobTrackers,
-            intake,
-            pool,
-            config.get(ConfigKeys.STOP_WORKING_ENABLE),
-            scheduler,
-            background)
-        .start(leaseMillis);
-    context.self().setThreads(workThreads);
-    context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
+    try {
+      Background background = new Background(context.events(), TaskTrackerRuntime.class);
+      this.stopTimeoutMillis = stopTimeoutMillis;
+      LoadBalance loadBalance =
+          Plugins.find(
+              LoadBalance.class,
+              config.get(ConfigKeys.JOBTRACKER_SELECT_LOADBALANCE),
+              ConfigKeys.JOBTRACKER_SELECT_LOADBALANCE.name());
+      this.jobTrackers =
+          new JobTrackerConnections(config, loadBalance, this::setUpClient, context.events());
+      this.bizLogs = new BizLogSender(identity, jobTrackers, background);
+      JobRunnerInvoker invoker = new JobRunnerInvoker(runnerFactory, clock);
+      this.pool =
+          new RunnerPool(
+              "lts-" + group,
+              workThreads,
+              meta ->
+                  invoker.invoke(
+                      meta,
+                      new JobBizLogger(meta, identity, bizLoggerLevel, clock, bizLogs::offer)),
+              this::finished,
+              clock);
+      this.intake = new JobIntake(pool);
+      this.resultFailStore =
+          config.get(ConfigKeys.JOB_RESULT_FAILSTORE_CLOSE)
+              ? null
+              : new FailStoreResender<>(
+                  "lts-result-retry-" + identity,
+                  FailStores.open(config),
+                  JobRunResult.class,
+                  500,
+                  this::resendResults,
+                  () -> master,
+                  context.events());
+      this.reporter =
+          new ResultReporter(
+              identity,
+              jobTrackers,
+              intake::available,
+              this::acceptNext,
+              resultFailStore,
+              background);
+      this.scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              new DefaultThreadFactory("lts-tasktracker-" + identity, true));
+      this.pauses = new PauseDetector(Math.max(500, leaseMillis / 4), identity);
+      this.pushReceiver =
+          new PushReceiver(identity, jobTrackers, intake, pauses, leaseMillis, background);
+      this.pullLoop =
+          new PullLoop(identity, group, workThreads, jobTrackers, intake, scheduler, background);
+      pullLoop.start(TimeUnit.SECONDS.toMillis(config.get(ConfigKeys.JOB_PULL_FREQUENCY)));
+      new LeaseRenewal(
+              identity,
+              jobTrackers,
+              intake,
+              pool,
+              config.get(ConfigKeys.STOP_WORKING_ENABLE),
+              scheduler,
+              background)
+          .start(leaseMillis);
+      context.self().setThreads(workThreads);
+      context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
+    } catch (RuntimeException | Error e) {
+      // Whatever started before the failure (threads, the FailStore and its lock) must not outlive
+      // it.
+      try {
+        close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   private void setUpClient(RemotingClient client) {
@@ -173,26 +185,40 @@ public final class TaskTrackerRuntime implements RoleRuntime {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
-    pauses.close();
-    List<JobMeta> unfinished = pool.stop(stopTimeoutMillis);
-    if (!unfinished.isEmpty()) {
-      log.warn(
-          "{} jobs were still running after {} ms and were interrupted: {}",
-          unfinished.size(),
-          stopTimeoutMillis,
-          unfinished);
+    if (scheduler != null) {
+      scheduler.shutdownNow();
     }
-    List<JobMeta> waiting = intake.clearBacklog();
-    if (!waiting.isEmpty()) {
-      log.info("{} jobs waiting to start run elsewhere when their leases end", waiting.size());
+    if (pauses != null) {
+      pauses.close();
     }
-    reporter.close();
+    if (pool != null) {
+      List<JobMeta> unfinished = pool.stop(stopTimeoutMillis);
+      if (!unfinished.isEmpty()) {
+        log.warn(
+            "{} jobs were still running after {} ms and were interrupted: {}",
+            unfinished.size(),
+            stopTimeoutMillis,
+            unfinished);
+      }
+    }
+    if (intake != null) {
+      List<JobMeta> waiting = intake.clearBacklog();
+      if (!waiting.isEmpty()) {
+        log.info("{} jobs waiting to start run elsewhere when their leases end", waiting.size());
+      }
+    }
+    if (reporter != null) {
+      reporter.close();
+    }
     if (resultFailStore != null) {
       resultFailStore.close();
     }
-    bizLogs.close();
-    context.registry().unsubscribe(jobTrackers);
-    jobTrackers.close();
+    if (bizLogs != null) {
+      bizLogs.close();
+    }
+    if (jobTrackers != null) {
+      context.registry().unsubscribe(jobTrackers);
+      jobTrackers.close();
+    }
   }
 }

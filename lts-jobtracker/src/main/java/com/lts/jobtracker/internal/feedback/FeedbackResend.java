@@ -42,6 +42,9 @@ public final class FeedbackResend implements Runnable {
   @Override
   public void run() {
     for (String group : queue.countByGroup().keySet()) {
+      if (Thread.currentThread().isInterrupted()) {
+        return; // stopped (no longer master, or past its deadline): the interrupt stays set
+      }
       // One group that cannot be reached must not hold up the others.
       background.run(TASK, () -> resend(group));
     }

@@ -2,6 +2,7 @@ package com.lts.core.store.internal.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -73,6 +74,31 @@ abstract class Dialect {
   abstract void lockSchema(Connection c) throws SQLException;
 
   abstract void unlockSchema(Connection c) throws SQLException;
+
+  /**
+   * Driver properties that bound how long a connection waits on the database: to connect, and for
+   * an answer on its socket (a silent network cut otherwise blocks a statement for ever). None for
+   * an embedded database.
+   */
+  Map<String, String> timeoutProperties(Duration query, Duration socket, Duration connect) {
+    return Map.of();
+  }
+
+  /**
+   * A DELETE of at most {@code ?} rows (the last parameter) of {@code table} (keyed by {@code id})
+   * matching {@code condition}, lowest {@code order} first.
+   */
+  String deleteOldest(String table, String condition, String order) {
+    return "DELETE FROM "
+        + table
+        + " WHERE id IN (SELECT id FROM "
+        + table
+        + " WHERE "
+        + condition
+        + " ORDER BY "
+        + order
+        + " LIMIT ?)";
+  }
 
   /** Driver properties the pool passes to every connection. */
   Map<String, String> driverProperties() {

@@ -22,11 +22,22 @@ final class Jdbc {
   private final DataSource dataSource;
   private final Dialect dialect;
   private final String where;
+  private final int queryTimeoutSeconds;
 
-  Jdbc(DataSource dataSource, Dialect dialect, String where) {
+  /**
+   * @param queryTimeoutSeconds set on every statement, so that no statement waits on the database
+   *     for ever (0: none)
+   */
+  Jdbc(DataSource dataSource, Dialect dialect, String where, int queryTimeoutSeconds) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.where = where;
+    this.queryTimeoutSeconds = queryTimeoutSeconds;
+  }
+
+  private Connection connection() throws SQLException {
+    Connection c = dataSource.getConnection();
+    return queryTimeoutSeconds > 0 ? QueryTimeouts.apply(c, queryTimeoutSeconds) : c;
   }
 
   Dialect dialect() {
@@ -35,7 +46,7 @@ final class Jdbc {
 
   /** Runs {@code work} with auto-commit on: each statement is its own transaction. */
   <T> T autoCommit(String action, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connection()) {
       return work.run(c);
     } catch (SQLException e) {
       throw translate(action, e);
@@ -44,7 +55,7 @@ final class Jdbc {
 
   /** Runs {@code work} in one transaction: all of it is committed, or none. */
   <T> T transaction(String action, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connection()) {
       return inTransaction(c, work);
     } catch (SQLException e) {
       throw translate(action, e);
@@ -94,6 +105,7 @@ final class Jdbc {
     String state = e.getSQLState();
     return e instanceof SQLTransientConnectionException
         || e instanceof java.sql.SQLNonTransientConnectionException
+        || e instanceof java.sql.SQLTimeoutException
         || (state != null && state.startsWith("08"));
   }
 }

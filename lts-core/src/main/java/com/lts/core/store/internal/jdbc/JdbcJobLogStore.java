@@ -148,13 +148,16 @@ final class JdbcJobLogStore implements JobLogStore {
   }
 
   @Override
-  public long pruneOlderThan(long time) {
+  public long pruneOlderThan(long time, int maxRows) {
+    int limit = StoreArguments.limit("maxRows", maxRows);
     return jdbc.autoCommit(
         "prune the job log",
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM lts_job_log WHERE log_time < ?")) {
+              c.prepareStatement(
+                  jdbc.dialect().deleteOldest("lts_job_log", "log_time < ?", "log_time"))) {
             ps.setLong(1, time);
+            ps.setInt(2, limit);
             return (long) ps.executeUpdate();
           }
         });

@@ -1,5 +1,6 @@
 package com.lts.core.store.internal.jdbc;
 
+import com.lts.core.config.ConfigKey;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
 import com.lts.core.store.FeedbackQueue;
@@ -14,6 +15,7 @@ import com.lts.core.store.StoreUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +55,26 @@ final class JdbcStore implements Store {
     hikari.setMaximumPoolSize(config.get(ConfigKeys.JDBC_POOL_MAX_SIZE));
     hikari.setMinimumIdle(Math.min(2, config.get(ConfigKeys.JDBC_POOL_MAX_SIZE)));
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-    hikari.setConnectionTimeout(10_000);
+    Duration queryTimeout = config.get(ConfigKeys.JDBC_QUERY_TIMEOUT);
+    Duration socketTimeout = config.get(ConfigKeys.JDBC_SOCKET_TIMEOUT);
+    Duration connectTimeout = config.get(ConfigKeys.JDBC_CONNECT_TIMEOUT);
+    if (socketTimeout.compareTo(queryTimeout) <= 0) {
+      throw new StoreException(
+          ConfigKeys.JDBC_SOCKET_TIMEOUT.name()
+              + " ("
+              + ConfigKey.format(socketTimeout)
+              + ") must be longer than "
+              + ConfigKeys.JDBC_QUERY_TIMEOUT.name()
+              + " ("
+              + ConfigKey.format(queryTimeout)
+              + "), or a slow statement would be taken for a cut connection");
+    }
+    hikari.setConnectionTimeout(connectTimeout.toMillis());
+    hikari.setValidationTimeout(Math.max(250, Math.min(5_000, connectTimeout.toMillis() / 2)));
     dialect.driverProperties().forEach(hikari::addDataSourceProperty);
+    dialect
+        .timeoutProperties(queryTimeout, socketTimeout, connectTimeout)
+        .forEach(hikari::addDataSourceProperty);
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(hikari);
@@ -70,10 +90,12 @@ final class JdbcStore implements Store {
     } catch (RuntimeException e) {
       throw new StoreException("Cannot set up the job store pool for " + where + ": " + e, e);
     }
-    Jdbc jdbc = new Jdbc(dataSource, dialect, where);
+    Jdbc jdbc = new Jdbc(dataSource, dialect, where, seconds(queryTimeout));
     try {
       if (config.get(ConfigKeys.JDBC_CREATE_DB_TABLE)) {
-        jdbc.autoCommit("migrate the schema", c -> new SchemaMigrator(dialect).migrate(c));
+        // Without the query timeout: a start may wait longer for another node's migration.
+        new Jdbc(dataSource, dialect, where, 0)
+            .autoCommit("migrate the schema", c -> new SchemaMigrator(dialect).migrate(c));
       } else {
         checkSchema(jdbc, where);
       }
@@ -83,6 +105,10 @@ final class JdbcStore implements Store {
       dataSource.close();
       throw e;
     }
+  }
+
+  private static int seconds(Duration timeout) {
+    return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
   }
 
   private static void checkSchema(Jdbc jdbc, String where) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 
 /** MySQL 8 and MariaDB 10.6+ (both have {@code FOR UPDATE SKIP LOCKED}). */
@@ -55,6 +56,20 @@ final class MySqlDialect extends Dialect {
       ps.setString(1, LOCK_NAME);
       ps.executeQuery().close();
     }
+  }
+
+  /** MySQL and MariaDB refuse LIMIT in an IN subquery, but take it on DELETE itself. */
+  @Override
+  String deleteOldest(String table, String condition, String order) {
+    return "DELETE FROM " + table + " WHERE " + condition + " ORDER BY " + order + " LIMIT ?";
+  }
+
+  /** mysql-connector-j (also used for jdbc:mariadb: URLs): both in milliseconds. */
+  @Override
+  Map<String, String> timeoutProperties(Duration query, Duration socket, Duration connect) {
+    return Map.of(
+        "socketTimeout", Long.toString(socket.toMillis()),
+        "connectTimeout", Long.toString(connect.toMillis()));
   }
 
   /**

@@ -10,6 +10,7 @@ import com.lts.core.store.Page;
 import com.lts.core.store.StoreArguments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,8 +123,18 @@ final class MongoJobLogStore implements JobLogStore {
   }
 
   @Override
-  public long pruneOlderThan(long time) {
+  public long pruneOlderThan(long time, int maxRows) {
+    int limit = StoreArguments.limit("maxRows", maxRows);
     return calls.run(
-        "prune the job log", () -> log.deleteMany(Filters.lt("logTime", time)).getDeletedCount());
+        "prune the job log",
+        () -> {
+          List<Object> ids = new ArrayList<>(limit);
+          log.find(Filters.lt("logTime", time))
+              .sort(Sorts.ascending("logTime"))
+              .limit(limit)
+              .projection(Projections.include("_id"))
+              .forEach(doc -> ids.add(doc.get("_id")));
+          return ids.isEmpty() ? 0L : log.deleteMany(Filters.in("_id", ids)).getDeletedCount();
+        });
   }
 }
