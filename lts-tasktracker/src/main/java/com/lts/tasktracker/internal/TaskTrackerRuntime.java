@@ -46,6 +46,8 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   private final JobIntake intake;
   private final ResultReporter reporter;
   private final ScheduledExecutorService scheduler;
+  private final ScheduledExecutorService leaseScheduler;
+  private final UnreportedResults unreported = new UnreportedResults();
   private final PauseDetector pauses;
   private final FailStoreResender<JobRunResult> resultFailStore;
   private final PullLoop pullLoop;
@@ -100,6 +102,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
         new ResultReporter(
             identity,
             jobTrackers,
+            unreported,
             intake::available,
             this::acceptNext,
             resultFailStore,
@@ -107,6 +110,10 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             new DefaultThreadFactory("lts-tasktracker-" + identity, true));
+    // Renewals on a thread of their own: nothing else may hold them up past a lease.
+    this.leaseScheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            new DefaultThreadFactory("lts-lease-renewal-" + identity, true));
     this.pauses = new PauseDetector(Math.max(500, leaseMillis / 4), identity);
     this.pushReceiver =
         new PushReceiver(identity, jobTrackers, intake, pauses, leaseMillis, background);
@@ -118,8 +125,9 @@ public final class TaskTrackerRuntime implements RoleRuntime {
             jobTrackers,
             intake,
             pool,
+            unreported,
             config.get(ConfigKeys.STOP_WORKING_ENABLE),
-            scheduler,
+            leaseScheduler,
             background)
         .start(leaseMillis);
     context.self().setThreads(workThreads);
@@ -141,6 +149,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   }
 
   private void finished(JobRunResult result) {
+    unreported.add(result.getJobMeta());
     reporter.offer(result);
     intake.drain();
   }
@@ -148,6 +157,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   /** Results kept while no JobTracker was reachable; refused ones (stale attempts) are done too. */
   private boolean resendResults(List<JobRunResult> results) {
     jobTrackers.invoke(Command.JOB_COMPLETED, new JobCompletedRequest(results, 0));
+    unreported.reported(results);
     return true;
   }
 
@@ -188,6 +198,8 @@ public final class TaskTrackerRuntime implements RoleRuntime {
       log.info("{} jobs waiting to start run elsewhere when their leases end", waiting.size());
     }
     reporter.close();
+    // Renewed until here, so jobs finishing during the stop keep their leases until reported.
+    leaseScheduler.shutdownNow();
     if (resultFailStore != null) {
       resultFailStore.close();
     }
