@@ -10,6 +10,7 @@ import com.lts.core.store.NodeStatsStore;
 import com.lts.core.store.Store;
 import com.lts.core.store.StoreContext;
 import com.lts.core.store.StoreException;
+import com.lts.core.store.internal.DatabaseClock;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
@@ -38,7 +39,12 @@ final class MongoStore implements Store {
 
   private MongoStore(MongoClient client, MongoDatabase db, MongoCalls calls, StoreContext ctx) {
     this.client = client;
-    this.jobs = new MongoJobStore(db.getCollection("lts_job"), calls, ctx.clock());
+    this.jobs =
+        new MongoJobStore(
+            db.getCollection("lts_job"),
+            calls,
+            ctx.clock(),
+            DatabaseClock.forLeases(ctx.config(), ctx.clock(), () -> serverMillis(db, calls)));
     this.feedback = new MongoFeedbackQueue(db.getCollection("lts_feedback"), calls, ctx.clock());
     this.nodeGroups =
         new MongoNodeGroupStore(db.getCollection("lts_node_group"), calls, ctx.clock());
@@ -82,6 +88,13 @@ final class MongoStore implements Store {
       client.close();
       throw e;
     }
+  }
+
+  /** The server's time: the {@code localTime} of a {@code hello}, one round trip. */
+  private static long serverMillis(MongoDatabase db, MongoCalls calls) {
+    return calls.run(
+        "read the server's clock",
+        () -> db.runCommand(new Document("hello", 1)).getDate("localTime").getTime());
   }
 
   private static void createIndexes(MongoDatabase db) {
