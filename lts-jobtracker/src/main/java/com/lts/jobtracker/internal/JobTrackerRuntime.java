@@ -59,6 +59,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
   private final MasterDuties duties;
   private final Timekeeper timekeeper;
   private final GoneTaskTrackers goneTaskTrackers;
+  private final LeaseExpiry leaseExpiry;
   private final NodeContext context;
   private volatile boolean master;
 
@@ -161,7 +162,15 @@ public final class JobTrackerRuntime implements RoleRuntime {
       server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
 
       this.duties = new MasterDuties(config.identity(), events);
-      LeaseExpiry leaseExpiry = new LeaseExpiry(store.jobs(), dispatcher, eventLog, events);
+      this.leaseExpiry =
+          new LeaseExpiry(
+              store.jobs(),
+              dispatcher,
+              eventLog,
+              events,
+              config.configs().isSet(ConfigKeys.JOB_LEASE_GRACE)
+                  ? config.get(ConfigKeys.JOB_LEASE_GRACE)
+                  : lease);
       duties.add(
           "lease expiry", Duration.ofMillis(Math.max(200, lease.toMillis() / 4)), leaseExpiry);
       this.goneTaskTrackers =
@@ -235,6 +244,9 @@ public final class JobTrackerRuntime implements RoleRuntime {
   @Override
   public void masterChanged(boolean isMaster) {
     master = isMaster;
+    if (isMaster) {
+      leaseExpiry.masterGained();
+    }
     duties.masterChanged(isMaster);
   }
 

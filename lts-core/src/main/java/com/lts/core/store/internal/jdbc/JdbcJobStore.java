@@ -79,7 +79,8 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public AttemptOutcome complete(Collection<AttemptRef> runs) {
-    return perAttempt("complete", JobSql.COMPLETE, runs, (ps, run, now) -> bindRef(ps, 1, run));
+    return perAttempt(
+        "complete", JobSql.COMPLETE, runs, (ps, run, now) -> bindFinished(ps, 1, run));
   }
 
   @Override
@@ -97,7 +98,7 @@ final class JdbcJobStore implements JobStore {
           public void bind(PreparedStatement ps, AttemptRef run, long now) throws SQLException {
             ps.setLong(1, ordered.get(next++).triggerTime());
             ps.setLong(2, now);
-            bindRef(ps, 3, run);
+            bindFinished(ps, 3, run);
           }
         });
   }
@@ -454,6 +455,13 @@ final class JdbcJobStore implements JobStore {
             return new AttemptOutcome(accepted, refused);
           }
         });
+  }
+
+  /** Binds {@link JobSql#FINISHED_ATTEMPT}. */
+  private static void bindFinished(PreparedStatement ps, int i, AttemptRef run)
+      throws SQLException {
+    bindRef(ps, i, run);
+    ps.setLong(i + 2, run.attempt() + 1);
   }
 
   private static void bindRef(PreparedStatement ps, int i, AttemptRef run) throws SQLException {

@@ -89,6 +89,21 @@ final class MongoJobStore implements JobStore {
         Filters.eq(STATE, JobState.EXECUTING.name()));
   }
 
+  /**
+   * The document a finished attempt's result may end: its own running one, or the one its lease
+   * expiry put back to executable (attempt bumped, lease deadline kept as the mark) as long as no
+   * claim has dispatched it again.
+   */
+  static Bson finished(AttemptRef run) {
+    return Filters.or(
+        running(run),
+        Filters.and(
+            Filters.eq("_id", run.jobId()),
+            Filters.eq(ATTEMPT, run.attempt() + 1),
+            Filters.eq(STATE, JobState.EXECUTABLE.name()),
+            Filters.ne(LEASE_DEADLINE, null)));
+  }
+
   @Override
   public List<SubmitResult> submit(List<Job> batch) {
     return submitter.submit(batch);
@@ -137,7 +152,7 @@ final class MongoJobStore implements JobStore {
 
   @Override
   public AttemptOutcome complete(Collection<AttemptRef> runs) {
-    return perAttempt("complete", runs, run -> jobs.deleteOne(running(run)).getDeletedCount());
+    return perAttempt("complete", runs, run -> jobs.deleteOne(finished(run)).getDeletedCount());
   }
 
   @Override
@@ -152,7 +167,7 @@ final class MongoJobStore implements JobStore {
           for (RetryLater retry : retries) {
             long matched =
                 jobs.updateOne(
-                        running(retry.run()),
+                        finished(retry.run()),
                         Updates.combine(
                             backToExecutable(now),
                             Updates.set(TRIGGER_TIME, retry.triggerTime()),
@@ -254,7 +269,13 @@ final class MongoJobStore implements JobStore {
                 jobs.updateOne(
                         Filters.and(
                             running(job.attemptRef()), Filters.lt(LEASE_DEADLINE, leaseNow)),
-                        Updates.combine(backToExecutable(now), Updates.inc(ATTEMPT, 1L)))
+                        // the lease deadline stays: the mark finished(...) looks for
+                        Updates.combine(
+                            Updates.set(STATE, JobState.EXECUTABLE.name()),
+                            Updates.set(IDENTITY, null),
+                            Updates.set(MODIFIED, now),
+                            Updates.inc(VERSION, 1L),
+                            Updates.inc(ATTEMPT, 1L)))
                     .getMatchedCount();
             if (matched > 0) {
               expired.add(
