@@ -25,20 +25,44 @@ class LeaseClockTest {
 
   static Stream<Arguments> databases() {
     return Stream.of(
-        Arguments.of("h2", (Fixture) JdbcFixture::h2),
-        Arguments.of("mariadb", (Fixture) JdbcFixture::mariaDb),
-        Arguments.of("postgresql", (Fixture) JdbcFixture::postgreSql));
+        Arguments.of("h2", jdbc(JdbcFixture::h2)),
+        Arguments.of("mariadb", jdbc(JdbcFixture::mariaDb)),
+        Arguments.of("postgresql", jdbc(JdbcFixture::postgreSql)),
+        Arguments.of(
+            "mongo (mongo-java-server)",
+            (Fixture)
+                () -> {
+                  MongoFixture mongo = new MongoFixture();
+                  return new Database(mongo.config(), mongo::drop);
+                }));
+  }
+
+  record Database(LtsConfig config, Dropper drop) {}
+
+  interface Dropper {
+    void drop() throws Exception;
   }
 
   interface Fixture {
+    Database create() throws Exception;
+  }
+
+  interface JdbcFactory {
     JdbcFixture create() throws Exception;
+  }
+
+  private static Fixture jdbc(JdbcFactory factory) {
+    return () -> {
+      JdbcFixture jdbc = factory.create();
+      return new Database(jdbc.config(), jdbc::drop);
+    };
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void aJobTrackerWithASkewedClockNeitherShortensNorEndsLeases(String name, Fixture fixture)
       throws Exception {
-    JdbcFixture database = fixture.create();
+    Database database = fixture.create();
     LtsConfig config = database.config();
     Clock behind = Clock.offset(Clock.systemUTC(), SKEW.negated());
     Clock ahead = Clock.offset(Clock.systemUTC(), SKEW);
@@ -63,7 +87,7 @@ class LeaseClockTest {
           .isLessThan(Instant.now(Clock.systemUTC()).plus(LEASE).plusSeconds(2).toEpochMilli());
       assertThat(fast.jobs().complete(List.of(claimed.attemptRef())).allAccepted()).isTrue();
     } finally {
-      database.drop();
+      database.drop().drop();
     }
   }
 }

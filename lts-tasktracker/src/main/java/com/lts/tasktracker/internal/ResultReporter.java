@@ -57,6 +57,7 @@ final class ResultReporter implements AutoCloseable {
 
   void offer(JobRunResult result) {
     if (!batcher.offer(result)) {
+      unreported.forget(List.of(result.getJobMeta()));
       log.error(
           "Result of {} could not be queued for reporting; the job runs again when its lease ends",
           result.getJobMeta());
