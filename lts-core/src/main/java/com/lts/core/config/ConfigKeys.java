@@ -331,6 +331,25 @@ public final class ConfigKeys {
               "How long a running job's lease lasts; its TaskTracker renews it every third. A job"
                   + " whose lease ends (TaskTracker dead or cut off) runs again elsewhere.")
           .readBy(JOB_TRACKER, TASK_TRACKER);
+  public static final ConfigKey<Duration> JOB_LEASE_GRACE =
+      durationKey(
+              "lts.job.lease.grace.millis",
+              null,
+              Duration.ZERO,
+              Duration.ofHours(1),
+              "How long a JobTracker that just became master waits before it ends leases, so"
+                  + " TaskTrackers reconnect and renew or report what ran during an outage."
+                  + " Default: one lease (lts.job.lease.millis).")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<String> JOB_LEASE_CLOCK =
+      choiceKey(
+              "lts.job.lease.clock",
+              "database",
+              List.of("database", "node"),
+              "Whose clock sets and ends leases: the store's database (every JobTracker agrees,"
+                  + " whatever its own clock says), or each JobTracker's own (for tests with a"
+                  + " fake clock; the JobTrackers' clocks must then agree within a lease).")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<Duration> JOB_RETRY_MAX_INTERVAL =
       durationKey(
               "jobtracker.job.retry.max.interval.millis",

@@ -79,7 +79,11 @@ public final class JdbcFixture implements StoreFixture {
 
   @Override
   public Store open(Clock clock) {
-    return Store.open(config(), Path.of("target"), clock);
+    // Contract tests move time with a fake clock, leases' time too.
+    return Store.open(
+        config().toBuilder().set(ConfigKeys.JOB_LEASE_CLOCK, "node").build(),
+        Path.of("target"),
+        clock);
   }
 
   @Override

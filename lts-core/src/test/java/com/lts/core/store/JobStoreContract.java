@@ -292,10 +292,48 @@ public abstract class JobStoreContract extends StoreContractBase {
     StoredJob back = jobs().find(runs.get(1).jobId()).orElseThrow();
     assertThat(back.state()).isEqualTo(JobState.EXECUTABLE);
     assertThat(back.attempt()).isEqualTo(2);
-    assertThat(jobs().complete(List.of(runs.get(1).attemptRef())).refused()).hasSize(1);
     assertThat(jobs().expireLeases(100)).isEmpty();
     assertThat(jobs().find(runs.get(0).jobId()).orElseThrow().state())
         .isEqualTo(JobState.EXECUTING);
+  }
+
+  @Test
+  void aFinishedAttemptsResultIsAcceptedAfterItsLeaseEndedUntilTheJobIsDispatchedAgain() {
+    jobs().submit(jobs("j", 3));
+    List<StoredJob> runs = jobs().claim(GROUP, WORKER, 3, LEASE);
+    clock().advance(LEASE.toMillis() + 1);
+    assertThat(jobs().expireLeases(100)).hasSize(3);
+
+    assertThat(jobs().complete(List.of(runs.get(0).attemptRef())).allAccepted())
+        .as("expired, not yet claimed again: the result still ends the job")
+        .isTrue();
+    assertThat(jobs().find(runs.get(0).jobId())).isEmpty();
+    assertThat(
+            jobs()
+                .retryLater(List.of(new RetryLater(runs.get(1).attemptRef(), clock().millis())))
+                .allAccepted())
+        .isTrue();
+    assertThat(jobs().find(runs.get(1).jobId()).orElseThrow().retryTimes()).isEqualTo(1);
+
+    List<StoredJob> again = jobs().claim(GROUP, WORKER, 3, LEASE);
+    assertThat(again)
+        .extracting(StoredJob::jobId)
+        .containsExactlyInAnyOrder(runs.get(1).jobId(), runs.get(2).jobId());
+    StoredJob third =
+        again.stream().filter(j -> j.jobId().equals(runs.get(2).jobId())).findFirst().get();
+    assertThat(jobs().complete(List.of(runs.get(2).attemptRef())).refused())
+        .as("dispatched again: the old attempt is fenced off")
+        .hasSize(1);
+    assertThat(jobs().complete(List.of(third.attemptRef())).allAccepted()).isTrue();
+  }
+
+  @Test
+  void aReleasedDispatchTakesNoResult() {
+    submitOne(job("a"));
+    StoredJob run = claimOne();
+    jobs().release(List.of(run.attemptRef()));
+    assertThat(jobs().complete(List.of(run.attemptRef())).refused()).hasSize(1);
+    assertThat(jobs().find(run.jobId()).orElseThrow().state()).isEqualTo(JobState.EXECUTABLE);
   }
 
   @Test
@@ -314,7 +352,10 @@ public abstract class JobStoreContract extends StoreContractBase {
         .containsExactlyInAnyOrderElementsOf(gone.stream().map(StoredJob::jobId).toList());
     assertThat(jobs().find(alive.get(0).jobId()).orElseThrow().state())
         .isEqualTo(JobState.EXECUTING);
-    assertThat(jobs().complete(List.of(gone.get(0).attemptRef())).refused()).hasSize(1);
+    jobs().claim(GROUP, WORKER, 1, LEASE);
+    assertThat(jobs().complete(gone.stream().map(StoredJob::attemptRef).toList()).accepted())
+        .as("only the one not dispatched again")
+        .hasSize(1);
   }
 
   @Test

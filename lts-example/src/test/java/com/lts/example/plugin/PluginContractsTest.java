@@ -105,7 +105,11 @@ class PluginContractsTest {
     @Override
     public Store open(Clock clock) {
       LtsConfig config =
-          LtsConfig.builder().set(ConfigKeys.JOB_QUEUE, "h2").set(ConfigKeys.JDBC_URL, url).build();
+          LtsConfig.builder()
+              .set(ConfigKeys.JOB_QUEUE, "h2")
+              .set(ConfigKeys.JDBC_URL, url)
+              .set(ConfigKeys.JOB_LEASE_CLOCK, "node") // the contract moves leases' time too
+              .build();
       StoreProvider provider = Plugins.find(StoreProvider.class, "h2", "job.queue");
       return provider.open(new StoreContext(config, Path.of("target"), clock));
     }

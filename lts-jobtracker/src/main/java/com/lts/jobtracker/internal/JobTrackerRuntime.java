@@ -62,6 +62,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
   private final MasterDuties duties;
   private final Timekeeper timekeeper;
   private final GoneTaskTrackers goneTaskTrackers;
+  private final LeaseExpiry leaseExpiry;
   private final NodeContext context;
   private volatile boolean master;
 
@@ -171,7 +172,15 @@ public final class JobTrackerRuntime implements RoleRuntime {
               config.get(ConfigKeys.MASTER_STORE_OUTAGE),
               context.candidacy(),
               () -> store.feedback().countByGroup());
-      LeaseExpiry leaseExpiry = new LeaseExpiry(store.jobs(), dispatcher, eventLog, events);
+      this.leaseExpiry =
+          new LeaseExpiry(
+              store.jobs(),
+              dispatcher,
+              eventLog,
+              events,
+              config.configs().isSet(ConfigKeys.JOB_LEASE_GRACE)
+                  ? config.get(ConfigKeys.JOB_LEASE_GRACE)
+                  : lease);
       duties.add(
           "lease expiry", Duration.ofMillis(Math.max(200, lease.toMillis() / 4)), leaseExpiry);
       this.goneTaskTrackers =
@@ -257,6 +266,9 @@ public final class JobTrackerRuntime implements RoleRuntime {
   @Override
   public void masterChanged(boolean isMaster) {
     master = isMaster;
+    if (isMaster) {
+      leaseExpiry.masterGained();
+    }
     duties.masterChanged(isMaster);
   }
 

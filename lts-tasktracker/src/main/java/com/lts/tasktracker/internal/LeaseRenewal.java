@@ -6,8 +6,11 @@ import com.lts.core.node.internal.JobTrackerConnections;
 import com.lts.remoting.internal.command.Command;
 import com.lts.remoting.internal.command.LeaseRenewRequest;
 import com.lts.remoting.internal.command.LeasedJob;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renews the leases of the jobs this TaskTracker holds (running or waiting for a thread) several
- * times per lease, so they are not handed to another worker while they run here.
+ * Renews the leases of the jobs this TaskTracker holds — running, waiting for a thread, or finished
+ * with a result not yet reported — several times per lease, so they are not handed to another
+ * worker meanwhile. Each renewal names exact attempts, and has a deadline of a quarter of the lease
+ * per JobTracker: one that does not answer in time (frozen, network stalled) is passed over for
+ * another, so one slow JobTracker cannot let a lease run out.
  */
 final class LeaseRenewal {
 
@@ -26,6 +32,7 @@ final class LeaseRenewal {
   private final JobTrackerConnections jobTrackers;
   private final JobIntake intake;
   private final RunnerPool pool;
+  private final UnreportedResults unreported;
   private final boolean stopWorking;
   private final ScheduledExecutorService scheduler;
   private final Background background;
@@ -41,6 +48,7 @@ final class LeaseRenewal {
       JobTrackerConnections jobTrackers,
       JobIntake intake,
       RunnerPool pool,
+      UnreportedResults unreported,
       boolean stopWorking,
       ScheduledExecutorService scheduler,
       Background background) {
@@ -48,6 +56,7 @@ final class LeaseRenewal {
     this.jobTrackers = jobTrackers;
     this.intake = intake;
     this.pool = pool;
+    this.unreported = unreported;
     this.stopWorking = stopWorking;
     this.scheduler = scheduler;
     this.background = background;
@@ -63,20 +72,30 @@ final class LeaseRenewal {
         TimeUnit.MILLISECONDS);
   }
 
+  private List<JobMeta> held() {
+    Map<String, JobMeta> held = new LinkedHashMap<>();
+    intake.held().forEach(m -> held.put(m.getJobId() + "#" + m.getAttempt(), m));
+    unreported.all().forEach(m -> held.putIfAbsent(m.getJobId() + "#" + m.getAttempt(), m));
+    return List.copyOf(held.values());
+  }
+
   private void renew() {
-    List<JobMeta> held = intake.held();
+    List<JobMeta> held = held();
     if (held.isEmpty()) {
       lastRenewedNanos = System.nanoTime();
       return;
     }
     List<String> refused;
     try {
-      refused = renew(identity, jobTrackers, held);
+      refused = renew(identity, jobTrackers, held, leaseMillis);
     } catch (RuntimeException e) {
       stopWorkingIfCutOff();
       throw e;
     }
     lastRenewedNanos = System.nanoTime();
+    List<JobMeta> refusedRuns = held.stream().filter(m -> refused.contains(m.getJobId())).toList();
+    unreported.forget(refusedRuns);
+    intake.dropWaiting(refusedRuns);
     // A job that finished while the renewal was on its way is refused too; only jobs still held
     // here have really lost their lease.
     Set<String> stillHeld = new HashSet<>();
@@ -124,14 +143,20 @@ final class LeaseRenewal {
     }
   }
 
-  /** Renews the leases of {@code jobs}; the ids of those whose lease is lost. */
+  /**
+   * Renews the leases of {@code jobs}, giving each JobTracker a quarter of the lease to answer; the
+   * ids of those whose lease is lost.
+   */
   static List<String> renew(
-      String identity, JobTrackerConnections jobTrackers, List<JobMeta> jobs) {
+      String identity, JobTrackerConnections jobTrackers, List<JobMeta> jobs, long leaseMillis) {
     List<LeasedJob> leased =
         jobs.stream().map(m -> new LeasedJob(m.getJobId(), m.getAttempt())).toList();
     List<String> lost =
         jobTrackers
-            .invoke(Command.LEASE_RENEW, new LeaseRenewRequest(identity, leased))
+            .invoke(
+                Command.LEASE_RENEW,
+                new LeaseRenewRequest(identity, leased),
+                Duration.ofMillis(Math.max(100, leaseMillis / 4)))
             .getLostJobIds();
     return lost == null ? List.of() : lost;
   }

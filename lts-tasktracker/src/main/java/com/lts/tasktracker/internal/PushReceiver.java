@@ -59,7 +59,7 @@ final class PushReceiver implements RequestProcessor<JobPushRequest, JobPushResp
     }
     List<String> stale;
     try {
-      stale = LeaseRenewal.renew(identity, jobTrackers, jobs);
+      stale = LeaseRenewal.renew(identity, jobTrackers, jobs, leaseMillis);
     } catch (RuntimeException e) {
       background.failed(
           "Confirming pushed jobs after a pause",

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * Reports run results to a JobTracker in batches, asking in the same call for as many new jobs as
  * threads are free. A batch no JobTracker takes is retried with back-off until one does or the
  * TaskTracker stops (a result never reported is not lost: its job's lease ends and it runs again).
+ * Until a JobTracker answers, the result's lease is renewed with those of the running jobs.
  */
 final class ResultReporter implements AutoCloseable {
 
@@ -35,15 +36,18 @@ final class ResultReporter implements AutoCloseable {
   private final Batcher<JobRunResult> batcher;
   private final FailStoreResender<JobRunResult> failStore;
   private final Background background;
+  private final UnreportedResults unreported;
 
   ResultReporter(
       String identity,
       JobTrackerConnections jobTrackers,
+      UnreportedResults unreported,
       IntSupplier availableThreads,
       Consumer<List<JobMeta>> nextJobs,
       FailStoreResender<JobRunResult> failStore,
       Background background) {
     this.background = background;
+    this.unreported = unreported;
     this.failStore = failStore;
     this.jobTrackers = jobTrackers;
     this.availableThreads = availableThreads;
@@ -53,6 +57,7 @@ final class ResultReporter implements AutoCloseable {
 
   void offer(JobRunResult result) {
     if (!batcher.offer(result)) {
+      unreported.forget(List.of(result.getJobMeta()));
       log.error(
           "Result of {} could not be queued for reporting; the job runs again when its lease ends",
           result.getJobMeta());
@@ -67,6 +72,7 @@ final class ResultReporter implements AutoCloseable {
             jobTrackers.invoke(
                 Command.JOB_COMPLETED,
                 new JobCompletedRequest(List.copyOf(batch), availableThreads.getAsInt()));
+        unreported.reported(batch);
         handle(response);
         background.succeeded(TASK);
         return;

@@ -155,6 +155,11 @@ public final class RunnerPool {
     return true;
   }
 
+  /** Whether some attempt of {@code jobId} runs here now. */
+  public boolean isRunning(String jobId) {
+    return running.containsKey(jobId);
+  }
+
   /** The dispatches running now. */
   public List<JobMeta> runningJobs() {
     List<JobMeta> jobs = new ArrayList<>();

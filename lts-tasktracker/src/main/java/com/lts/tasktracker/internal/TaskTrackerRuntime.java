@@ -46,6 +46,8 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   private final JobIntake intake;
   private final ResultReporter reporter;
   private final ScheduledExecutorService scheduler;
+  private final ScheduledExecutorService leaseScheduler;
+  private final UnreportedResults unreported = new UnreportedResults();
   private final PauseDetector pauses;
   private final FailStoreResender<JobRunResult> resultFailStore;
   private final PullLoop pullLoop;
@@ -102,6 +104,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
           new ResultReporter(
               identity,
               jobTrackers,
+              unreported,
               intake::available,
               this::acceptNext,
               resultFailStore,
@@ -109,6 +112,10 @@ public final class TaskTrackerRuntime implements RoleRuntime {
       this.scheduler =
           Executors.newSingleThreadScheduledExecutor(
               new DefaultThreadFactory("lts-tasktracker-" + identity, true));
+      // Renewals on a thread of their own: nothing else may hold them up past a lease.
+      this.leaseScheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              new DefaultThreadFactory("lts-lease-renewal-" + identity, true));
       this.pauses = new PauseDetector(Math.max(500, leaseMillis / 4), identity);
       this.pushReceiver =
           new PushReceiver(identity, jobTrackers, intake, pauses, leaseMillis, background);
@@ -120,8 +127,9 @@ public final class TaskTrackerRuntime implements RoleRuntime {
               jobTrackers,
               intake,
               pool,
+              unreported,
               config.get(ConfigKeys.STOP_WORKING_ENABLE),
-              scheduler,
+              leaseScheduler,
               background)
           .start(leaseMillis);
       context.self().setThreads(workThreads);
@@ -153,6 +161,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   }
 
   private void finished(JobRunResult result) {
+    unreported.add(result.getJobMeta());
     reporter.offer(result);
     intake.drain();
   }
@@ -160,6 +169,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   /** Results kept while no JobTracker was reachable; refused ones (stale attempts) are done too. */
   private boolean resendResults(List<JobRunResult> results) {
     jobTrackers.invoke(Command.JOB_COMPLETED, new JobCompletedRequest(results, 0));
+    unreported.reported(results);
     return true;
   }
 
@@ -209,6 +219,10 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     }
     if (reporter != null) {
       reporter.close();
+    }
+    // Renewed until here, so jobs finishing during the stop keep their leases until reported.
+    if (leaseScheduler != null) {
+      leaseScheduler.shutdownNow();
     }
     if (resultFailStore != null) {
       resultFailStore.close();

@@ -11,6 +11,7 @@ import com.lts.remoting.ConnectionClosedException;
 import com.lts.remoting.RemoteErrorException;
 import com.lts.remoting.RemotingConnectException;
 import com.lts.remoting.RemotingException;
+import com.lts.remoting.RemotingTimeoutException;
 import com.lts.remoting.ResponseStatus;
 import com.lts.remoting.internal.RemotingChannel;
 import com.lts.remoting.internal.client.ClientSettings;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class JobTrackerConnections implements NodeChangeListener, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(JobTrackerConnections.class);
+  private static final long SLOW_PENALTY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final NodeConfig config;
   private final LoadBalance loadBalance;
@@ -41,6 +44,7 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
   private final NodeEvents events;
   private final Duration connectTimeout;
   private final Map<String, RemotingClient> clients = new ConcurrentHashMap<>();
+  private final Map<RemotingChannel, Long> slow = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /**
@@ -141,16 +145,43 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
    * @throws RemoteErrorException when a JobTracker received the request and answered with an error
    */
   public <Q, R> R invoke(Command<Q, R> command, Q request) {
+    return invoke(command, request, null);
+  }
+
+  /**
+   * {@link #invoke(Command, Object)} with a deadline per JobTracker: one that does not answer
+   * within {@code timeout} (frozen, or its network stalled while the connection looks up) is passed
+   * over for the next, and picked last for a while afterwards. Only for requests whose effect is
+   * harmless when the slow JobTracker applies them late too (lease renewals).
+   */
+  public <Q, R> R invoke(Command<Q, R> command, Q request, Duration timeout) {
     List<RemotingChannel> candidates = connected();
     if (candidates.isEmpty() && known() > 0 && awaitAny(connectTimeout)) {
       candidates = connected(); // a JobTracker is known but its connection was still being made
     }
     RemotingException last = null;
     while (!candidates.isEmpty()) {
-      RemotingChannel channel = loadBalance.select(candidates, config.identity());
+      RemotingChannel channel = loadBalance.select(preferred(candidates), config.identity());
       try {
-        return channel.invokeSync(command, request);
+        R response =
+            timeout == null
+                ? channel.invokeSync(command, request)
+                : channel.invokeSync(command, request, timeout);
+        slow.remove(channel);
+        return response;
       } catch (RemotingConnectException | ConnectionClosedException e) {
+        last = e;
+      } catch (RemotingTimeoutException e) {
+        if (timeout == null) {
+          throw e;
+        }
+        slow.put(channel, System.nanoTime() + SLOW_PENALTY_NANOS);
+        log.warn(
+            "{}: JobTracker at {} did not answer {} within {} ms; trying another",
+            config.identity(),
+            channel.remoteAddress(),
+            command.code(),
+            timeout.toMillis());
         last = e;
       } catch (RemoteErrorException e) {
         if (e.status() != ResponseStatus.SYSTEM_BUSY
@@ -175,6 +206,18 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
                     + command.code())
             + (last == null ? "" : ": " + last.getMessage()),
         last);
+  }
+
+  /** The candidates that did not time out lately; all of them when every one did. */
+  private List<RemotingChannel> preferred(List<RemotingChannel> candidates) {
+    long now = System.nanoTime();
+    slow.entrySet().removeIf(e -> !e.getKey().isActive() || now - e.getValue() > 0);
+    if (slow.isEmpty()) {
+      return candidates;
+    }
+    List<RemotingChannel> fast = new ArrayList<>(candidates);
+    fast.removeAll(slow.keySet());
+    return fast.isEmpty() ? candidates : fast;
   }
 
   @Override

@@ -173,7 +173,7 @@ public final class Dispatcher {
     Set<String> failed = new HashSet<>(failedIds);
     List<StoredJob> back = claimed.stream().filter(j -> failed.contains(j.jobId())).toList();
     slot.report(0); // it is full; its next pull or completion says how many it can take
-    release(slot, back, "TaskTracker had no free thread");
+    release(slot, back, "refused by the TaskTracker (no free thread, or the job is already there)");
   }
 
   /** Puts claimed jobs back to executable (same trigger time, no retry counted). */

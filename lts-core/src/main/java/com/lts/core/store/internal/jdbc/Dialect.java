@@ -25,6 +25,9 @@ abstract class Dialect {
   /** How this database claims due jobs. */
   abstract Claimer claimer();
 
+  /** A query answering the database server's current time in epoch milliseconds. */
+  abstract String currentMillisQuery();
+
   /**
    * Whether {@code e} (or, for a batch, an exception chained to it) reports a unique-key violation.
    */

@@ -21,6 +21,12 @@ final class H2Dialect extends Dialect {
   }
 
   @Override
+  String currentMillisQuery() {
+    return "SELECT DATEDIFF('MILLISECOND', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00',"
+        + " CURRENT_TIMESTAMP(3))";
+  }
+
+  @Override
   void lockSchema(Connection c) {
     // see class comment
   }

@@ -35,15 +35,22 @@ final class JdbcJobStore implements JobStore {
 
   private final Jdbc jdbc;
   private final Clock clock;
+  private final Clock leaseClock;
   private final JobIds ids;
   private final Claimer claimer;
   private final JdbcSubmitter submitter;
   private final JdbcJobBrowser browser;
   private final JdbcInstances instances;
 
-  JdbcJobStore(Jdbc jdbc, Clock clock) {
+  /**
+   * @param clock "now" for due jobs and modification times
+   * @param leaseClock "now" for setting and ending leases (the database's, see {@link
+   *     com.lts.core.store.internal.DatabaseClock})
+   */
+  JdbcJobStore(Jdbc jdbc, Clock clock, Clock leaseClock) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.leaseClock = leaseClock;
     this.ids = new JobIds(clock);
     this.claimer = jdbc.dialect().claimer();
     this.submitter = new JdbcSubmitter(jdbc, clock, ids);
@@ -64,7 +71,7 @@ final class JdbcJobStore implements JobStore {
     StoreArguments.limit("max", max);
     StoreArguments.lease(lease);
     long now = clock.millis();
-    long deadline = now + lease.toMillis();
+    long deadline = leaseClock.millis() + lease.toMillis();
     return jdbc.autoCommit(
         "claim jobs of group " + taskTrackerNodeGroup,
         c -> claimer.claim(c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now));
@@ -72,7 +79,8 @@ final class JdbcJobStore implements JobStore {
 
   @Override
   public AttemptOutcome complete(Collection<AttemptRef> runs) {
-    return perAttempt("complete", JobSql.COMPLETE, runs, (ps, run, now) -> bindRef(ps, 1, run));
+    return perAttempt(
+        "complete", JobSql.COMPLETE, runs, (ps, run, now) -> bindFinished(ps, 1, run));
   }
 
   @Override
@@ -90,7 +98,7 @@ final class JdbcJobStore implements JobStore {
           public void bind(PreparedStatement ps, AttemptRef run, long now) throws SQLException {
             ps.setLong(1, ordered.get(next++).triggerTime());
             ps.setLong(2, now);
-            bindRef(ps, 3, run);
+            bindFinished(ps, 3, run);
           }
         });
   }
@@ -110,12 +118,13 @@ final class JdbcJobStore implements JobStore {
   @Override
   public AttemptOutcome renewLeases(Collection<AttemptRef> runs, Duration lease) {
     StoreArguments.lease(lease);
+    long deadline = runs.isEmpty() ? 0 : leaseClock.millis() + lease.toMillis();
     return perAttempt(
         "renew leases",
         JobSql.RENEW,
         runs,
         (ps, run, now) -> {
-          ps.setLong(1, now + lease.toMillis());
+          ps.setLong(1, deadline);
           ps.setLong(2, now);
           bindRef(ps, 3, run);
         });
@@ -124,15 +133,15 @@ final class JdbcJobStore implements JobStore {
   @Override
   public int endLeasesOf(String taskTrackerIdentity) {
     StoreArguments.group("taskTrackerIdentity", taskTrackerIdentity);
+    long leaseNow = leaseClock.millis();
     return jdbc.autoCommit(
         "end the leases of " + taskTrackerIdentity,
         c -> {
-          long now = clock.millis();
           try (PreparedStatement ps = c.prepareStatement(JobSql.END_LEASES_OF)) {
-            ps.setLong(1, now - 1);
-            ps.setLong(2, now);
+            ps.setLong(1, leaseNow - 1);
+            ps.setLong(2, clock.millis());
             ps.setString(3, taskTrackerIdentity);
-            ps.setLong(4, now);
+            ps.setLong(4, leaseNow);
             return ps.executeUpdate();
           }
         });
@@ -141,13 +150,14 @@ final class JdbcJobStore implements JobStore {
   @Override
   public List<ExpiredLease> expireLeases(int max) {
     StoreArguments.limit("max", max);
+    long leaseNow = leaseClock.millis();
     return jdbc.transaction(
         "expire leases",
         c -> {
           long now = clock.millis();
           List<ExpiredLease> candidates = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(JobSql.EXPIRED)) {
-            ps.setLong(1, now);
+            ps.setLong(1, leaseNow);
             ps.setInt(2, max);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -170,7 +180,7 @@ final class JdbcJobStore implements JobStore {
               ps.setLong(1, now);
               ps.setString(2, lease.jobId());
               ps.setLong(3, lease.expiredAttempt());
-              ps.setLong(4, now);
+              ps.setLong(4, leaseNow);
               ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -393,6 +403,19 @@ final class JdbcJobStore implements JobStore {
     return browser.liveInstances(scheduleJobIds);
   }
 
+  /** The database server's time, for {@link com.lts.core.store.internal.DatabaseClock}. */
+  static long databaseMillis(Jdbc jdbc) {
+    return jdbc.autoCommit(
+        "read the database's clock",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(jdbc.dialect().currentMillisQuery());
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
   /** Binds one batched statement's parameters for one run. */
   @FunctionalInterface
   private interface Binder {
@@ -432,6 +455,13 @@ final class JdbcJobStore implements JobStore {
             return new AttemptOutcome(accepted, refused);
           }
         });
+  }
+
+  /** Binds {@link JobSql#FINISHED_ATTEMPT}. */
+  private static void bindFinished(PreparedStatement ps, int i, AttemptRef run)
+      throws SQLException {
+    bindRef(ps, i, run);
+    ps.setLong(i + 2, run.attempt() + 1);
   }
 
   private static void bindRef(PreparedStatement ps, int i, AttemptRef run) throws SQLException {

@@ -12,6 +12,7 @@ import com.lts.core.store.Store;
 import com.lts.core.store.StoreContext;
 import com.lts.core.store.StoreException;
 import com.lts.core.store.StoreUnavailableException;
+import com.lts.core.store.internal.DatabaseClock;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -36,7 +37,12 @@ final class JdbcStore implements Store {
 
   private JdbcStore(HikariDataSource dataSource, Jdbc jdbc, StoreContext context) {
     this.dataSource = dataSource;
-    this.jobs = new JdbcJobStore(jdbc, context.clock());
+    this.jobs =
+        new JdbcJobStore(
+            jdbc,
+            context.clock(),
+            DatabaseClock.forLeases(
+                context.config(), context.clock(), () -> JdbcJobStore.databaseMillis(jdbc)));
     this.feedback = new JdbcFeedbackQueue(jdbc, context.clock());
     this.nodeGroups = new JdbcNodeGroupStore(jdbc, context.clock());
     this.jobLogs = new JdbcJobLogStore(jdbc);

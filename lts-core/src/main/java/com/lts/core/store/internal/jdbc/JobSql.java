@@ -100,10 +100,22 @@ final class JobSql {
           + EXECUTING
           + " AND task_tracker_identity = ? AND lease_deadline >= ?";
 
-  static final String COMPLETE =
-      "DELETE FROM " + TABLE + " WHERE job_id = ? AND attempt = ? AND state = " + EXECUTING;
+  /**
+   * Which row a finished attempt's result may end; parameters: job id, attempt, attempt + 1. Its
+   * own running row, or the row its lease expiry put back to executable (attempt bumped, lease
+   * deadline kept as the mark) as long as no claim has dispatched it again.
+   */
+  static final String FINISHED_ATTEMPT =
+      "job_id = ? AND ((attempt = ? AND state = "
+          + EXECUTING
+          + ") OR (attempt = ? AND state = "
+          + EXECUTABLE
+          + " AND lease_deadline IS NOT NULL))";
 
-  /** Parameters: trigger time, now, job id, attempt. */
+  /** Parameters: see {@link #FINISHED_ATTEMPT}. */
+  static final String COMPLETE = "DELETE FROM " + TABLE + " WHERE " + FINISHED_ATTEMPT;
+
+  /** Parameters: trigger time, now, then {@link #FINISHED_ATTEMPT}'s. */
   static final String RETRY_LATER =
       "UPDATE "
           + TABLE
@@ -111,8 +123,8 @@ final class JobSql {
           + EXECUTABLE
           + ", trigger_time = ?, retry_times = retry_times + 1, task_tracker_identity = NULL,"
           + " lease_deadline = NULL, version = version + 1, modified = ?"
-          + " WHERE job_id = ? AND attempt = ? AND state = "
-          + EXECUTING;
+          + " WHERE "
+          + FINISHED_ATTEMPT;
 
   /** Parameters: now, job id, attempt. */
   static final String RELEASE =
@@ -139,14 +151,17 @@ final class JobSql {
           + EXECUTING
           + " AND lease_deadline < ? ORDER BY lease_deadline LIMIT ?";
 
-  /** Parameters: now, job id, attempt, now. */
+  /**
+   * Parameters: now, job id, attempt, now. The lease deadline stays, marking the row as "expired,
+   * not dispatched again" for {@link #FINISHED_ATTEMPT}.
+   */
   static final String EXPIRE =
       "UPDATE "
           + TABLE
           + " SET state = "
           + EXECUTABLE
           + ", attempt = attempt + 1, version = version + 1, task_tracker_identity = NULL,"
-          + " lease_deadline = NULL, modified = ? WHERE job_id = ? AND attempt = ? AND state = "
+          + " modified = ? WHERE job_id = ? AND attempt = ? AND state = "
           + EXECUTING
           + " AND lease_deadline < ?";
 

@@ -21,6 +21,11 @@ final class MySqlDialect extends Dialect {
   }
 
   @Override
+  String currentMillisQuery() {
+    return "SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
+  }
+
+  @Override
   Claimer claimer() {
     return new SelectThenUpdateClaimer();
   }

@@ -18,6 +18,11 @@ final class PostgreSqlDialect extends Dialect {
   }
 
   @Override
+  String currentMillisQuery() {
+    return "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+  }
+
+  @Override
   Claimer claimer() {
     return new UpdateReturningClaimer();
   }

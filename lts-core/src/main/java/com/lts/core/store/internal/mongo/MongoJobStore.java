@@ -61,14 +61,21 @@ final class MongoJobStore implements JobStore {
   private final MongoCollection<Document> jobs;
   private final MongoCalls calls;
   private final Clock clock;
+  private final Clock leaseClock;
   private final MongoSubmitter submitter;
   private final MongoInstances instances;
   private final MongoJobBrowser browser;
 
-  MongoJobStore(MongoCollection<Document> jobs, MongoCalls calls, Clock clock) {
+  /**
+   * @param clock "now" for due jobs and modification times
+   * @param leaseClock "now" for setting and ending leases (the server's, see {@link
+   *     com.lts.core.store.internal.DatabaseClock})
+   */
+  MongoJobStore(MongoCollection<Document> jobs, MongoCalls calls, Clock clock, Clock leaseClock) {
     this.jobs = jobs;
     this.calls = calls;
     this.clock = clock;
+    this.leaseClock = leaseClock;
     JobIds ids = new JobIds(clock);
     this.submitter = new MongoSubmitter(jobs, calls, clock, ids);
     this.instances = new MongoInstances(jobs, calls, clock, ids);
@@ -80,6 +87,21 @@ final class MongoJobStore implements JobStore {
         Filters.eq("_id", run.jobId()),
         Filters.eq(ATTEMPT, run.attempt()),
         Filters.eq(STATE, JobState.EXECUTING.name()));
+  }
+
+  /**
+   * The document a finished attempt's result may end: its own running one, or the one its lease
+   * expiry put back to executable (attempt bumped, lease deadline kept as the mark) as long as no
+   * claim has dispatched it again.
+   */
+  static Bson finished(AttemptRef run) {
+    return Filters.or(
+        running(run),
+        Filters.and(
+            Filters.eq("_id", run.jobId()),
+            Filters.eq(ATTEMPT, run.attempt() + 1),
+            Filters.eq(STATE, JobState.EXECUTABLE.name()),
+            Filters.ne(LEASE_DEADLINE, null)));
   }
 
   @Override
@@ -104,7 +126,7 @@ final class MongoJobStore implements JobStore {
         Updates.combine(
             Updates.set(STATE, JobState.EXECUTING.name()),
             Updates.set(IDENTITY, taskTrackerIdentity),
-            Updates.set(LEASE_DEADLINE, now + lease.toMillis()),
+            Updates.set(LEASE_DEADLINE, leaseClock.millis() + lease.toMillis()),
             Updates.set(MODIFIED, now),
             Updates.inc(ATTEMPT, 1L),
             Updates.inc(VERSION, 1L));
@@ -130,7 +152,7 @@ final class MongoJobStore implements JobStore {
 
   @Override
   public AttemptOutcome complete(Collection<AttemptRef> runs) {
-    return perAttempt("complete", runs, run -> jobs.deleteOne(running(run)).getDeletedCount());
+    return perAttempt("complete", runs, run -> jobs.deleteOne(finished(run)).getDeletedCount());
   }
 
   @Override
@@ -145,7 +167,7 @@ final class MongoJobStore implements JobStore {
           for (RetryLater retry : retries) {
             long matched =
                 jobs.updateOne(
-                        running(retry.run()),
+                        finished(retry.run()),
                         Updates.combine(
                             backToExecutable(now),
                             Updates.set(TRIGGER_TIME, retry.triggerTime()),
@@ -177,16 +199,15 @@ final class MongoJobStore implements JobStore {
   @Override
   public AttemptOutcome renewLeases(Collection<AttemptRef> runs, Duration lease) {
     StoreArguments.lease(lease);
+    long deadline = runs.isEmpty() ? 0 : leaseClock.millis() + lease.toMillis();
     return perAttempt(
         "renew leases",
         runs,
         run -> {
-          long now = clock.millis();
           return jobs.updateOne(
                   running(run),
                   Updates.combine(
-                      Updates.set(LEASE_DEADLINE, now + lease.toMillis()),
-                      Updates.set(MODIFIED, now)))
+                      Updates.set(LEASE_DEADLINE, deadline), Updates.set(MODIFIED, clock.millis())))
               .getMatchedCount();
         });
   }
@@ -213,16 +234,16 @@ final class MongoJobStore implements JobStore {
     return calls.run(
         "end the leases of " + taskTrackerIdentity,
         () -> {
-          long now = clock.millis();
+          long leaseNow = leaseClock.millis();
           return (int)
               jobs.updateMany(
                       Filters.and(
                           Filters.eq(STATE, JobState.EXECUTING.name()),
                           Filters.eq(IDENTITY, taskTrackerIdentity),
-                          Filters.gte(LEASE_DEADLINE, now)),
+                          Filters.gte(LEASE_DEADLINE, leaseNow)),
                       Updates.combine(
-                          Updates.set(LEASE_DEADLINE, now - 1),
-                          Updates.set(MODIFIED, now),
+                          Updates.set(LEASE_DEADLINE, leaseNow - 1),
+                          Updates.set(MODIFIED, clock.millis()),
                           Updates.inc(VERSION, 1L)))
                   .getModifiedCount();
         });
@@ -235,17 +256,26 @@ final class MongoJobStore implements JobStore {
         "expire leases",
         () -> {
           long now = clock.millis();
+          long leaseNow = leaseClock.millis();
           Bson expiredFilter =
               Filters.and(
-                  Filters.eq(STATE, JobState.EXECUTING.name()), Filters.lt(LEASE_DEADLINE, now));
+                  Filters.eq(STATE, JobState.EXECUTING.name()),
+                  Filters.lt(LEASE_DEADLINE, leaseNow));
           List<ExpiredLease> expired = new ArrayList<>();
           for (Document doc :
               jobs.find(expiredFilter).sort(Sorts.ascending(LEASE_DEADLINE)).limit(max)) {
             StoredJob job = JobDocuments.read(doc);
             long matched =
                 jobs.updateOne(
-                        Filters.and(running(job.attemptRef()), Filters.lt(LEASE_DEADLINE, now)),
-                        Updates.combine(backToExecutable(now), Updates.inc(ATTEMPT, 1L)))
+                        Filters.and(
+                            running(job.attemptRef()), Filters.lt(LEASE_DEADLINE, leaseNow)),
+                        // the lease deadline stays: the mark finished(...) looks for
+                        Updates.combine(
+                            Updates.set(STATE, JobState.EXECUTABLE.name()),
+                            Updates.set(IDENTITY, null),
+                            Updates.set(MODIFIED, now),
+                            Updates.inc(VERSION, 1L),
+                            Updates.inc(ATTEMPT, 1L)))
                     .getMatchedCount();
             if (matched > 0) {
               expired.add(

@@ -10,8 +10,10 @@ import com.lts.core.store.NodeStatsStore;
 import com.lts.core.store.Store;
 import com.lts.core.store.StoreContext;
 import com.lts.core.store.StoreException;
+import com.lts.core.store.internal.DatabaseClock;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoCredential;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -20,6 +22,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +42,12 @@ final class MongoStore implements Store {
 
   private MongoStore(MongoClient client, MongoDatabase db, MongoCalls calls, StoreContext ctx) {
     this.client = client;
-    this.jobs = new MongoJobStore(db.getCollection("lts_job"), calls, ctx.clock());
+    this.jobs =
+        new MongoJobStore(
+            db.getCollection("lts_job"),
+            calls,
+            ctx.clock(),
+            DatabaseClock.forLeases(ctx.config(), ctx.clock(), serverClock(db, calls)));
     this.feedback = new MongoFeedbackQueue(db.getCollection("lts_feedback"), calls, ctx.clock());
     this.nodeGroups =
         new MongoNodeGroupStore(db.getCollection("lts_node_group"), calls, ctx.clock());
@@ -82,6 +91,32 @@ final class MongoStore implements Store {
       client.close();
       throw e;
     }
+  }
+
+  /**
+   * The server's time: the {@code localTime} of a {@code hello}, one round trip; servers (and
+   * embedded stand-ins) that do not know {@code hello} are asked with {@code isMaster}, which
+   * answers the same field.
+   */
+  private static LongSupplier serverClock(MongoDatabase db, MongoCalls calls) {
+    AtomicReference<String> command = new AtomicReference<>("hello");
+    return () ->
+        calls.run(
+            "read the server's clock",
+            () -> {
+              try {
+                return localTime(db, command.get());
+              } catch (MongoCommandException e) {
+                if (!command.compareAndSet("hello", "isMaster")) {
+                  throw e;
+                }
+                return localTime(db, "isMaster");
+              }
+            });
+  }
+
+  private static long localTime(MongoDatabase db, String command) {
+    return db.runCommand(new Document(command, 1)).getDate("localTime").getTime();
   }
 
   private static void createIndexes(MongoDatabase db) {
