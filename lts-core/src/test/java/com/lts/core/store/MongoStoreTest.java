@@ -88,6 +88,14 @@ class MongoStoreTest {
   }
 
   @Nested
+  class Delivery extends DeliveryContract {
+    @Override
+    protected Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
   class Auxiliary extends AuxiliaryStoresContract {
     @Override
     protected Backend backend() {

@@ -11,6 +11,12 @@ public interface StoreFixture {
   /** Deletes every row the store's tables hold. */
   void clear() throws Exception;
 
+  /**
+   * Writes a feedback entry straight into the database, bypassing the store (for entries the store
+   * would never write, such as one whose result is not JSON).
+   */
+  void insertRawFeedback(String jobClientNodeGroup, String result, long created) throws Exception;
+
   /** Drops the private database. */
   void drop() throws Exception;
 }
