@@ -122,13 +122,14 @@ class DeliveryTest {
     try (Store store = database.open(Clock.systemUTC())) {
       await()
           .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(200))
+          .pollInterval(Duration.ofMillis(100))
           .until(
               () ->
                   store.jobs().countByGroup(JobQueue.EXECUTABLE).isEmpty()
-                      && store.jobs().countByGroup(JobQueue.EXECUTING).isEmpty()
-                      && store.feedback().countByGroup().getOrDefault(FeedbackClientMain.GROUP, 0L)
-                          == jobs);
+                      && store.jobs().countByGroup(JobQueue.EXECUTING).isEmpty());
+      // Stored with the completions, before any delivery attempt to the frozen client ended.
+      assertThat(store.feedback().countByGroup())
+          .containsEntry(FeedbackClientMain.GROUP, (long) jobs);
 
       jobTracker.process().destroyForcibly();
       assertThat(jobTracker.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -185,7 +186,8 @@ class DeliveryTest {
     client.setInvokeTimeoutMillis(1_000);
     client.start();
     try (Store store = database.open(Clock.systemUTC());
-        Connection lock = DriverManager.getConnection(database.url(), "postgres", null)) {
+        Connection lock = DriverManager.getConnection(database.url(), "postgres", null);
+        Connection monitor = DriverManager.getConnection(database.url(), "postgres", null)) {
       lock.setAutoCommit(false);
       try (Statement s = lock.createStatement()) {
         s.execute("LOCK TABLE lts_job IN EXCLUSIVE MODE");
@@ -193,11 +195,13 @@ class DeliveryTest {
 
       Response first = client.submitJob(job("once"));
       assertThat(first.getCode()).isEqualTo(ResponseCode.SUBMIT_FAILED_AND_SAVE_FOR_LATER);
-      // The first copy and at least one re-send wait for the lock in the JobTracker.
+      // The first copy and re-sends wait for the lock in the JobTracker, and the client gave up on
+      // each of them (they wait longer than its timeout): released now, they commit but none is
+      // answered, so the client re-sends the job once more, after it ran.
       await()
-          .atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> waitingForLock(lock) >= 2);
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> submitsWaitingLongerThan(monitor, 1_500) >= 3);
       lock.commit();
 
       await().atMost(Duration.ofSeconds(30)).until(() -> runs.containsKey("once"));
@@ -222,14 +226,16 @@ class DeliveryTest {
     return job;
   }
 
-  private static int waitingForLock(Connection c) throws Exception {
+  /** Submits blocked on the table lock, when every one of them has waited {@code millis}. */
+  private static int submitsWaitingLongerThan(Connection c, long millis) throws Exception {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
-                    + " AND relation = 'lts_job'::regclass")) {
+                "SELECT COUNT(*), COALESCE(MIN(EXTRACT(EPOCH FROM (clock_timestamp() -"
+                    + " query_start)) * 1000), 0) FROM pg_stat_activity WHERE wait_event_type ="
+                    + " 'Lock' AND query LIKE 'INSERT INTO lts_job %'")) {
       rs.next();
-      return rs.getInt(1);
+      return rs.getDouble(2) > millis ? rs.getInt(1) : 0;
     }
   }
 }
