@@ -258,6 +258,28 @@ public final class ConfigKeys {
                   + " election when the store answers again.")
           .readBy(JOB_TRACKER);
 
+  public static final ConfigKey<Duration> FEEDBACK_RETENTION =
+      durationKey(
+              "lts.feedback.retention",
+              Duration.ofDays(7),
+              Duration.ofMinutes(1),
+              Duration.ofDays(3_650),
+              "How long a job's result waits in the feedback queue for a JobClient of its group to"
+                  + " acknowledge it; older results are dropped by the JobTracker master, with a"
+                  + " warning that counts them.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> SUBMIT_ID_RETENTION =
+      durationKey(
+              "lts.submit.id.retention",
+              Duration.ofHours(24),
+              Duration.ofMinutes(1),
+              Duration.ofDays(3_650),
+              "How long after a submit its submit id is remembered once its job is gone: a re-send"
+                  + " of it (a RetryJobClient whose submit timed out but was stored) within this"
+                  + " time is recognised and not stored again. Keep it longer than any outage a"
+                  + " RetryJobClient's FailStore may bridge.")
+          .readBy(JOB_TRACKER);
+
   // ---- JobTracker scheduling
   /** Retired: accepted for old configuration files, without effect. */
   @Deprecated

@@ -21,6 +21,7 @@ public class Job {
   public static final int DEFAULT_PRIORITY = 100;
   public static final int MAX_TASK_ID_LENGTH = 64;
   public static final int MAX_CRON_LENGTH = 128;
+  public static final int MAX_SUBMIT_ID_LENGTH = 64;
 
   /** Upper bound on the summed length of all parameter keys and values, in characters. */
   public static final int MAX_PARAMS_LENGTH = 32 * 1024;
@@ -42,6 +43,7 @@ public class Job {
   private boolean replaceOnExist;
   private boolean relyOnPrevCycle = true;
   private MisfirePolicy misfirePolicy = MisfirePolicy.FIRE_ONCE_NOW;
+  private String submitId;
 
   public Job() {}
 
@@ -61,6 +63,7 @@ public class Job {
     this.replaceOnExist = other.replaceOnExist;
     this.relyOnPrevCycle = other.relyOnPrevCycle;
     this.misfirePolicy = other.misfirePolicy;
+    this.submitId = other.submitId;
   }
 
   /** The kind of this job: cron wins over repeat, repeat over a trigger time. */
@@ -123,6 +126,10 @@ public class Job {
     }
     if (misfirePolicy == null) {
       problems.add("misfirePolicy: must not be null");
+    }
+    if (submitId != null && (submitId.isBlank() || submitId.length() > MAX_SUBMIT_ID_LENGTH)) {
+      problems.add(
+          "submitId: must be 1 to " + MAX_SUBMIT_ID_LENGTH + " characters, got '" + submitId + "'");
     }
     checkParams(problems);
     return problems;
@@ -334,6 +341,24 @@ public class Job {
    */
   public void setMisfirePolicy(MisfirePolicy misfirePolicy) {
     this.misfirePolicy = misfirePolicy;
+  }
+
+  /**
+   * Names this submission: the JobClient gives each job one at its first submit and keeps it
+   * through every re-send, so a JobTracker recognises a re-send of a job it stored already (for
+   * {@code lts.submit.id.retention} after the job finished) and does not store it again. Not part
+   * of {@link #equals}: it names a submission, not the job's content.
+   */
+  public String getSubmitId() {
+    return submitId;
+  }
+
+  /**
+   * Sets the submission's id (a JobClient sets one when it is null). Set your own to make your own
+   * re-submits of the same job recognisable: reuse it only for the same submission.
+   */
+  public void setSubmitId(String submitId) {
+    this.submitId = submitId;
   }
 
   @Override

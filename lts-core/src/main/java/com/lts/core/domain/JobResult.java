@@ -6,6 +6,7 @@ package com.lts.core.domain;
  */
 public class JobResult {
 
+  private String jobId;
   private Job job;
   private Action action;
   private String msg;
@@ -18,6 +19,18 @@ public class JobResult {
     this.action = action;
     this.msg = msg;
     this.time = time;
+  }
+
+  /**
+   * The id of the job (for a cron or repeat job: of the instance) this is the result of; the same
+   * in every delivery of this result, so a handler can tell a repeated delivery apart.
+   */
+  public String getJobId() {
+    return jobId;
+  }
+
+  public void setJobId(String jobId) {
+    this.jobId = jobId;
   }
 
   public Job getJob() {

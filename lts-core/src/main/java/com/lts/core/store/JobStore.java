@@ -19,9 +19,13 @@ public interface JobStore {
 
   /**
    * Stores jobs. A job whose (taskTrackerNodeGroup, taskId) exists already is replaced when it says
-   * {@code replaceOnExist} (a running attempt of it is fenced off), else reported as {@link
-   * SubmitStatus#DUPLICATE}. Cron and repeat jobs are stored as schedule definitions; their
-   * instances come from {@link #createInstance}.
+   * {@code replaceOnExist} and the existing job is not running ({@link
+   * SubmitStatus#REFUSED_RUNNING} when it is), else reported as {@link SubmitStatus#DUPLICATE}. A
+   * job whose {@link Job#getSubmitId() submit id} the store already recorded is a re-send of a job
+   * stored before: it is answered {@link SubmitStatus#ALREADY_RECEIVED} with the first copy's id
+   * and changes nothing, whatever became of the first copy (the record of a submit id is kept while
+   * its job exists and until {@link #forgetSubmitIds} drops it). Cron and repeat jobs are stored as
+   * schedule definitions; their instances come from {@link #createInstance}.
    *
    * @return one result per job, in order
    * @throws com.lts.core.domain.JobValidationException when any job is invalid (nothing stored)
@@ -38,8 +42,25 @@ public interface JobStore {
   List<StoredJob> claim(
       String taskTrackerNodeGroup, String taskTrackerIdentity, int max, Duration lease);
 
-  /** Ends runs (success, or failure not to retry): the jobs are removed. */
-  AttemptOutcome complete(Collection<AttemptRef> runs);
+  /** {@link #finish} without feedback. */
+  default AttemptOutcome complete(Collection<AttemptRef> runs) {
+    return finish(runs.stream().map(Completion::of).toList());
+  }
+
+  /**
+   * Ends runs (success, or failure not to retry): the jobs are removed and, for each accepted run
+   * that carries feedback, its result is added to the {@link FeedbackQueue} in the same write (an
+   * outbox: a crash never keeps the one without the other). A refused run adds nothing.
+   */
+  AttemptOutcome finish(Collection<Completion> completions);
+
+  /**
+   * Drops up to {@code max} records of submit ids made before {@code createdBefore} whose job no
+   * longer exists, oldest first.
+   *
+   * @return how many were dropped; fewer than {@code max} when no more are due
+   */
+  int forgetSubmitIds(long createdBefore, int max);
 
   /** Puts running jobs back to wait until their new trigger time, with retryTimes + 1. */
   AttemptOutcome retryLater(Collection<RetryLater> retries);

@@ -46,6 +46,14 @@ class H2StoreTest {
   }
 
   @Nested
+  class Delivery extends DeliveryContract {
+    @Override
+    protected Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
   class Auxiliary extends AuxiliaryStoresContract {
     @Override
     protected Backend backend() {

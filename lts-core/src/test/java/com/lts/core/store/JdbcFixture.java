@@ -14,7 +14,7 @@ import java.util.UUID;
 public final class JdbcFixture implements StoreFixture {
 
   private static final String[] TABLES = {
-    "lts_job", "lts_feedback", "lts_node_group", "lts_job_log", "lts_node_stats"
+    "lts_job", "lts_feedback", "lts_node_group", "lts_job_log", "lts_node_stats", "lts_submit_id"
   };
 
   private final String queue;
@@ -93,6 +93,21 @@ public final class JdbcFixture implements StoreFixture {
       for (String table : TABLES) {
         s.execute("TRUNCATE TABLE " + table);
       }
+    }
+  }
+
+  @Override
+  public void insertRawFeedback(String jobClientNodeGroup, String result, long created)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, user, null);
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO lts_feedback (job_client_node_group, job_result, created)"
+                    + " VALUES (?, ?, ?)")) {
+      ps.setString(1, jobClientNodeGroup);
+      ps.setString(2, result);
+      ps.setLong(3, created);
+      ps.executeUpdate();
     }
   }
 

@@ -377,20 +377,6 @@ public abstract class JobStoreContract extends StoreContractBase {
   }
 
   @Test
-  void replacingARunningJobFencesOffItsAttempt() {
-    submitOne(job("a"));
-    StoredJob run = claimOne();
-    Job replacement = job("a");
-    replacement.setReplaceOnExist(true);
-
-    assertThat(jobs().submit(List.of(replacement)).get(0).status())
-        .isEqualTo(SubmitStatus.REPLACED);
-
-    assertThat(jobs().complete(List.of(run.attemptRef())).refused()).hasSize(1);
-    assertThat(jobs().find(run.jobId()).orElseThrow().state()).isEqualTo(JobState.EXECUTABLE);
-  }
-
-  @Test
   void suspendResumeCancelAndTriggerNow() {
     Job later = job("later");
     later.setTriggerTime(T0 + 3_600_000);

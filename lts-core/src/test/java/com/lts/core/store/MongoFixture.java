@@ -83,6 +83,17 @@ public final class MongoFixture implements StoreFixture {
   }
 
   @Override
+  public void insertRawFeedback(String jobClientNodeGroup, String result, long created) {
+    database()
+        .getCollection("lts_feedback")
+        .insertOne(
+            new Document("_id", new org.bson.types.ObjectId())
+                .append("jobClientNodeGroup", jobClientNodeGroup)
+                .append("result", result)
+                .append("created", created));
+  }
+
+  @Override
   public void drop() {
     admin.close();
     server.shutdownNow();

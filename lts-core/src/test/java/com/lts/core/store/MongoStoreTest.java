@@ -53,6 +53,60 @@ class MongoStoreTest {
         .isEqualTo(MisfirePolicy.FIRE_ONCE_NOW);
   }
 
+  /**
+   * A JobTracker that died between the steps of a completion left pending feedback entries: once a
+   * minute old, the one whose job is gone is delivered, the one whose job was handed to a new
+   * attempt is deleted, and the one whose run is still current waits.
+   */
+  @Test
+  void pendingFeedbackLeftByACrashIsSettledFromTheJobsDocument() throws Exception {
+    backend.fixture().clear();
+    backend.clock().set(StoreContractBase.T0);
+    Store store = backend.store();
+    store
+        .jobs()
+        .submit(
+            List.of(
+                StoreContractBase.job("gone"),
+                StoreContractBase.job("expired"),
+                StoreContractBase.job("running")));
+    List<StoredJob> runs =
+        store.jobs().claim(StoreContractBase.GROUP, "TT_x", 3, StoreContractBase.LEASE);
+    var feedback = ((MongoFixture) backend.fixture()).database().getCollection("lts_feedback");
+    for (StoredJob run : runs) {
+      com.lts.core.domain.JobResult result =
+          new com.lts.core.domain.JobResult(
+              run.job(), com.lts.core.domain.Action.EXECUTE_SUCCESS, null, StoreContractBase.T0);
+      result.setJobId(run.jobId());
+      feedback.insertOne(
+          new org.bson.Document("jobClientNodeGroup", "clients")
+              .append("result", com.lts.core.internal.json.Json.toJson(result))
+              .append("created", StoreContractBase.T0)
+              .append("jobId", run.jobId())
+              .append("pending", run.attempt()));
+    }
+    StoredJob gone = runs.stream().filter(r -> r.taskId().equals("gone")).findFirst().orElseThrow();
+    backend.store().jobs().complete(List.of(gone.attemptRef()));
+    backend.clock().set(StoreContractBase.T0 + StoreContractBase.LEASE.toMillis() + 1);
+    StoredJob expired =
+        runs.stream().filter(r -> r.taskId().equals("expired")).findFirst().orElseThrow();
+    StoredJob running =
+        runs.stream().filter(r -> r.taskId().equals("running")).findFirst().orElseThrow();
+    store.jobs().renewLeases(List.of(running.attemptRef()), java.time.Duration.ofMinutes(10));
+    assertThat(store.jobs().expireLeases(10)).hasSize(1);
+
+    assertThat(store.feedback().fetch("clients", null, 10).items())
+        .as("younger than a minute")
+        .isEmpty();
+    backend.clock().set(StoreContractBase.T0 + 61_000);
+
+    assertThat(store.feedback().fetch("clients", null, 10).items())
+        .extracting(f -> f.result().getJobId())
+        .containsExactly(gone.jobId());
+    assertThat(feedback.countDocuments(Filters.eq("jobId", expired.jobId()))).isZero();
+    assertThat(feedback.countDocuments(Filters.eq("jobId", running.jobId()))).isEqualTo(1);
+  }
+
   @Nested
   class Jobs extends JobStoreContract {
     @Override
@@ -84,6 +138,14 @@ class MongoStoreTest {
     @Override
     protected int paginationRows() {
       return 20_000;
+    }
+  }
+
+  @Nested
+  class Delivery extends DeliveryContract {
+    @Override
+    protected Backend backend() {
+      return backend;
     }
   }
 

@@ -48,6 +48,14 @@ class PostgreSqlStoreTest {
   }
 
   @Nested
+  class Delivery extends DeliveryContract {
+    @Override
+    protected Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
   class Auxiliary extends AuxiliaryStoresContract {
     @Override
     protected Backend backend() {

@@ -22,6 +22,12 @@ public interface StoreFixture {
         "this store creates an instance and advances its schedule in one transaction");
   }
 
+  /**
+   * Writes a feedback entry straight into the database, bypassing the store (for entries the store
+   * would never write, such as one whose result is not JSON).
+   */
+  void insertRawFeedback(String jobClientNodeGroup, String result, long created) throws Exception;
+
   /** Drops the private database. */
   void drop() throws Exception;
 }

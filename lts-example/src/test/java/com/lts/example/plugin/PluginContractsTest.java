@@ -7,6 +7,7 @@ import com.lts.core.failstore.FailStoreFactory;
 import com.lts.core.spi.Plugins;
 import com.lts.core.store.AuxiliaryStoresContract;
 import com.lts.core.store.Backend;
+import com.lts.core.store.DeliveryContract;
 import com.lts.core.store.JobStoreContract;
 import com.lts.core.store.ScheduleTimingContract;
 import com.lts.core.store.Store;
@@ -87,6 +88,14 @@ class PluginContractsTest {
   }
 
   @Nested
+  class Delivery extends DeliveryContract {
+    @Override
+    protected Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
   class FailStores extends FailStoreContract {
     @Override
     protected FailStoreFactory factory() {
@@ -132,6 +141,21 @@ class PluginContractsTest {
             s.execute("TRUNCATE TABLE " + table);
           }
         }
+      }
+    }
+
+    @Override
+    public void insertRawFeedback(String jobClientNodeGroup, String result, long created)
+        throws SQLException {
+      try (Connection c = DriverManager.getConnection(url);
+          java.sql.PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO lts_feedback (job_client_node_group, job_result, created)"
+                      + " VALUES (?, ?, ?)")) {
+        ps.setString(1, jobClientNodeGroup);
+        ps.setString(2, result);
+        ps.setLong(3, created);
+        ps.executeUpdate();
       }
     }
 

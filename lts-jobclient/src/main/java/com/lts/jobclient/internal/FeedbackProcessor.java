@@ -11,7 +11,13 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** JOB_FEEDBACK: hands results to the user's handler; a handler that throws delivers nothing. */
+/**
+ * JOB_FEEDBACK: hands results to the user's handler; a handler that throws delivers nothing (the
+ * JobTracker keeps the results and sends them again). A result this client handled already (a
+ * JobTracker may send one again when the acknowledgement was lost, e.g. it died or this JVM was
+ * frozen meanwhile) is acknowledged without calling the handler again: within this process, each
+ * result reaches the handler once.
+ */
 final class FeedbackProcessor implements RequestProcessor<JobFeedbackRequest, JobFeedbackResponse> {
 
   private static final Logger log = LoggerFactory.getLogger(FeedbackProcessor.class);
@@ -20,6 +26,7 @@ final class FeedbackProcessor implements RequestProcessor<JobFeedbackRequest, Jo
   private final Consumer<List<JobResult>> handler;
 
   private final AtomicBoolean warnedNoHandler = new AtomicBoolean();
+  private final HandledResults handled = new HandledResults();
 
   FeedbackProcessor(Consumer<List<JobResult>> handler) {
     this.handler = handler;
@@ -36,9 +43,15 @@ final class FeedbackProcessor implements RequestProcessor<JobFeedbackRequest, Jo
       }
       return new JobFeedbackResponse(results.size(), List.of());
     }
+    HandledResults.Claim claim = handled.claim(results);
+    if (claim.fresh().isEmpty()) {
+      return new JobFeedbackResponse(0, claim.busyTaskIds());
+    }
+    boolean handledNormally = false;
     try {
-      handler.accept(results);
-      return new JobFeedbackResponse(results.size(), List.of());
+      handler.accept(claim.fresh());
+      handledNormally = true;
+      return new JobFeedbackResponse(claim.fresh().size(), claim.busyTaskIds());
     } catch (RuntimeException e) {
       log.warn(
           "JobCompletedHandler threw on {} results; the JobTracker will send them again: {}",
@@ -46,6 +59,12 @@ final class FeedbackProcessor implements RequestProcessor<JobFeedbackRequest, Jo
           e.toString(),
           e);
       return new JobFeedbackResponse(0, results.stream().map(r -> r.getJob().getTaskId()).toList());
+    } finally {
+      if (handledNormally) {
+        handled.done(claim.fresh());
+      } else {
+        handled.failed(claim.fresh());
+      }
     }
   }
 }

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -151,11 +152,12 @@ public final class JobClientRuntime implements RoleRuntime {
     }
   }
 
-  public Response submit(List<Job> jobs) {
-    Optional<Response> refused = JobBatch.refuseInvalid(jobs, config.nodeGroup(), "submitted");
+  public Response submit(List<Job> submitted) {
+    Optional<Response> refused = JobBatch.refuseInvalid(submitted, config.nodeGroup(), "submitted");
     if (refused.isPresent()) {
       return refused.get();
     }
+    List<Job> jobs = withSubmitIds(submitted);
     Optional<Response> tooLarge = refuseTooLarge(jobs);
     if (tooLarge.isPresent()) {
       return tooLarge.get();
@@ -262,6 +264,24 @@ public final class JobClientRuntime implements RoleRuntime {
 
   private static String describe(Job job) {
     return "job '" + job.getTaskId() + "' of group '" + job.getTaskTrackerNodeGroup() + "'";
+  }
+
+  /**
+   * Copies of the jobs, each with a submit id (a new one unless the caller set one): sent, kept in
+   * the FailStore and re-sent with it, so a JobTracker recognises a re-send of a job it stored
+   * already. The caller's jobs are not changed: submitting the same Job object again is a new
+   * submit.
+   */
+  private static List<Job> withSubmitIds(List<Job> jobs) {
+    List<Job> copies = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      Job copy = new Job(job);
+      if (copy.getSubmitId() == null) {
+        copy.setSubmitId(UUID.randomUUID().toString().replace("-", ""));
+      }
+      copies.add(copy);
+    }
+    return copies;
   }
 
   private boolean acquireSubmitPermit() {

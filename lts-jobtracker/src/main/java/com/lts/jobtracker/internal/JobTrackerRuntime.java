@@ -25,6 +25,7 @@ import com.lts.jobtracker.internal.lease.LeaseExpiry;
 import com.lts.jobtracker.internal.lease.LeaseRenewProcessor;
 import com.lts.jobtracker.internal.log.BizLogProcessor;
 import com.lts.jobtracker.internal.log.JobEventLog;
+import com.lts.jobtracker.internal.maintenance.DeliveryRetention;
 import com.lts.jobtracker.internal.maintenance.MasterDuties;
 import com.lts.jobtracker.internal.schedule.DueWheel;
 import com.lts.jobtracker.internal.schedule.InstancePlanner;
@@ -189,7 +190,16 @@ public final class JobTrackerRuntime implements RoleRuntime {
       duties.add(
           "feedback re-send",
           Duration.ofSeconds(5),
-          new FeedbackResend(store.feedback(), feedback, events));
+          new FeedbackResend(store.feedback(), feedback, context.clock(), events));
+      duties.add(
+          "delivery retention",
+          Duration.ofMinutes(1),
+          new DeliveryRetention(
+              store.feedback(),
+              store.jobs(),
+              config.get(ConfigKeys.FEEDBACK_RETENTION),
+              config.get(ConfigKeys.SUBMIT_ID_RETENTION),
+              context.clock()));
       int retentionDays = config.get(ConfigKeys.JOB_LOG_RETENTION_DAYS);
       duties.add(
           "old data",

@@ -9,6 +9,7 @@ import com.lts.core.event.NodeEvent;
 import com.lts.core.event.NodeEvents;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
+import com.lts.core.store.Completion;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.RetryLater;
@@ -93,7 +94,9 @@ public final class CompletionProcessor
         finished.put(ref, result);
       }
     }
-    AttemptOutcome done = finished.isEmpty() ? none() : jobs.complete(finished.keySet());
+    Map<AttemptRef, Completion> completions = completions(finished, now);
+    AttemptOutcome done =
+        completions.isEmpty() ? none() : jobs.finish(List.copyOf(completions.values()));
     AttemptOutcome later = retries.isEmpty() ? none() : jobs.retryLater(retries);
 
     List<JobRunResult> refused = new ArrayList<>();
@@ -101,7 +104,7 @@ public final class CompletionProcessor
     collectRefused(later, retried, refused, tracker);
     logAccepted(done, finished, JobLogType.FINISHED, tracker);
     logAccepted(later, retried, JobLogType.RETRIED, tracker);
-    sendFeedback(done, finished);
+    sendFeedback(done, completions);
     tell(done, finished, later, retries, retried);
     followUp(done, finished, later, retried, retries);
 
@@ -236,18 +239,39 @@ public final class CompletionProcessor
         msg);
   }
 
-  private void sendFeedback(AttemptOutcome outcome, Map<AttemptRef, JobRunResult> byRef) {
-    Set<AttemptRef> accepted = new HashSet<>(outcome.accepted());
+  /**
+   * What ends each finished run; a job that asked for feedback carries its result, which the store
+   * writes with the completion (the outbox) so that no crash can lose it.
+   */
+  private static Map<AttemptRef, Completion> completions(
+      Map<AttemptRef, JobRunResult> finished, long now) {
+    Map<AttemptRef, Completion> completions = new LinkedHashMap<>();
+    for (Map.Entry<AttemptRef, JobRunResult> e : finished.entrySet()) {
+      JobRunResult run = e.getValue();
+      Job job = run.getJobMeta().getJob();
+      if (job.isNeedFeedback() && job.getSubmitNodeGroup() != null) {
+        JobResult result =
+            new JobResult(
+                job, run.getAction(), run.getMsg(), run.getEndTime() > 0 ? run.getEndTime() : now);
+        result.setJobId(e.getKey().jobId());
+        completions.put(
+            e.getKey(), Completion.withFeedback(e.getKey(), job.getSubmitNodeGroup(), result));
+      } else {
+        completions.put(e.getKey(), Completion.of(e.getKey()));
+      }
+    }
+    return completions;
+  }
+
+  /** Delivers the feedback the completion stored; what is not acknowledged stays queued. */
+  private void sendFeedback(AttemptOutcome outcome, Map<AttemptRef, Completion> completions) {
     Map<String, List<JobResult>> byGroup = new LinkedHashMap<>();
-    for (Map.Entry<AttemptRef, JobRunResult> e : byRef.entrySet()) {
-      Job job = e.getValue().getJobMeta().getJob();
-      if (accepted.contains(e.getKey())
-          && job.isNeedFeedback()
-          && job.getSubmitNodeGroup() != null) {
-        JobRunResult run = e.getValue();
+    for (AttemptRef ref : outcome.accepted()) {
+      Completion completion = completions.get(ref);
+      if (completion.hasFeedback()) {
         byGroup
-            .computeIfAbsent(job.getSubmitNodeGroup(), g -> new ArrayList<>())
-            .add(new JobResult(job, run.getAction(), run.getMsg(), run.getEndTime()));
+            .computeIfAbsent(completion.jobClientNodeGroup(), g -> new ArrayList<>())
+            .add(completion.feedback());
       }
     }
     byGroup.forEach(feedback::send);

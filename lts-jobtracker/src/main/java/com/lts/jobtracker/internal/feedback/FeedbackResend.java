@@ -7,9 +7,11 @@ import com.lts.core.internal.background.Background;
 import com.lts.core.store.Feedback;
 import com.lts.core.store.FeedbackQueue;
 import com.lts.core.store.Page;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Master duty: re-sends queued feedback to its JobClient group and deletes what was delivered. Each
- * run sends at most a few pages per group and stops at the first page a group does not take, so a
- * group that is down costs one attempt per run, not a loop.
+ * Master duty: re-sends queued feedback to its JobClient group and deletes what was acknowledged.
+ * Each run sends at most a few pages per group and stops at the first page a group does not take,
+ * so a group that is down costs one attempt per run, not a loop. Entries younger than {@link
+ * #GRACE} are left to the delivery the completing JobTracker makes itself, so that a result is not
+ * sent twice at once.
  */
 public final class FeedbackResend implements Runnable {
 
@@ -28,15 +32,20 @@ public final class FeedbackResend implements Runnable {
   private static final int PAGE = 100;
   private static final int MAX_PAGES_PER_RUN = 50;
 
+  static final Duration GRACE = FeedbackSender.CALL_TIMEOUT.plusSeconds(5);
+
   private final FeedbackQueue queue;
   private final FeedbackSender sender;
+  private final Clock clock;
 
   private final Background background;
 
-  public FeedbackResend(FeedbackQueue queue, FeedbackSender sender, NodeEvents events) {
+  public FeedbackResend(
+      FeedbackQueue queue, FeedbackSender sender, Clock clock, NodeEvents events) {
     this.background = new Background(events, FeedbackResend.class);
     this.queue = queue;
     this.sender = sender;
+    this.clock = clock;
   }
 
   @Override
@@ -57,11 +66,24 @@ public final class FeedbackResend implements Runnable {
       if (batch.items().isEmpty()) {
         return;
       }
+      long youngest = clock.millis() - GRACE.toMillis();
       List<JobResult> results = new ArrayList<>();
-      Map<JobResult, String> ids = new HashMap<>();
+      Map<JobResult, String> ids = new IdentityHashMap<>();
+      boolean reachedYoung = false;
       for (Feedback feedback : batch.items()) {
+        if (feedback.createdTime() > youngest) {
+          reachedYoung = true;
+          break;
+        }
         results.add(feedback.result());
         ids.put(feedback.result(), feedback.id());
+      }
+      if (results.isEmpty()) {
+        if (reachedYoung || !batch.hasNext()) {
+          return;
+        }
+        cursor = batch.nextCursor();
+        continue;
       }
       List<JobResult> undelivered;
       try {
@@ -74,7 +96,8 @@ public final class FeedbackResend implements Runnable {
             "Re-sending " + results.size() + " feedback results to JobClient group " + group,
             e instanceof ExecutionException ? e.getCause() : e);
       }
-      Set<JobResult> kept = new HashSet<>(undelivered);
+      Set<JobResult> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+      kept.addAll(undelivered);
       List<String> delivered = new ArrayList<>();
       ids.forEach(
           (result, id) -> {
@@ -85,7 +108,7 @@ public final class FeedbackResend implements Runnable {
       if (!delivered.isEmpty()) {
         queue.delete(delivered);
       }
-      if (delivered.isEmpty() || !batch.hasNext()) {
+      if (delivered.isEmpty() || reachedYoung || !batch.hasNext()) {
         return;
       }
       cursor = batch.nextCursor();

@@ -8,8 +8,11 @@ import com.lts.remoting.internal.command.Command;
 import com.lts.remoting.internal.command.JobFeedbackRequest;
 import com.lts.remoting.internal.command.JobFeedbackResponse;
 import com.lts.remoting.internal.server.RemotingServer;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -18,13 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers final job results to a JobClient of the group that submitted them. A result no JobClient
- * took — none connected, the call failed, or the handler threw — waits in the feedback queue, from
- * which the master re-sends it.
+ * Delivers final job results, which the completion stored in the feedback queue (the outbox), to a
+ * JobClient of the group that submitted them, and deletes each from the queue once a JobClient
+ * acknowledged it (its handler returned normally). A result no JobClient took — none connected, the
+ * call failed or timed out, or the handler threw — stays in the queue, from which the master
+ * re-sends it.
  */
 public final class FeedbackSender {
 
   private static final Logger log = LoggerFactory.getLogger(FeedbackSender.class);
+
+  /** How long a JobClient's handler may take with one delivery before it counts as failed. */
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
   private final RemotingServer server;
   private final FeedbackQueue queue;
@@ -34,14 +42,23 @@ public final class FeedbackSender {
     this.queue = queue;
   }
 
-  /** Sends now; whatever is not delivered is queued. Never blocks on the JobClient. */
+  /**
+   * Sends results that are in the queue already (written with their jobs' completion) and deletes
+   * the acknowledged ones from it. Never blocks on the JobClient.
+   */
   public void send(String jobClientGroup, List<JobResult> results) {
     deliver(jobClientGroup, results)
         .thenAccept(
             undelivered -> {
-              if (!undelivered.isEmpty()) {
-                enqueue(jobClientGroup, undelivered);
+              Set<JobResult> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+              kept.addAll(undelivered);
+              List<String> acknowledged = new ArrayList<>();
+              for (JobResult result : results) {
+                if (!kept.contains(result) && result.getJobId() != null) {
+                  acknowledged.add(result.getJobId());
+                }
               }
+              acknowledge(jobClientGroup, acknowledged);
             });
   }
 
@@ -57,7 +74,7 @@ public final class FeedbackSender {
       return CompletableFuture.completedFuture(results);
     }
     return channel
-        .invokeAsync(Command.JOB_FEEDBACK, new JobFeedbackRequest(results))
+        .invokeAsync(Command.JOB_FEEDBACK, new JobFeedbackRequest(results), CALL_TIMEOUT)
         .handle((response, failure) -> undelivered(jobClientGroup, results, response, failure));
   }
 
@@ -71,7 +88,7 @@ public final class FeedbackSender {
           failure.toString());
       return results;
     }
-    List<String> failedTaskIds = response.getFailedTaskIds();
+    List<String> failedTaskIds = response == null ? null : response.getFailedTaskIds();
     if (failedTaskIds == null || failedTaskIds.isEmpty()) {
       return List.of();
     }
@@ -100,16 +117,19 @@ public final class FeedbackSender {
         : candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
   }
 
-  private void enqueue(String group, List<JobResult> results) {
+  private void acknowledge(String group, List<String> jobIds) {
+    if (jobIds.isEmpty()) {
+      return;
+    }
     try {
-      queue.add(group, results);
+      queue.acknowledge(group, jobIds);
     } catch (RuntimeException e) {
-      log.error(
-          "{} results for JobClient group {} could not be queued for feedback and are lost: {}",
-          results.size(),
+      log.warn(
+          "{} results delivered to JobClient group {} stay in the feedback queue and will be sent"
+              + " again (handle results idempotently): {}",
+          jobIds.size(),
           group,
-          e.toString(),
-          e);
+          e.toString());
     }
   }
 }

@@ -124,6 +124,8 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
 
   private String received(List<Job> submitted, List<SubmitResult> results) {
     List<String> duplicates = new ArrayList<>();
+    List<String> running = new ArrayList<>();
+    int resent = 0;
     Set<String> dueGroups = new LinkedHashSet<>();
     for (int i = 0; i < results.size(); i++) {
       SubmitResult result = results.get(i);
@@ -131,6 +133,15 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       rememberGroup(result.taskTrackerNodeGroup());
       if (result.status() == SubmitStatus.DUPLICATE) {
         duplicates.add(result.taskId());
+        continue;
+      }
+      if (result.status() == SubmitStatus.REFUSED_RUNNING) {
+        running.add(result.taskId());
+        continue;
+      }
+      if (result.status() == SubmitStatus.ALREADY_RECEIVED) {
+        // A re-send of a job stored before (its submit id is known): received, not again.
+        resent++;
         continue;
       }
       eventLog.event(
@@ -153,7 +164,19 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       }
     }
     dueGroups.forEach(dispatcher::dispatchGroup);
-    String msg = (results.size() - duplicates.size()) + " jobs received";
+    String msg = (results.size() - duplicates.size() - running.size()) + " jobs received";
+    if (resent > 0) {
+      msg += " (" + resent + " of them re-sent and stored before)";
+    }
+    if (!running.isEmpty()) {
+      msg +=
+          "; "
+              + running.size()
+              + " were refused because the job with their taskId is running and replaceOnExist"
+              + " never replaces a running job (submit again when it finished): "
+              + String.join(", ", running.subList(0, Math.min(20, running.size())))
+              + (running.size() > 20 ? ", ..." : "");
+    }
     if (!duplicates.isEmpty()) {
       msg +=
           "; "

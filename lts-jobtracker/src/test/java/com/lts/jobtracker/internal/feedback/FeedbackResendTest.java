@@ -7,6 +7,7 @@ import com.lts.core.event.NodeEvents;
 import com.lts.core.store.Feedback;
 import com.lts.core.store.FeedbackQueue;
 import com.lts.core.store.Page;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,16 @@ class FeedbackResendTest {
           }
 
           @Override
+          public int acknowledge(String group, Collection<String> jobIds) {
+            return 0;
+          }
+
+          @Override
+          public int pruneOlderThan(long createdBefore, int max) {
+            return 0;
+          }
+
+          @Override
           public Map<String, Long> countByGroup() {
             Map<String, Long> groups = new LinkedHashMap<>();
             groups.put("clients-a", 1L);
@@ -47,7 +58,8 @@ class FeedbackResendTest {
           }
         };
     FeedbackResend resend =
-        new FeedbackResend(queue, new FeedbackSender(null, queue), NodeEvents.IGNORED);
+        new FeedbackResend(
+            queue, new FeedbackSender(null, queue), Clock.systemUTC(), NodeEvents.IGNORED);
 
     try {
       resend.run();

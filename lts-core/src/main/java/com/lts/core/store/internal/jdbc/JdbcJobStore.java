@@ -3,6 +3,7 @@ package com.lts.core.store.internal.jdbc;
 import com.lts.core.domain.Job;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
+import com.lts.core.store.Completion;
 import com.lts.core.store.DueGroup;
 import com.lts.core.store.ExpiredLease;
 import com.lts.core.store.InstanceRequest;
@@ -77,10 +78,57 @@ final class JdbcJobStore implements JobStore {
         c -> claimer.claim(c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now));
   }
 
+  /**
+   * One transaction: the conditional DELETEs in one batch, whose per-row counts say which runs were
+   * accepted, then the feedback of the accepted runs in one INSERT batch (the outbox).
+   */
   @Override
-  public AttemptOutcome complete(Collection<AttemptRef> runs) {
-    return perAttempt(
-        "complete", JobSql.COMPLETE, runs, (ps, run, now) -> bindFinished(ps, 1, run));
+  public AttemptOutcome finish(Collection<Completion> completions) {
+    StoreArguments.batch("complete", completions);
+    if (completions.isEmpty()) {
+      return new AttemptOutcome(List.of(), List.of());
+    }
+    List<Completion> ordered = List.copyOf(completions);
+    for (Completion completion : ordered) {
+      StoreArguments.jobId(completion.run().jobId());
+      if (completion.hasFeedback()) {
+        StoreArguments.group("jobClientNodeGroup", completion.jobClientNodeGroup());
+      }
+    }
+    return jdbc.transaction(
+        "complete " + ordered.size() + " run(s)",
+        c -> {
+          long now = clock.millis();
+          List<AttemptRef> runs = ordered.stream().map(Completion::run).toList();
+          int[] counts;
+          try (PreparedStatement ps = c.prepareStatement(JobSql.COMPLETE)) {
+            for (AttemptRef run : runs) {
+              bindFinished(ps, 1, run);
+              ps.addBatch();
+            }
+            counts = updateCounts(ps.executeBatch());
+          }
+          List<AttemptRef> accepted = new ArrayList<>();
+          List<AttemptRef> refused = new ArrayList<>();
+          List<Completion> feedback = new ArrayList<>();
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+              accepted.add(runs.get(i));
+              if (ordered.get(i).hasFeedback()) {
+                feedback.add(ordered.get(i));
+              }
+            } else {
+              refused.add(runs.get(i));
+            }
+          }
+          JdbcFeedbackQueue.insert(c, feedback, now);
+          return new AttemptOutcome(accepted, refused);
+        });
+  }
+
+  @Override
+  public int forgetSubmitIds(long createdBefore, int max) {
+    return submitter.forget(createdBefore, max);
   }
 
   @Override
@@ -441,15 +489,10 @@ final class JdbcJobStore implements JobStore {
               binder.bind(ps, run, now);
               ps.addBatch();
             }
-            int[] counts = ps.executeBatch();
+            int[] counts = updateCounts(ps.executeBatch());
             List<AttemptRef> accepted = new ArrayList<>();
             List<AttemptRef> refused = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
-              if (counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
-                throw new SQLException(
-                    "the driver did not report per-statement update counts; remove"
-                        + " batch-rewriting options from jdbc.url");
-              }
               (counts[i] > 0 ? accepted : refused).add(ordered.get(i));
             }
             return new AttemptOutcome(accepted, refused);
@@ -462,6 +505,17 @@ final class JdbcJobStore implements JobStore {
       throws SQLException {
     bindRef(ps, i, run);
     ps.setLong(i + 2, run.attempt() + 1);
+  }
+
+  private static int[] updateCounts(int[] counts) throws SQLException {
+    for (int count : counts) {
+      if (count == PreparedStatement.SUCCESS_NO_INFO) {
+        throw new SQLException(
+            "the driver did not report per-statement update counts; remove"
+                + " batch-rewriting options from jdbc.url");
+      }
+    }
+    return counts;
   }
 
   private static void bindRef(PreparedStatement ps, int i, AttemptRef run) throws SQLException {

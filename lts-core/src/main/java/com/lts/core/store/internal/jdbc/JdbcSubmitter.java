@@ -2,6 +2,7 @@ package com.lts.core.store.internal.jdbc;
 
 import com.lts.core.domain.Job;
 import com.lts.core.store.JobIds;
+import com.lts.core.store.JobState;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoreException;
 import com.lts.core.store.SubmitResult;
@@ -16,18 +17,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Stores submitted jobs in one transaction: finds which keys exist, inserts the new jobs with
- * multi-row INSERTs and replaces (or reports) the rest. When a concurrent submit inserts the same
- * key in between, the unique key refuses it, the transaction rolls back and the batch is tried
- * again (then it sees that job).
+ * Stores submitted jobs in one transaction: finds which submit ids were recorded (re-sends) and
+ * which keys exist, inserts the new jobs with multi-row INSERTs, replaces (or reports) the rest,
+ * and records the submit ids of what it stored in {@code lts_submit_id}. When a concurrent submit
+ * inserts the same key or submit id in between, the unique key refuses it, the transaction rolls
+ * back and the batch is tried again (then it sees that job or submit id).
  */
 final class JdbcSubmitter {
 
   private static final int ROWS_PER_INSERT = 400;
   private static final int KEYS_PER_SELECT = 500;
   private static final int MAX_ROUNDS = 5;
+  private static final String SUBMIT_IDS = "lts_submit_id";
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -70,7 +74,58 @@ final class JdbcSubmitter {
   }
 
   private static boolean distinctKeys(List<Job> jobs) {
-    return jobs.stream().map(Key::of).distinct().count() == jobs.size();
+    List<String> submitIds = submitIds(jobs);
+    return jobs.stream().map(Key::of).distinct().count() == jobs.size()
+        && submitIds.stream().distinct().count() == submitIds.size();
+  }
+
+  private static List<String> submitIds(List<Job> jobs) {
+    return jobs.stream().map(Job::getSubmitId).filter(Objects::nonNull).toList();
+  }
+
+  /**
+   * Drops records of submit ids made before {@code createdBefore} whose job is gone; a job that
+   * still exists keeps its record.
+   */
+  int forget(long createdBefore, int max) {
+    StoreArguments.limit("max", max);
+    return jdbc.autoCommit(
+        "forget submit ids",
+        c -> {
+          List<String> old = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT s.submit_id FROM "
+                      + SUBMIT_IDS
+                      + " s WHERE s.created < ? AND NOT EXISTS (SELECT 1 FROM "
+                      + JobSql.TABLE
+                      + " j WHERE j.job_id = s.job_id) ORDER BY s.created LIMIT ?")) {
+            ps.setLong(1, createdBefore);
+            ps.setInt(2, max);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                old.add(rs.getString(1));
+              }
+            }
+          }
+          int deleted = 0;
+          for (int from = 0; from < old.size(); from += KEYS_PER_SELECT) {
+            List<String> chunk = old.subList(from, Math.min(old.size(), from + KEYS_PER_SELECT));
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "DELETE FROM "
+                        + SUBMIT_IDS
+                        + " WHERE submit_id IN ("
+                        + JobSql.placeholders(chunk.size())
+                        + ")")) {
+              for (int i = 0; i < chunk.size(); i++) {
+                ps.setString(i + 1, chunk.get(i));
+              }
+              deleted += ps.executeUpdate();
+            }
+          }
+          return deleted;
+        });
   }
 
   private List<SubmitResult> insertAll(Connection c, List<Job> jobs) throws SQLException {
@@ -83,7 +138,9 @@ final class JdbcSubmitter {
           new SubmitResult(
               job.getTaskTrackerNodeGroup(), job.getTaskId(), jobId, SubmitStatus.ADDED));
     }
-    insertOrCollide(c, jobs, jobIds, clock.millis());
+    long now = clock.millis();
+    insertOrCollide(c, jobs, jobIds, now);
+    recordOrCollide(c, jobs, jobIds, now);
     return results;
   }
 
@@ -99,51 +156,126 @@ final class JdbcSubmitter {
     }
   }
 
+  /** Records the submit ids of stored jobs (jobs without one are skipped). */
+  private void recordOrCollide(Connection c, List<Job> jobs, List<String> jobIds, long now)
+      throws SQLException {
+    if (submitIds(jobs).isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO " + SUBMIT_IDS + " (submit_id, job_id, created) VALUES (?, ?, ?)")) {
+      for (int i = 0; i < jobs.size(); i++) {
+        if (jobs.get(i).getSubmitId() != null) {
+          ps.setString(1, jobs.get(i).getSubmitId());
+          ps.setString(2, jobIds.get(i));
+          ps.setLong(3, now);
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      if (jdbc.dialect().isDuplicateKey(e)) {
+        throw new KeyCollision(e);
+      }
+      throw e;
+    }
+  }
+
   private List<SubmitResult> submitOnce(Connection c, List<Job> jobs) throws SQLException {
     long now = clock.millis();
-    Map<Key, String> known = existing(c, jobs);
+    Map<String, String> received = received(c, submitIds(jobs));
+    Map<Key, Existing> known = existing(c, jobs);
     List<SubmitResult> results = new ArrayList<>(jobs.size());
     List<Job> inserts = new ArrayList<>();
     List<String> insertIds = new ArrayList<>();
     List<Job> replaces = new ArrayList<>();
+    List<Job> recorded = new ArrayList<>();
+    List<String> recordedIds = new ArrayList<>();
     for (Job job : jobs) {
       Key key = Key.of(job);
-      String jobId = known.get(key);
+      String submitId = job.getSubmitId();
+      if (submitId != null && received.containsKey(submitId)) {
+        results.add(
+            new SubmitResult(
+                key.group, key.taskId, received.get(submitId), SubmitStatus.ALREADY_RECEIVED));
+        continue;
+      }
+      Existing existing = known.get(key);
+      String jobId;
       SubmitStatus status;
-      if (jobId == null) {
+      if (existing == null) {
         jobId = ids.next();
-        known.put(key, jobId);
+        known.put(key, new Existing(jobId, JobRows.initialState(JobRows.kindOf(job)).name()));
         inserts.add(job);
         insertIds.add(jobId);
         status = SubmitStatus.ADDED;
-      } else if (job.isReplaceOnExist()) {
+      } else if (!job.isReplaceOnExist()) {
+        jobId = existing.jobId;
+        status = SubmitStatus.DUPLICATE;
+      } else if (existing.running()) {
+        jobId = existing.jobId;
+        status = SubmitStatus.REFUSED_RUNNING;
+      } else {
+        jobId = existing.jobId;
         replaces.add(job);
         status = SubmitStatus.REPLACED;
-      } else {
-        status = SubmitStatus.DUPLICATE;
+      }
+      if (submitId != null && (status == SubmitStatus.ADDED || status == SubmitStatus.REPLACED)) {
+        received.put(submitId, jobId);
+        recorded.add(job);
+        recordedIds.add(jobId);
       }
       results.add(new SubmitResult(key.group, key.taskId, jobId, status));
     }
     insertOrCollide(c, inserts, insertIds, now);
     replace(c, replaces, now);
+    recordOrCollide(c, recorded, recordedIds, now);
     return results;
   }
 
-  private static Map<Key, String> existing(Connection c, List<Job> jobs) throws SQLException {
+  /** The recorded submit ids among {@code submitIds}, each with its job's id. */
+  private static Map<String, String> received(Connection c, List<String> submitIds)
+      throws SQLException {
+    Map<String, String> received = new HashMap<>();
+    for (int from = 0; from < submitIds.size(); from += KEYS_PER_SELECT) {
+      List<String> chunk =
+          submitIds.subList(from, Math.min(submitIds.size(), from + KEYS_PER_SELECT));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT submit_id, job_id FROM "
+                  + SUBMIT_IDS
+                  + " WHERE submit_id IN ("
+                  + JobSql.placeholders(chunk.size())
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            received.put(rs.getString(1), rs.getString(2));
+          }
+        }
+      }
+    }
+    return received;
+  }
+
+  private static Map<Key, Existing> existing(Connection c, List<Job> jobs) throws SQLException {
     Map<String, List<String>> taskIdsByGroup = new LinkedHashMap<>();
     for (Job job : jobs) {
       taskIdsByGroup
           .computeIfAbsent(job.getTaskTrackerNodeGroup(), g -> new ArrayList<>())
           .add(job.getTaskId());
     }
-    Map<Key, String> existing = new HashMap<>();
+    Map<Key, Existing> existing = new HashMap<>();
     for (Map.Entry<String, List<String>> e : taskIdsByGroup.entrySet()) {
       List<String> taskIds = e.getValue();
       for (int from = 0; from < taskIds.size(); from += KEYS_PER_SELECT) {
         List<String> chunk =
             taskIds.subList(from, Math.min(taskIds.size(), from + KEYS_PER_SELECT));
         String sql =
-            "SELECT job_id, task_id FROM "
+            "SELECT job_id, task_id, state FROM "
                 + JobSql.TABLE
                 + " WHERE task_tracker_node_group = ? AND schedule_time = -1 AND task_id IN ("
                 + JobSql.placeholders(chunk.size())
@@ -156,7 +288,9 @@ final class JdbcSubmitter {
           }
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              existing.put(new Key(e.getKey(), rs.getString(2)), rs.getString(1));
+              existing.put(
+                  new Key(e.getKey(), rs.getString(2)),
+                  new Existing(rs.getString(1), rs.getString(3)));
             }
           }
         }
@@ -191,7 +325,7 @@ final class JdbcSubmitter {
       int[] counts = ps.executeBatch();
       for (int count : counts) {
         if (count == 0) {
-          // The job finished and was deleted since we looked: start over, it will be inserted.
+          // The job finished or started since we looked: start over and see what it is now.
           throw new KeyCollision(new SQLException("replaced job vanished"));
         }
       }
@@ -204,6 +338,12 @@ final class JdbcSubmitter {
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  private record Existing(String jobId, String state) {
+    boolean running() {
+      return JobState.EXECUTING.name().equals(state);
     }
   }
 

@@ -289,7 +289,8 @@ final class JobSql {
           + " rely_on_prev_cycle = ?, params = ?, misfire_policy = ?, attempt = attempt + 1,"
           + " version = version + 1,"
           + " task_tracker_identity = NULL, lease_deadline = NULL, modified = ?"
-          + " WHERE task_tracker_node_group = ? AND task_id = ? AND schedule_time = -1";
+          + " WHERE task_tracker_node_group = ? AND task_id = ? AND schedule_time = -1 AND state <> "
+          + EXECUTING;
 
   /**
    * An operator's edit: the job type, the job's fields, then job id, expected version. Keeps state,

@@ -26,7 +26,8 @@ final class SchemaMigrator {
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
 
   /** Every script, in order; version n is element n-1. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__misfire_policy.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__init.sql", "V2__misfire_policy.sql", "V3__outbox_submit_ids.sql");
 
   private static final String VERSION_TABLE =
       "CREATE TABLE IF NOT EXISTS lts_schema_version (version INT NOT NULL PRIMARY KEY,"

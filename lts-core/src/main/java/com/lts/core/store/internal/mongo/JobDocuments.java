@@ -36,6 +36,7 @@ final class JobDocuments {
   static final String JOB_TYPE = "jobType";
   static final String SUBMIT_NODE_GROUP = "submitNodeGroup";
   static final String MISFIRE_POLICY = "misfirePolicy";
+  static final String SUBMIT_ID = "submitId";
 
   static final long NO_SCHEDULE_TIME = -1L;
 
@@ -70,6 +71,7 @@ final class JobDocuments {
     doc.append(LEASE_DEADLINE, null);
     doc.append("created", now);
     doc.append(MODIFIED, now);
+    doc.append(SUBMIT_ID, job.getSubmitId());
     return doc;
   }
 
@@ -108,6 +110,7 @@ final class JobDocuments {
     doc.put(LEASE_DEADLINE, null);
     doc.put("created", now);
     doc.put(MODIFIED, now);
+    doc.remove(SUBMIT_ID);
     return doc;
   }
 

@@ -19,6 +19,7 @@ import static com.lts.core.store.internal.mongo.JobDocuments.VERSION;
 import com.lts.core.domain.Job;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
+import com.lts.core.store.Completion;
 import com.lts.core.store.DueGroup;
 import com.lts.core.store.ExpiredLease;
 import com.lts.core.store.InstanceResult;
@@ -59,6 +60,7 @@ import org.bson.conversions.Bson;
 final class MongoJobStore implements JobStore {
 
   private final MongoCollection<Document> jobs;
+  private final MongoFeedbackQueue feedback;
   private final MongoCalls calls;
   private final Clock clock;
   private final Clock leaseClock;
@@ -71,13 +73,20 @@ final class MongoJobStore implements JobStore {
    * @param leaseClock "now" for setting and ending leases (the server's, see {@link
    *     com.lts.core.store.internal.DatabaseClock})
    */
-  MongoJobStore(MongoCollection<Document> jobs, MongoCalls calls, Clock clock, Clock leaseClock) {
+  MongoJobStore(
+      MongoCollection<Document> jobs,
+      MongoCollection<Document> submitIds,
+      MongoFeedbackQueue feedback,
+      MongoCalls calls,
+      Clock clock,
+      Clock leaseClock) {
     this.jobs = jobs;
+    this.feedback = feedback;
     this.calls = calls;
     this.clock = clock;
     this.leaseClock = leaseClock;
     JobIds ids = new JobIds(clock);
-    this.submitter = new MongoSubmitter(jobs, calls, clock, ids);
+    this.submitter = new MongoSubmitter(jobs, submitIds, calls, clock, ids);
     this.instances = new MongoInstances(jobs, calls, clock, ids);
     this.browser = new MongoJobBrowser(jobs, calls);
   }
@@ -150,9 +159,43 @@ final class MongoJobStore implements JobStore {
         });
   }
 
+  /**
+   * Per run: the conditional {@code deleteOne}; with feedback, the entry is staged before it and
+   * released or discarded after it (see {@link MongoFeedbackQueue}), so a crash between the steps
+   * never loses an accepted run's feedback nor delivers a refused run's.
+   */
   @Override
-  public AttemptOutcome complete(Collection<AttemptRef> runs) {
-    return perAttempt("complete", runs, run -> jobs.deleteOne(finished(run)).getDeletedCount());
+  public AttemptOutcome finish(Collection<Completion> completions) {
+    StoreArguments.batch("complete", completions);
+    List<AttemptRef> accepted = new ArrayList<>();
+    List<AttemptRef> refused = new ArrayList<>();
+    calls.run(
+        "complete " + completions.size() + " run(s)",
+        () -> {
+          for (Completion completion : completions) {
+            AttemptRef run = completion.run();
+            StoreArguments.jobId(run.jobId());
+            if (completion.hasFeedback()) {
+              StoreArguments.group("jobClientNodeGroup", completion.jobClientNodeGroup());
+              feedback.stage(run, completion.jobClientNodeGroup(), completion.feedback());
+            }
+            boolean done = jobs.deleteOne(finished(run)).getDeletedCount() > 0;
+            if (completion.hasFeedback()) {
+              if (done) {
+                feedback.release(run);
+              } else {
+                feedback.discard(run);
+              }
+            }
+            (done ? accepted : refused).add(run);
+          }
+        });
+    return new AttemptOutcome(accepted, refused);
+  }
+
+  @Override
+  public int forgetSubmitIds(long createdBefore, int max) {
+    return submitter.forget(createdBefore, max);
   }
 
   @Override

@@ -42,13 +42,17 @@ final class MongoStore implements Store {
 
   private MongoStore(MongoClient client, MongoDatabase db, MongoCalls calls, StoreContext ctx) {
     this.client = client;
+    this.feedback =
+        new MongoFeedbackQueue(
+            db.getCollection("lts_feedback"), db.getCollection("lts_job"), calls, ctx.clock());
     this.jobs =
         new MongoJobStore(
             db.getCollection("lts_job"),
+            db.getCollection("lts_submit_id"),
+            feedback,
             calls,
             ctx.clock(),
             DatabaseClock.forLeases(ctx.config(), ctx.clock(), serverClock(db, calls)));
-    this.feedback = new MongoFeedbackQueue(db.getCollection("lts_feedback"), calls, ctx.clock());
     this.nodeGroups =
         new MongoNodeGroupStore(db.getCollection("lts_node_group"), calls, ctx.clock());
     this.jobLogs = new MongoJobLogStore(db.getCollection("lts_job_log"), calls);
@@ -132,7 +136,12 @@ final class MongoStore implements Store {
     jobs.createIndex(
         Indexes.ascending(JobDocuments.STATE, JobDocuments.TRIGGER_TIME, JobDocuments.GROUP));
     jobs.createIndex(Indexes.ascending(JobDocuments.SCHEDULE_JOB_ID));
-    db.getCollection("lts_feedback").createIndex(Indexes.ascending("jobClientNodeGroup", "_id"));
+    jobs.createIndex(Indexes.ascending(JobDocuments.SUBMIT_ID));
+    MongoCollection<Document> feedback = db.getCollection("lts_feedback");
+    feedback.createIndex(Indexes.ascending("jobClientNodeGroup", "_id"));
+    feedback.createIndex(Indexes.ascending("jobId"));
+    feedback.createIndex(Indexes.ascending("created"));
+    db.getCollection("lts_submit_id").createIndex(Indexes.ascending("created"));
     MongoCollection<Document> log = db.getCollection("lts_job_log");
     log.createIndex(Indexes.ascending("jobId"));
     log.createIndex(Indexes.ascending("taskTrackerNodeGroup", "taskId"));

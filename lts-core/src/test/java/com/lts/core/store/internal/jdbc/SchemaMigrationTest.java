@@ -55,6 +55,12 @@ class SchemaMigrationTest {
       try (Connection c = DriverManager.getConnection(fixture.url(), user, null)) {
         installVersion1(c, dialect);
         insertOldSchedule(c);
+        try (Statement s = c.createStatement()) {
+          s.executeUpdate(
+              "INSERT INTO lts_feedback (job_client_node_group, job_result, created) VALUES"
+                  + " ('old-clients', '{\"job\":{\"taskId\":\"old-fb\"},"
+                  + "\"action\":\"EXECUTE_SUCCESS\"}', 1)");
+        }
       }
 
       try (Store store = fixture.open(clock)) {
@@ -66,12 +72,17 @@ class SchemaMigrationTest {
         assertThat(store.jobs().find(instance).orElseThrow().job().getMisfirePolicy())
             .isEqualTo(MisfirePolicy.FIRE_ONCE_NOW);
         assertThat(store.jobs().dueBetween(T0, T0 + 1, 10)).hasSize(1);
+        // V3: a feedback row from before it is still read (it names no job) and pruned by age.
+        assertThat(store.feedback().fetch("old-clients", null, 10).items())
+            .extracting(f -> f.result().getJob().getTaskId())
+            .containsExactly("old-fb");
+        assertThat(store.feedback().pruneOlderThan(2, 10)).isEqualTo(1);
       }
       try (Connection c = DriverManager.getConnection(fixture.url(), user, null)) {
-        assertThat(versions(c)).containsExactly(1, 2);
-        // As if the start that ran V2 had crashed before recording it.
+        assertThat(versions(c)).containsExactly(1, 2, 3);
+        // As if the starts that ran V2 and V3 had crashed before recording them.
         try (Statement s = c.createStatement()) {
-          s.executeUpdate("DELETE FROM lts_schema_version WHERE version = 2");
+          s.executeUpdate("DELETE FROM lts_schema_version WHERE version >= 2");
         }
       }
 
@@ -86,7 +97,7 @@ class SchemaMigrationTest {
             .isEqualTo(MisfirePolicy.SKIP);
       }
       try (Connection c = DriverManager.getConnection(fixture.url(), user, null)) {
-        assertThat(versions(c)).containsExactly(1, 2);
+        assertThat(versions(c)).containsExactly(1, 2, 3);
       }
     } finally {
       fixture.drop();

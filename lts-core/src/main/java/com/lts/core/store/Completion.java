@@ -1,0 +1,40 @@
+package com.lts.core.store;
+
+import com.lts.core.domain.JobResult;
+
+/**
+ * One run to end with {@link JobStore#finish}: the attempt, and the result to feed back to the
+ * JobClient group that submitted the job when it asked for feedback.
+ *
+ * @param jobClientNodeGroup the group the feedback goes to; null when there is none
+ * @param feedback the result to feed back; null when the job did not ask for it
+ */
+public record Completion(AttemptRef run, String jobClientNodeGroup, JobResult feedback) {
+
+  public Completion {
+    if (run == null) {
+      throw new InvalidStoreArgumentException("completion: run must not be null");
+    }
+    if ((jobClientNodeGroup == null) != (feedback == null)) {
+      throw new InvalidStoreArgumentException(
+          "completion of job "
+              + run.jobId()
+              + ": a feedback result needs its JobClient group and the other way round");
+    }
+  }
+
+  /** A run that ends without feedback. */
+  public static Completion of(AttemptRef run) {
+    return new Completion(run, null, null);
+  }
+
+  /** A run whose result goes to {@code jobClientNodeGroup}. */
+  public static Completion withFeedback(
+      AttemptRef run, String jobClientNodeGroup, JobResult feedback) {
+    return new Completion(run, jobClientNodeGroup, feedback);
+  }
+
+  public boolean hasFeedback() {
+    return feedback != null;
+  }
+}
