@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.lts.core.store.JdbcFixture;
 import com.lts.core.testing.Services;
 import com.lts.jobtracker.JobTrackerMain;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,33 +22,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two JobTrackers, three TaskTrackers and a RetryJobClient, each a JVM, on PostgreSQL; while 5,000
- * jobs run, a seeded random sequence {@code kill -9}s TaskTrackers and JobTrackers and restarts
- * them. Afterwards every job completed once, and every job that ran more than once had a killed
- * TaskTracker run it first. Set {@code -Dlts.chaos.seed=N} to replay a run.
+ * Two JobTrackers, three TaskTrackers and a RetryJobClient, each a JVM, with the default lease, on
+ * PostgreSQL and on MariaDB; while 5,000 {@code needFeedback} jobs run, a seeded random sequence
+ * {@code kill -9}s TaskTrackers and JobTrackers, freezes JobTrackers (SIGSTOP, then SIGCONT) and
+ * restarts what it killed. Afterwards every job ran and completed once, only jobs whose TaskTracker
+ * was killed ran again, and every result reached the JobClient's handler exactly once. Set {@code
+ * -Dlts.chaos.seed=N} to replay a run's sequence of faults.
  */
 class ChaosTest {
 
   private static final String GROUP = "chaos";
   private static final int JOBS = 5_000;
-  private static final String LEASE = "5000";
+  private static final long CHAOS_MILLIS = 60_000;
 
   @TempDir Path dir;
 
   private LocalCluster zooKeeperOnly;
   private Processes processes;
   private JdbcFixture database;
+  private String user;
 
   @BeforeEach
   void setUp() throws Exception {
-    Services.assumeReachable("PostgreSQL", "127.0.0.1", 5432);
-    database = JdbcFixture.postgreSql();
     zooKeeperOnly = LocalCluster.start(dir);
     processes = new Processes(dir);
   }
@@ -65,34 +68,23 @@ class ChaosTest {
     }
   }
 
-  private Processes.Started jobTracker(Path config) throws Exception {
-    Processes.Started started =
-        processes.java(JobTrackerMain.class.getName(), "--config", config.toString());
-    started.awaitOutput("listening on", Duration.ofSeconds(60));
-    return started;
-  }
-
-  private Processes.Started taskTracker(Path runs) throws Exception {
-    Processes.Started started =
-        processes.java(
-            WorkerMain.class.getName(),
-            zooKeeperOnly.registryAddress(),
-            GROUP,
-            "4",
-            LEASE,
-            runs.toString());
-    started.awaitOutput("WORKER TT_", Duration.ofSeconds(60));
-    return started;
-  }
-
-  private static String identity(Processes.Started worker) {
-    String out = worker.awaitOutput("WORKER TT_", Duration.ofSeconds(1));
-    int at = out.indexOf("WORKER ") + 7;
-    return out.substring(at, out.indexOf(' ', at));
+  @Test
+  void onPostgreSqlNoJobIsLostRunTwiceWithoutADeathOrFedBackTwice() throws Exception {
+    Services.assumeReachable("PostgreSQL", "127.0.0.1", 5432);
+    database = JdbcFixture.postgreSql();
+    user = "postgres";
+    chaos("postgresql");
   }
 
   @Test
-  void killingNodesAtRandomLosesNoJobAndCompletesNoneTwice() throws Exception {
+  void onMariaDbNoJobIsLostRunTwiceWithoutADeathOrFedBackTwice() throws Exception {
+    Services.assumeReachable("MariaDB", "127.0.0.1", 3306);
+    database = JdbcFixture.mariaDb();
+    user = "root";
+    chaos("mysql");
+  }
+
+  private void chaos(String queue) throws Exception {
     long seed = Long.getLong("lts.chaos.seed", System.nanoTime());
     System.out.println("ChaosTest seed: " + seed + " (replay with -Dlts.chaos.seed=" + seed + ")");
     Random random = new Random(seed);
@@ -107,16 +99,18 @@ class ChaosTest {
             + "dataPath="
             + dir.resolve("jt").toString().replace('\\', '/')
             + "\n"
-            + "job.queue=postgresql\n"
+            + "job.queue="
+            + queue
+            + "\n"
             + "jdbc.url="
             + database.url()
             + "\n"
-            + "jdbc.username=postgres\n"
-            + "lts.job.lease.millis="
-            + LEASE
+            + "jdbc.username="
+            + user
             + "\n"
             + "zk.session.timeout=4000\n");
     Path runs = dir.resolve("runs.txt");
+    Path feedback = dir.resolve("feedback.txt");
 
     List<Processes.Started> jobTrackers =
         new ArrayList<>(List.of(jobTracker(config), jobTracker(config)));
@@ -131,67 +125,125 @@ class ChaosTest {
             zooKeeperOnly.registryAddress(),
             GROUP,
             String.valueOf(JOBS),
-            dir.resolve("client").toString());
+            dir.resolve("client").toString(),
+            feedback.toString());
 
-    long chaosEnds = System.currentTimeMillis() + 75_000;
-    int kills = 0;
+    long chaosEnds = System.currentTimeMillis() + CHAOS_MILLIS;
+    Map<String, Integer> faults = new HashMap<>();
+    int round = 0;
     while (System.currentTimeMillis() < chaosEnds && ended(runs) < JOBS) {
-      await().pollDelay(Duration.ofMillis(3_000 + random.nextInt(4_000))).until(() -> true);
-      if (random.nextInt(3) == 0) {
+      pause(3_000 + random.nextInt(4_000));
+      // Each kind of fault once first (kill a JobTracker, freeze one, kill a TaskTracker), then
+      // at random, TaskTrackers twice as often.
+      int dice = round < 3 ? round : random.nextInt(4);
+      round++;
+      if (dice == 0) {
         int victim = random.nextInt(jobTrackers.size());
         System.out.println("chaos: kill -9 JobTracker " + victim);
         jobTrackers.get(victim).process().destroyForcibly().waitFor();
-        await().pollDelay(Duration.ofMillis(1_000 + random.nextInt(3_000))).until(() -> true);
+        pause(1_000 + random.nextInt(3_000));
         jobTrackers.set(victim, jobTracker(config));
+        faults.merge("JobTracker kill -9", 1, Integer::sum);
+      } else if (dice == 1) {
+        int victim = random.nextInt(jobTrackers.size());
+        long frozen = 2_000 + random.nextInt(5_000);
+        System.out.println("chaos: SIGSTOP JobTracker " + victim + " for " + frozen + " ms");
+        Processes.signal(jobTrackers.get(victim).process(), "STOP");
+        pause(frozen);
+        Processes.signal(jobTrackers.get(victim).process(), "CONT");
+        faults.merge("JobTracker SIGSTOP", 1, Integer::sum);
       } else {
         int victim = random.nextInt(taskTrackers.size());
         String identity = identity(taskTrackers.get(victim));
         System.out.println("chaos: kill -9 TaskTracker " + identity);
         killedTaskTrackers.add(identity);
         taskTrackers.get(victim).process().destroyForcibly().waitFor();
-        await().pollDelay(Duration.ofMillis(500 + random.nextInt(2_000))).until(() -> true);
+        pause(500 + random.nextInt(2_000));
         taskTrackers.set(victim, taskTracker(runs));
+        faults.merge("TaskTracker kill -9", 1, Integer::sum);
       }
-      kills++;
     }
-    System.out.println("chaos: " + kills + " kills; waiting for the rest of the jobs");
+    System.out.println("chaos: faults " + faults + "; waiting for the rest of the jobs");
     client.awaitOutput("SUBMITTED", Duration.ofMinutes(2));
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> ended(runs) == JOBS && queued() == 0);
+    try {
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  ended(runs) == JOBS
+                      && count("SELECT COUNT(*) FROM lts_job") == 0
+                      && fedBack(feedback).size() == JOBS
+                      && count("SELECT COUNT(*) FROM lts_feedback") == 0);
+    } catch (ConditionTimeoutException e) {
+      // The figures below say what is missing.
+    }
 
-    assertThat(kills).as("the chaos happened").isGreaterThanOrEqualTo(5);
+    List<String> ranAgainWithoutADeath = ranAgainWithoutADeath(runs, killedTaskTrackers);
+    Map<String, Integer> fedBack = fedBack(feedback);
+    long lost = JOBS - ended(runs);
+    long feedbackLost = JOBS - fedBack.size();
+    long feedbackDoubled = fedBack.values().stream().filter(n -> n > 1).count();
+    System.out.printf(
+        "CHAOS %s: faults %s, %d jobs, %d lost, %d completed twice, %d ran again without a death,"
+            + " %d results not fed back, %d fed back twice, %d ran again after a death%n",
+        queue,
+        faults,
+        JOBS,
+        lost,
+        completedTwice().size(),
+        ranAgainWithoutADeath.size(),
+        feedbackLost,
+        feedbackDoubled,
+        ranAgainAfterADeath(runs));
+
+    assertThat(faults.values().stream().mapToInt(Integer::intValue).sum())
+        .as("the chaos happened")
+        .isGreaterThanOrEqualTo(5);
+    assertThat(faults)
+        .as("every kind of fault happened")
+        .containsKeys("JobTracker kill -9", "JobTracker SIGSTOP", "TaskTracker kill -9");
+    assertThat(lost).as("jobs that never finished a run").isZero();
+    assertThat(count("SELECT COUNT(*) FROM lts_job")).as("nothing left in the queues").isZero();
     assertThat(completedTwice()).as("jobs completed more than once").isEmpty();
-    assertThat(queued()).as("nothing left in the queues").isZero();
-
-    // A job that ran more than once was first run by a TaskTracker that was killed.
-    Map<String, List<String[]>> startsByTask = new HashMap<>();
-    for (String line : Files.readAllLines(runs)) {
-      String[] part = line.split(" ");
-      if (part[0].equals("START")) {
-        startsByTask.computeIfAbsent(part[1], t -> new ArrayList<>()).add(part);
-      }
-    }
-    assertThat(startsByTask).as("every job ran").hasSize(JOBS);
-    for (Map.Entry<String, List<String[]>> e : startsByTask.entrySet()) {
-      List<String[]> starts = e.getValue();
-      starts.sort((a, b) -> Long.compare(Long.parseLong(a[2]), Long.parseLong(b[2])));
-      for (int i = 0; i < starts.size() - 1; i++) {
-        assertThat(killedTaskTrackers)
-            .as(
-                "%s ran again after attempt %s on %s",
-                e.getKey(), starts.get(i)[2], starts.get(i)[3])
-            .contains(starts.get(i)[3]);
-      }
-    }
+    assertThat(ranAgainWithoutADeath).as("jobs run again though no TaskTracker died").isEmpty();
+    assertThat(feedbackLost).as("results that never reached the handler").isZero();
+    assertThat(feedbackDoubled).as("results the handler was given twice").isZero();
+    assertThat(count("SELECT COUNT(*) FROM lts_feedback")).as("unacknowledged results").isZero();
   }
 
-  /**
-   * Jobs with a finished run. (The job log is written in batches, so a killed JobTracker can take a
-   * few unwritten lines with it; the runs file and the job table cannot miss a run.)
-   */
-  private static long ended(Path runs) throws java.io.IOException {
+  private Processes.Started jobTracker(Path config) throws Exception {
+    Processes.Started started =
+        processes.java(JobTrackerMain.class.getName(), "--config", config.toString());
+    started.awaitOutput("listening on", Duration.ofSeconds(60));
+    return started;
+  }
+
+  private Processes.Started taskTracker(Path runs) throws Exception {
+    Processes.Started started =
+        processes.java(
+            WorkerMain.class.getName(),
+            zooKeeperOnly.registryAddress(),
+            GROUP,
+            "4",
+            "default",
+            runs.toString());
+    started.awaitOutput("WORKER TT_", Duration.ofSeconds(60));
+    return started;
+  }
+
+  private static void pause(long millis) {
+    await().pollDelay(Duration.ofMillis(millis)).until(() -> true);
+  }
+
+  private static String identity(Processes.Started worker) {
+    String out = worker.awaitOutput("WORKER TT_", Duration.ofSeconds(1));
+    int at = out.indexOf("WORKER ") + 7;
+    return out.substring(at, out.indexOf(' ', at));
+  }
+
+  /** Jobs with a finished run: the runs file is written straight to the OS by each run. */
+  private static long ended(Path runs) throws IOException {
     if (!Files.exists(runs)) {
       return 0;
     }
@@ -202,13 +254,56 @@ class ChaosTest {
         .count();
   }
 
-  private long queued() throws SQLException {
-    return count("SELECT COUNT(*) FROM lts_job");
+  /** Starts per task, oldest attempt first: {@code START taskId attempt identity}. */
+  private static Map<String, List<String[]>> startsByTask(Path runs) throws IOException {
+    Map<String, List<String[]>> starts = new HashMap<>();
+    for (String line : Files.readAllLines(runs)) {
+      String[] part = line.split(" ");
+      if (part[0].equals("START")) {
+        starts.computeIfAbsent(part[1], t -> new ArrayList<>()).add(part);
+      }
+    }
+    starts
+        .values()
+        .forEach(s -> s.sort((a, b) -> Long.compare(Long.parseLong(a[2]), Long.parseLong(b[2]))));
+    return starts;
+  }
+
+  /** A job may run again only when the TaskTracker of its earlier run was killed. */
+  private static List<String> ranAgainWithoutADeath(Path runs, Set<String> killed)
+      throws IOException {
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, List<String[]>> e : startsByTask(runs).entrySet()) {
+      List<String[]> starts = e.getValue();
+      for (int i = 0; i < starts.size() - 1; i++) {
+        if (!killed.contains(starts.get(i)[3])) {
+          wrong.add(e.getKey() + " attempt " + starts.get(i)[2] + " on " + starts.get(i)[3]);
+        }
+      }
+    }
+    return wrong;
+  }
+
+  private static long ranAgainAfterADeath(Path runs) throws IOException {
+    return startsByTask(runs).values().stream().filter(s -> s.size() > 1).count();
+  }
+
+  /** Results the handler took, per task. */
+  private static Map<String, Integer> fedBack(Path feedback) throws IOException {
+    Map<String, Integer> byTask = new HashMap<>();
+    if (Files.exists(feedback)) {
+      for (String line : Files.readAllLines(feedback)) {
+        if (line.startsWith("FEEDBACK ")) {
+          byTask.merge(line.split(" ")[1], 1, Integer::sum);
+        }
+      }
+    }
+    return byTask;
   }
 
   private List<String> completedTwice() throws SQLException {
     List<String> twice = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(database.url(), "postgres", null);
+    try (Connection c = DriverManager.getConnection(database.url(), user, null);
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
@@ -222,7 +317,7 @@ class ChaosTest {
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(database.url(), "postgres", null);
+    try (Connection c = DriverManager.getConnection(database.url(), user, null);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A TaskTracker process for the failure tests: {@code WorkerMain registry group threads leaseMillis
- * runsFile}. Each run appends {@code START|END taskId attempt identity} to the runs file, written
- * straight to the OS so a {@code kill -9} loses no finished line; a job's {@code sleep} parameter
- * makes it take that long.
+ * runsFile} ({@code default} for the default lease). Each run appends {@code START|END taskId
+ * attempt identity} to the runs file, written straight to the OS so a {@code kill -9} loses no
+ * finished line; a job's {@code sleep} parameter makes it take that long.
  */
 public final class WorkerMain {
 
@@ -30,7 +30,9 @@ public final class WorkerMain {
     taskTracker.setNodeGroup(group);
     taskTracker.setDataPath(java.nio.file.Path.of(runsFile).getParent().toString());
     taskTracker.setWorkThreads(threads);
-    taskTracker.addConfig("lts.job.lease.millis", lease);
+    if (!lease.equals("default")) {
+      taskTracker.addConfig("lts.job.lease.millis", lease);
+    }
     taskTracker.addConfig("zk.session.timeout", "4000");
     taskTracker.setStopTimeoutMillis(2_000);
     taskTracker.setRunnerFactory(meta -> new RecordingRunner(runsFile));
