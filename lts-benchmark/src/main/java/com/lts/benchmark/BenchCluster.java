@@ -16,15 +16,13 @@ import java.util.Properties;
 
 /**
  * The measured cluster, in this JVM on loopback: an embedded ZooKeeper, one JobTracker on the
- * round's store, and on demand two TaskTrackers and a JobClient. {@link #withoutJobTracker} leaves
- * the JobTracker out, for one that runs as its own process ({@link #jobTrackerProperties} are its
- * settings). {@link #close()} stops everything in reverse order.
+ * round's store, and on demand {@code --instances} TaskTrackers and a JobClient. {@link
+ * #withoutJobTracker} leaves the JobTracker out, for one that runs as its own process ({@link
+ * #jobTrackerProperties} are its settings). {@link #close()} stops everything in reverse order.
  */
 final class BenchCluster implements AutoCloseable {
 
   static final String GROUP = "bench";
-  static final int TASK_TRACKERS = 2;
-
   private final Path dir;
   private final BenchmarkOptions options;
   private final EmbeddedZooKeeper zooKeeper;
@@ -82,7 +80,7 @@ final class BenchCluster implements AutoCloseable {
         ConfigKeys.PUSH_BATCH_SIZE.name(),
         String.valueOf(options.pushBatchSize()),
         "TaskTracker workThreads",
-        TASK_TRACKERS + " x " + options.workThreads(),
+        options.instances() + " x " + options.workThreads(),
         ConfigKeys.JDBC_POOL_MAX_SIZE.name(),
         String.valueOf(BenchDatabase.POOL_SIZE));
   }
@@ -101,9 +99,11 @@ final class BenchCluster implements AutoCloseable {
     stops.push(jobTracker::stop);
   }
 
-  /** Starts the two TaskTrackers of group {@value #GROUP}, both running {@code runner}. */
+  /**
+   * Starts {@code --instances} TaskTrackers of group {@value #GROUP}, all running {@code runner}.
+   */
   void startTaskTrackers(JobRunner runner) {
-    for (int i = 0; i < TASK_TRACKERS; i++) {
+    for (int i = 0; i < options.instances(); i++) {
       TaskTracker taskTracker = new TaskTracker();
       taskTracker.setRegistryAddress(zooKeeper.address());
       taskTracker.setNodeGroup(GROUP);

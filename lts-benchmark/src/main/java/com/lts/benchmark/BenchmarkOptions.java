@@ -11,13 +11,15 @@ import java.util.List;
  * @param scenarios scenarios to run, in order (see {@link Scenario#ALL})
  * @param jobs jobs per round of the drain and batch submit scenarios (and per backlog drain phase)
  * @param backlog future jobs the backlog scenario stores before its second drain
- * @param peerJobs jobs per round of the peers' drain scenarios (Quartz, db-scheduler)
+ * @param peerJobs jobs per round of the peers' drain scenarios (Quartz, db-scheduler); the same as
+ *     {@code jobs} unless given, so that ratios compare the same sizes
  * @param rounds rounds per scenario and store, each on a fresh database
  * @param warmUpRounds rounds run first and not counted, per scenario and store
  * @param latencyRate real-time submits per second of the steady state scenario
  * @param triggerRate trigger times per second of the trigger precision scenario
  * @param seconds how long the steady state and trigger precision scenarios submit or trigger
- * @param workThreads work threads of each of the two TaskTrackers and of each peer instance
+ * @param instances TaskTrackers of LTS, and instances of each peer, that drain and run the jobs
+ * @param workThreads work threads of each TaskTracker and of each peer instance
  * @param pushBatchSize {@code lts.job.tracker.push.batch.size} of the JobTracker
  * @param roundTimeoutSeconds longest wait for any one phase of a round
  * @param out folder the JSON results are written to
@@ -33,6 +35,7 @@ record BenchmarkOptions(
     int latencyRate,
     int triggerRate,
     int seconds,
+    int instances,
     int workThreads,
     int pushBatchSize,
     int roundTimeoutSeconds,
@@ -50,13 +53,15 @@ record BenchmarkOptions(
         --jobs N          jobs per drain / batch submit round and backlog drain phase
                           (default 200000)
         --backlog N       future jobs stored by the backlog scenario (default 1000000)
-        --peer-jobs N     jobs per quartz-drain / db-scheduler-drain round (default 5000)
+        --peer-jobs N     jobs per quartz-drain / db-scheduler-drain round (default: --jobs,
+                          so that ratios compare the same sizes)
         --rounds R        rounds, each on a fresh database (default 3)
         --warm-up W       rounds run first and not counted, per scenario and store (default 1)
         --latency-rate N  real-time submits per second, LTS and peers (default 500)
         --trigger-rate N  delayed trigger times per second (default 200)
         --seconds S       length of the latency and trigger scenarios (default 5)
-        --work-threads N  work threads per TaskTracker and per peer instance (default 100)
+        --instances N     TaskTrackers of LTS, and instances of each peer (default 1)
+        --work-threads N  work threads per TaskTracker and per peer instance (default 32)
         --push-batch N    lts.job.tracker.push.batch.size (default 100)
         --timeout S       longest wait for one phase of a round (default 600)
         --out DIR         where the JSON files and ratios.json go (default: target/benchmarks
@@ -71,13 +76,14 @@ record BenchmarkOptions(
     List<String> scenarios = Scenario.ALL;
     int jobs = 200_000;
     int backlog = 1_000_000;
-    int peerJobs = 5_000;
+    Integer peerJobs = null;
     int rounds = 3;
     int warmUp = 1;
     int latencyRate = 500;
     int triggerRate = 200;
     int seconds = 5;
-    int workThreads = 100;
+    int instances = 1;
+    int workThreads = 32;
     int pushBatch = 100;
     int timeout = 600;
     Path out = defaultOut;
@@ -105,6 +111,7 @@ record BenchmarkOptions(
         case "--latency-rate" -> latencyRate = positive(arg, value);
         case "--trigger-rate" -> triggerRate = positive(arg, value);
         case "--seconds" -> seconds = positive(arg, value);
+        case "--instances" -> instances = positive(arg, value);
         case "--work-threads" -> workThreads = positive(arg, value);
         case "--push-batch" -> pushBatch = positive(arg, value);
         case "--timeout" -> timeout = positive(arg, value);
@@ -115,7 +122,6 @@ record BenchmarkOptions(
     if (quick) {
       jobs = explicit.contains("--jobs") ? jobs : 2_000;
       backlog = explicit.contains("--backlog") ? backlog : 20_000;
-      peerJobs = explicit.contains("--peer-jobs") ? peerJobs : 2_000;
       rounds = explicit.contains("--rounds") ? rounds : 1;
       warmUp = explicit.contains("--warm-up") ? warmUp : 0;
       seconds = explicit.contains("--seconds") ? seconds : 2;
@@ -125,12 +131,13 @@ record BenchmarkOptions(
         scenarios,
         jobs,
         backlog,
-        peerJobs,
+        peerJobs == null ? jobs : peerJobs,
         rounds,
         warmUp,
         latencyRate,
         triggerRate,
         seconds,
+        instances,
         workThreads,
         pushBatch,
         timeout,

@@ -22,12 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * db-scheduler: two {@link Scheduler} instances with distinct names, each with {@code workThreads}
- * threads and its own HikariCP pool of {@link BenchDatabase#POOL_SIZE} connections, running one
- * one-time task with a no-op body. They poll with lock-and-fetch where db-scheduler supports it for
- * the database (PostgreSQL, MariaDB, MySQL 8), else with its default fetch; every 100 ms, and
- * immediately after a job is scheduled through them. Its {@code scheduled_tasks} table comes from
- * the DDL of its README ({@code peers/db-scheduler/<store>.sql}).
+ * db-scheduler: {@code --instances} {@link Scheduler} instances with distinct names, each with
+ * {@code workThreads} threads and its own HikariCP pool of {@link BenchDatabase#POOL_SIZE}
+ * connections, running one one-time task with a no-op body. They poll with lock-and-fetch where
+ * db-scheduler supports it for the database (PostgreSQL, MariaDB, MySQL 8), else with its default
+ * fetch; every 100 ms, and immediately after a job is scheduled through them. Its {@code
+ * scheduled_tasks} table comes from the DDL of its README ({@code peers/db-scheduler/<store>.sql}).
  */
 final class DbSchedulerPeer implements Peer {
 
@@ -58,7 +58,7 @@ final class DbSchedulerPeer implements Peer {
       }
       this.task =
           Tasks.oneTime("bench-noop").execute((instance, context) -> probe.ran(instance.getId()));
-      for (int i = 1; i <= BenchCluster.TASK_TRACKERS; i++) {
+      for (int i = 1; i <= options.instances(); i++) {
         HikariDataSource pool = database.pool("db-scheduler-" + i, BenchDatabase.POOL_SIZE);
         pools.add(pool);
         SchedulerBuilder builder =
@@ -125,7 +125,7 @@ final class DbSchedulerPeer implements Peer {
 
   static Map<String, String> settings(BenchmarkOptions options, String store) {
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("instances", BenchCluster.TASK_TRACKERS + " (schedulerName peer-1, peer-2)");
+    settings.put("instances", options.instances() + " (schedulerName peer-1, peer-2, ...)");
     settings.put("threads", String.valueOf(options.workThreads()));
     settings.put("polling", polling(store));
     settings.put("pollingInterval", POLLING_INTERVAL.toMillis() + " ms");

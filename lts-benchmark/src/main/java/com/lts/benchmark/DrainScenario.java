@@ -15,9 +15,9 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
- * N due no-op jobs are stored before any TaskTracker runs; then two TaskTrackers drain them.
- * Throughput is N over the time from the first run's start until the store holds none of them as
- * executable or executing: claim, push, run, report and complete, end to end.
+ * N due no-op jobs are stored before any TaskTracker runs; then {@code --instances} TaskTrackers
+ * drain them. Throughput is N over the time from the first run's start until the store holds none
+ * of them as executable or executing: claim, push, run, report and complete, end to end.
  */
 final class DrainScenario implements Scenario {
 
@@ -39,7 +39,11 @@ final class DrainScenario implements Scenario {
     return options.jobs()
         + " due no-op jobs stored first (store submit, batches of "
         + INSERT_BATCH
-        + "), then drained by 2 TaskTrackers";
+        + "), then drained by "
+        + options.instances()
+        + " TaskTracker(s) x "
+        + options.workThreads()
+        + " threads";
   }
 
   @Override
@@ -61,7 +65,9 @@ final class DrainScenario implements Scenario {
               stored -> {});
 
       ProbeRunner runner = new ProbeRunner();
+      CpuMeter cpu = CpuMeter.forStore(database.store());
       try (BenchCluster cluster = new BenchCluster(dir, database.config(), options)) {
+        CpuMeter.Reading before = cpu.read();
         cluster.startTaskTrackers(runner);
         Waits.until(() -> runner.totalRuns() >= n, Scenario.timeout(options), n + " runs");
         Waits.until(
@@ -70,6 +76,7 @@ final class DrainScenario implements Scenario {
             "the store to hold no executable or executing job");
         long end = System.nanoTime();
         figures.put("end-to-end jobs/s", Scenario.perSecond(n, end - runner.firstStartNanos()));
+        before.perJob(cpu.read(), n, figures);
         figures.put("pre-insert jobs/s", Scenario.perSecond(n, insertNanos));
         return new RoundResult(figures, runner.check(taskIds, n));
       }

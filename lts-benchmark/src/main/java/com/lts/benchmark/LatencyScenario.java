@@ -11,7 +11,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * A JobClient submits real-time jobs one per call at a fixed rate while two TaskTrackers run;
+ * A JobClient submits real-time jobs one per call at a fixed rate while the TaskTrackers run;
  * submit→start latency is the runner's start minus the submit call's start, on this JVM's {@link
  * System#nanoTime()} clock. One second at the same rate warms up first and is not recorded.
  */
@@ -38,7 +38,9 @@ final class LatencyScenario implements Scenario {
         + options.seconds()
         + " s (after a "
         + WARM_UP_SECONDS
-        + " s warm-up), 2 TaskTrackers running";
+        + " s warm-up), "
+        + options.instances()
+        + " TaskTracker(s) running";
   }
 
   @Override

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A peer scheduler measured side by side with LTS on the round's database: two clustered instances
- * in this JVM (the counterpart of LTS's two TaskTrackers) whose no-op jobs report to a {@link
- * ProbeRunner}. {@link #close()} stops both instances and closes their connection pools.
+ * A peer scheduler measured side by side with LTS on the round's database: {@code --instances}
+ * clustered instances in this JVM (the counterpart of LTS's TaskTrackers) whose no-op jobs report
+ * to a {@link ProbeRunner}. {@link #close()} stops the instances and closes their connection pools.
  */
 interface Peer extends AutoCloseable {
 
@@ -44,7 +44,7 @@ interface Peer extends AutoCloseable {
   /** Stores one job per task id, each due now, before the instances start. */
   void store(List<String> taskIds) throws Exception;
 
-  /** Starts both instances. */
+  /** Starts the instances. */
   void start() throws Exception;
 
   /** Submits one job due now through a running instance (the instances take turns). */

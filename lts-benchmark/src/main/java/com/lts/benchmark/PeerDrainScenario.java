@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * LTS's drain done by a peer ({@code quartz-drain}, {@code db-scheduler-drain}): {@code
- * --peer-jobs} due no-op jobs stored through the peer's API before its two instances start;
- * throughput is N over the time from the first run's start until every job ran and the peer's
- * tables hold none of them.
+ * --peer-jobs} due no-op jobs stored through the peer's API before its instances start; throughput
+ * is N over the time from the first run's start until every job ran and the peer's tables hold none
+ * of them.
  */
 final class PeerDrainScenario implements Scenario {
 
@@ -34,9 +34,13 @@ final class PeerDrainScenario implements Scenario {
         + peer
         + " jobs stored first (batches of "
         + DrainScenario.INSERT_BATCH
-        + "), then drained by 2 "
+        + "), then drained by "
+        + options.instances()
+        + " "
         + peer
-        + " instances";
+        + " instance(s) x "
+        + options.workThreads()
+        + " threads";
   }
 
   @Override
@@ -58,6 +62,8 @@ final class PeerDrainScenario implements Scenario {
       scheduler.store(taskIds);
       long insertNanos = System.nanoTime() - insertStart;
 
+      CpuMeter cpu = CpuMeter.forStore(database.store());
+      CpuMeter.Reading before = cpu.read();
       scheduler.start();
       Waits.until(() -> probe.totalRuns() >= n, Scenario.timeout(options), n + " runs");
       Waits.until(
@@ -66,6 +72,7 @@ final class PeerDrainScenario implements Scenario {
           peer + "'s tables to hold none of the jobs");
       long end = System.nanoTime();
       figures.put("end-to-end jobs/s", Scenario.perSecond(n, end - probe.firstStartNanos()));
+      before.perJob(cpu.read(), n, figures);
       figures.put("pre-insert jobs/s", Scenario.perSecond(n, insertNanos));
       return new RoundResult(figures, probe.check(taskIds, n));
     }

@@ -9,8 +9,8 @@ import org.HdrHistogram.Histogram;
 /**
  * LTS's latency scenario done by a peer ({@code quartz-latency}, {@code db-scheduler-latency}): one
  * job due now submitted per call at {@code --latency-rate} for {@code --seconds}, after the same
- * warm-up, the two instances taking turns at accepting the submits; submit→start latency on this
- * JVM's {@link System#nanoTime()} clock, as for LTS.
+ * warm-up, the instances taking turns at accepting the submits; submit→start latency on this JVM's
+ * {@link System#nanoTime()} clock, as for LTS.
  */
 final class PeerLatencyScenario implements Scenario {
 

@@ -24,10 +24,10 @@ import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
 /**
- * Quartz 2.5 with its JDBC job store ({@code JobStoreTX}), clustered: two scheduler instances of
- * one scheduler name with distinct instance ids, each with {@code workThreads} threads and its own
- * HikariCP pool of {@link BenchDatabase#POOL_SIZE} connections. Its tables are created from the DDL
- * script shipped inside the Quartz jar for the round's database.
+ * Quartz 2.5 with its JDBC job store ({@code JobStoreTX}), clustered: {@code --instances} scheduler
+ * instances of one scheduler name with distinct instance ids, each with {@code workThreads} threads
+ * and its own HikariCP pool of {@link BenchDatabase#POOL_SIZE} connections. Its tables are created
+ * from the DDL script shipped inside the Quartz jar for the round's database.
  */
 final class QuartzPeer implements Peer {
 
@@ -50,7 +50,7 @@ final class QuartzPeer implements Peer {
       SqlScript.run(checks, "org/quartz/impl/jdbcjobstore/tables_" + script(store) + ".sql");
       String dataSources = "lts-bench-" + UUID.randomUUID();
       Job job = new ProbeJob(probe);
-      for (int i = 1; i <= BenchCluster.TASK_TRACKERS; i++) {
+      for (int i = 1; i <= options.instances(); i++) {
         HikariDataSource pool = database.pool("quartz-" + i, BenchDatabase.POOL_SIZE);
         pools.add(pool);
         String dataSource = dataSources + "-" + i;
@@ -95,7 +95,7 @@ final class QuartzPeer implements Peer {
     }
     settings.put(
         "instances",
-        BenchCluster.TASK_TRACKERS
+        options.instances()
             + " (instanceId peer-1, peer-2), each its own HikariCP pool of "
             + BenchDatabase.POOL_SIZE);
     return settings;

@@ -54,7 +54,9 @@ final class ScheduleTriggerScenario implements Scenario {
             : " repeat schedules, 1 s apart, first runs spread over a second")
         + ", measured for "
         + options.seconds()
-        + " s, 2 TaskTrackers running";
+        + " s, "
+        + options.instances()
+        + " TaskTracker(s) running";
   }
 
   @Override

@@ -40,7 +40,9 @@ final class TriggerScenario implements Scenario {
         + options.seconds()
         + " s, submitted "
         + LEAD_MILLIS
-        + " ms ahead in one batch, 2 TaskTrackers running";
+        + " ms ahead in one batch, "
+        + options.instances()
+        + " TaskTracker(s) running";
   }
 
   @Override

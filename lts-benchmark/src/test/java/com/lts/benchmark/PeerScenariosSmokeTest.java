@@ -68,6 +68,12 @@ class PeerScenariosSmokeTest {
         .contains("acquireTriggersWithinLock", "JobStoreTX");
     assertThat(Files.readString(out.resolve("db-scheduler-drain-h2.json")))
         .contains("pollingInterval");
+    for (int drain : new int[] {0, 2, 4}) {
+      assertThat(summaries.get(drain).stats())
+          .as(summaries.get(drain).scenario)
+          .containsKeys(CpuMeter.CPU_PER_JOB, CpuMeter.DATABASE_CPU_PER_JOB);
+      assertThat(summaries.get(drain).stats().get(CpuMeter.CPU_PER_JOB).median()).isPositive();
+    }
 
     assertThat(text).contains("ratios:");
     assertThat(Ratios.of(summaries, options))
@@ -81,8 +87,13 @@ class PeerScenariosSmokeTest {
   }
 
   @Test
-  void peerJobsDefaultsTo5000AndQuickShrinksItUnlessGiven() {
-    assertThat(BenchmarkOptions.parse(new String[] {}, Path.of("x")).peerJobs()).isEqualTo(5_000);
+  void peersDrainAsManyJobsAsLtsWithAsManyInstancesAndThreadsUnlessGiven() {
+    BenchmarkOptions defaults = BenchmarkOptions.parse(new String[] {}, Path.of("x"));
+    assertThat(defaults.peerJobs()).isEqualTo(defaults.jobs()).isEqualTo(200_000);
+    assertThat(defaults.instances()).isEqualTo(1);
+    assertThat(defaults.workThreads()).isEqualTo(32);
+    assertThat(BenchmarkOptions.parse(new String[] {"--jobs", "20000"}, Path.of("x")).peerJobs())
+        .isEqualTo(20_000);
     assertThat(BenchmarkOptions.parse(new String[] {"--quick"}, Path.of("x")).peerJobs())
         .isEqualTo(2_000);
     assertThat(
