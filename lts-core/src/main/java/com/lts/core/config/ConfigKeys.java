@@ -219,7 +219,13 @@ public final class ConfigKeys {
                   + " lazy.job.logger.overflow.size)");
 
   public static final ConfigKey<Integer> LAZY_JOB_LOGGER_BATCH_FLUSH_SIZE =
-      intKey("lazy.job.logger.batch.flush.size", 100, 1, 100_000, "Log lines written per batch.")
+      intKey(
+              "lazy.job.logger.batch.flush.size",
+              100,
+              1,
+              100_000,
+              "Business log lines (and, unless job.logger=store, lifecycle lines) written per"
+                  + " batch.")
           .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> LAZY_JOB_LOGGER_OVERFLOW_SIZE =
       intKey(
@@ -227,7 +233,9 @@ public final class ConfigKeys {
               10_000,
               1,
               100_000_000,
-              "Buffered log lines above which new lines are dropped and counted.")
+              "Buffered business log lines (and, unless job.logger=store, lifecycle lines) above"
+                  + " which new ones are dropped and counted; with job.logger=store lifecycle"
+                  + " lines are written with their state change and never buffered.")
           .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> JOB_LOG_RETENTION_DAYS =
       intKey(
