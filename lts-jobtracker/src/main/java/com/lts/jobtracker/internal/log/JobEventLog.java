@@ -1,5 +1,6 @@
 package com.lts.jobtracker.internal.log;
 
+import com.lts.core.LtsException;
 import com.lts.core.domain.BizLog;
 import com.lts.core.internal.batch.Batcher;
 import com.lts.core.store.JobLogEntry;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * retries, releases and lease expiries in the write that makes the change ({@link #written} does
  * nothing then), and the other lifecycle lines (operations, schedule instances, refused results)
  * are appended at once by {@link #event}, never buffered. With another sink all lifecycle lines go
- * to it through the buffer. Business lines are buffered and written in batches on one thread; when
- * the buffer is full they are dropped and counted.
+ * to it through the buffer. Business lines are buffered and written in batches on one thread; a
+ * batch the buffer cannot hold is refused whole ({@link #bizAll}), a failed write is retried until
+ * it succeeds.
  */
 public final class JobEventLog implements AutoCloseable {
 
@@ -32,6 +34,10 @@ public final class JobEventLog implements AutoCloseable {
   private final Clock clock;
   private final AtomicLong dropped = new AtomicLong();
   private final JobLogStore lifecycleStore;
+  private final int capacity;
+
+  /** Room above the capacity, so that a batch of business lines is taken whole while below it. */
+  static final int BIZ_HEADROOM = 1_000;
 
   /** A log whose lifecycle lines all go to {@code sink} (the store keeps none). */
   public JobEventLog(JobLogSink sink, int batchSize, int capacity, Clock clock) {
@@ -44,7 +50,13 @@ public final class JobEventLog implements AutoCloseable {
    */
   public JobEventLog(
       JobLogSink sink, JobLogStore lifecycleStore, int batchSize, int capacity, Clock clock) {
-    this.batcher = new Batcher<>("lts-job-log", batchSize, capacity, sink::write);
+    this.capacity = capacity;
+    this.batcher =
+        new Batcher<>(
+            "lts-job-log",
+            batchSize,
+            capacity + BIZ_HEADROOM,
+            batch -> writeUntilDone(sink, batch));
     this.lifecycleStore = lifecycleStore;
     this.clock = clock;
   }
@@ -132,8 +144,55 @@ public final class JobEventLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes all of a batch of business lines, or none while the buffer holds {@code capacity} lines
+   * or more (the sender keeps them and sends them again later).
+   *
+   * @return whether the lines were taken
+   */
+  public synchronized boolean bizAll(List<BizLog> lines) {
+    if (batcher.pending() >= capacity || batcher.remainingCapacity() < lines.size()) {
+      return false;
+    }
+    lines.forEach(this::biz);
+    return true;
+  }
+
+  /**
+   * Writes a batch, retrying with back-off while the sink fails: the buffer then fills and new
+   * business lines are refused (back pressure) rather than lost.
+   */
+  private static void writeUntilDone(JobLogSink sink, List<JobLogEntry> batch) {
+    long backoffMillis = 100;
+    for (int failures = 0; ; failures++) {
+      try {
+        sink.write(batch);
+        if (failures > 0) {
+          log.info("Job log written again after {} failed attempts", failures);
+        }
+        return;
+      } catch (RuntimeException e) {
+        if (failures == 0) {
+          log.warn(
+              "Writing {} job log lines failed ({}); retrying until it succeeds, business lines"
+                  + " are refused while the buffer is full",
+              batch.size(),
+              e.toString());
+        }
+        try {
+          Thread.sleep(backoffMillis);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new LtsException(
+              "Job log closed with " + batch.size() + " lines it could not write", e);
+        }
+        backoffMillis = Math.min(backoffMillis * 2, 5_000);
+      }
+    }
+  }
+
   /** A line a runner wrote through its BizLogger. */
-  public void biz(BizLog line) {
+  private void biz(BizLog line) {
     offer(
         JobLogEntry.of(
             line.getLogTime(),
