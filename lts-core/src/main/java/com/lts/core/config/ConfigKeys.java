@@ -219,7 +219,13 @@ public final class ConfigKeys {
                   + " lazy.job.logger.overflow.size)");
 
   public static final ConfigKey<Integer> LAZY_JOB_LOGGER_BATCH_FLUSH_SIZE =
-      intKey("lazy.job.logger.batch.flush.size", 100, 1, 100_000, "Log lines written per batch.")
+      intKey(
+              "lazy.job.logger.batch.flush.size",
+              100,
+              1,
+              100_000,
+              "Business log lines (and, unless job.logger=store, lifecycle lines) written per"
+                  + " batch.")
           .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> LAZY_JOB_LOGGER_OVERFLOW_SIZE =
       intKey(
@@ -227,7 +233,10 @@ public final class ConfigKeys {
               10_000,
               1,
               100_000_000,
-              "Buffered log lines above which new lines are dropped and counted.")
+              "Buffered job log lines at which the JobTracker refuses new batches of business log"
+                  + " lines (answered busy: the TaskTracker keeps and re-sends them). Unless"
+                  + " job.logger=store, lifecycle lines are buffered too and dropped and counted"
+                  + " past it; with store they are written with their state change.")
           .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> JOB_LOG_RETENTION_DAYS =
       intKey(
@@ -561,8 +570,8 @@ public final class ConfigKeys {
               "Drop business log lines that cannot be sent instead of keeping them in the FailStore.")
           .readBy(TASK_TRACKER)
           .retired(
-              "business log lines are never kept in a FailStore: a line that cannot"
-                  + " be sent is dropped and logged");
+              "business log lines a JobTracker does not take are kept in memory and sent"
+                  + " again; only a line that finds that memory full is dropped and logged");
 
   public static final ConfigKey<Boolean> JOB_RESULT_FAILSTORE_CLOSE =
       booleanKey(

@@ -8,8 +8,11 @@ import com.lts.core.domain.JobResult;
  *
  * @param jobClientNodeGroup the group the feedback goes to; null when there is none
  * @param feedback the result to feed back; null when the job did not ask for it
+ * @param log the FINISHED line the store writes in the same transaction when the run is accepted
+ *     and it keeps the job log ({@code job.logger=store}); null for none
  */
-public record Completion(AttemptRef run, String jobClientNodeGroup, JobResult feedback) {
+public record Completion(
+    AttemptRef run, String jobClientNodeGroup, JobResult feedback, JobLogEntry log) {
 
   public Completion {
     if (run == null) {
@@ -23,15 +26,24 @@ public record Completion(AttemptRef run, String jobClientNodeGroup, JobResult fe
     }
   }
 
+  public Completion(AttemptRef run, String jobClientNodeGroup, JobResult feedback) {
+    this(run, jobClientNodeGroup, feedback, null);
+  }
+
   /** A run that ends without feedback. */
   public static Completion of(AttemptRef run) {
-    return new Completion(run, null, null);
+    return new Completion(run, null, null, null);
   }
 
   /** A run whose result goes to {@code jobClientNodeGroup}. */
   public static Completion withFeedback(
       AttemptRef run, String jobClientNodeGroup, JobResult feedback) {
-    return new Completion(run, jobClientNodeGroup, feedback);
+    return new Completion(run, jobClientNodeGroup, feedback, null);
+  }
+
+  /** This completion with the job log line that records it. */
+  public Completion logged(JobLogEntry line) {
+    return new Completion(run, jobClientNodeGroup, feedback, line);
   }
 
   public boolean hasFeedback() {

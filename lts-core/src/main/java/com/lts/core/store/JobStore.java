@@ -12,8 +12,12 @@ import java.util.Optional;
 /**
  * Jobs and schedules as the JobTracker and LTS Admin need them. Every change of a job's state is
  * one atomic conditional write, so a crash between two calls never loses a job or leaves it in two
- * queues. Operations on running jobs name the attempt they belong to and are refused for any other.
- * "Now" (due jobs, lease deadlines) comes from the store's {@link java.time.Clock}.
+ * queues. A store opened with {@code job.logger=store} writes the job log lines of {@link #submit}
+ * (RECEIVED), {@link #claim} (DISPATCHED), {@link #expireLeases} (LEASE_EXPIRED) and the lines
+ * given to {@link #finish}, {@link #retryLater} and {@link #releaseAll} in the same write as the
+ * change they record, for accepted changes only (see docs/storage.md). Operations on running jobs
+ * name the attempt they belong to and are refused for any other. "Now" (due jobs, lease deadlines)
+ * comes from the store's {@link java.time.Clock}.
  */
 public interface JobStore {
 
@@ -69,7 +73,12 @@ public interface JobStore {
    * Puts running jobs back to executable with their trigger time unchanged, without counting a
    * retry: for a dispatch that never reached a runner.
    */
-  AttemptOutcome release(Collection<AttemptRef> runs);
+  default AttemptOutcome release(Collection<AttemptRef> runs) {
+    return releaseAll(runs.stream().map(run -> new Release(run, null)).toList());
+  }
+
+  /** {@link #release} with the job log line of each release. */
+  AttemptOutcome releaseAll(Collection<Release> releases);
 
   /** Extends the leases of running attempts to now + {@code lease}. */
   AttemptOutcome renewLeases(Collection<AttemptRef> runs, Duration lease);

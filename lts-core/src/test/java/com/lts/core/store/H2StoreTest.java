@@ -22,6 +22,14 @@ class H2StoreTest {
   }
 
   @Nested
+  class LifecycleLog extends LifecycleLogContract {
+    @Override
+    protected Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
   class Jobs extends JobStoreContract {
     @Override
     protected Backend backend() {

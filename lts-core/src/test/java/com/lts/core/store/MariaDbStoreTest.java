@@ -24,6 +24,14 @@ class MariaDbStoreTest {
   }
 
   @Nested
+  class LifecycleLog extends LifecycleLogContract {
+    @Override
+    protected Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
   class Jobs extends JobStoreContract {
     @Override
     protected Backend backend() {

@@ -108,6 +108,14 @@ class MongoStoreTest {
   }
 
   @Nested
+  class LifecycleLog extends LifecycleLogContract {
+    @Override
+    protected Backend backend() {
+      return backend;
+    }
+  }
+
+  @Nested
   class Jobs extends JobStoreContract {
     @Override
     protected Backend backend() {

@@ -77,13 +77,12 @@ public final class JobTrackerRuntime implements RoleRuntime {
             ? givenStore
             : Store.open(config.configs(), Path.of(config.dataPath()), context.clock());
     try {
+      String logger = config.get(ConfigKeys.JOB_LOGGER);
       this.eventLog =
           new JobEventLog(
-              Plugins.find(
-                      JobLogSink.Factory.class,
-                      config.get(ConfigKeys.JOB_LOGGER),
-                      ConfigKeys.JOB_LOGGER.name())
+              Plugins.find(JobLogSink.Factory.class, logger, ConfigKeys.JOB_LOGGER.name())
                   .create(store),
+              "store".equals(logger) ? store.jobLogs() : null,
               config.get(ConfigKeys.LAZY_JOB_LOGGER_BATCH_FLUSH_SIZE),
               config.get(ConfigKeys.LAZY_JOB_LOGGER_OVERFLOW_SIZE),
               context.clock());

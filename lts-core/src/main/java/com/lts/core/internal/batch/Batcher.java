@@ -66,6 +66,11 @@ public final class Batcher<T> implements AutoCloseable {
     return queue.size();
   }
 
+  /** How many more items {@link #offer} would take now. */
+  public int remainingCapacity() {
+    return queue.remainingCapacity();
+  }
+
   /** Batches whose sink call threw. */
   public long sinkFailures() {
     return sinkFailures.get();

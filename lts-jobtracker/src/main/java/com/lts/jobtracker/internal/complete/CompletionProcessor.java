@@ -10,6 +10,7 @@ import com.lts.core.event.NodeEvents;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
 import com.lts.core.store.Completion;
+import com.lts.core.store.JobLogEntry;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.RetryLater;
@@ -88,13 +89,26 @@ public final class CompletionProcessor
       Action action = result.getAction() == null ? Action.EXECUTE_SUCCESS : result.getAction();
       if (action.isRetryable()
           && retryPolicy.mayRetry(meta.getRetryTimes(), meta.getJob().getMaxRetryTimes())) {
-        retries.add(new RetryLater(ref, now + retryPolicy.delayMillis(meta.getRetryTimes())));
+        retries.add(
+            new RetryLater(
+                ref,
+                now + retryPolicy.delayMillis(meta.getRetryTimes()),
+                line(ref, result, JobLogType.RETRIED, tracker, accepted(result))));
         retried.put(ref, result);
       } else {
         finished.put(ref, result);
       }
     }
     Map<AttemptRef, Completion> completions = completions(finished, now);
+    completions.replaceAll(
+        (ref, c) ->
+            c.logged(
+                line(
+                    ref,
+                    finished.get(ref),
+                    JobLogType.FINISHED,
+                    tracker,
+                    accepted(finished.get(ref)))));
     AttemptOutcome done =
         completions.isEmpty() ? none() : jobs.finish(List.copyOf(completions.values()));
     AttemptOutcome later = retries.isEmpty() ? none() : jobs.retryLater(retries);
@@ -102,8 +116,8 @@ public final class CompletionProcessor
     List<JobRunResult> refused = new ArrayList<>();
     collectRefused(done, finished, refused, tracker);
     collectRefused(later, retried, refused, tracker);
-    logAccepted(done, finished, JobLogType.FINISHED, tracker);
-    logAccepted(later, retried, JobLogType.RETRIED, tracker);
+    logAccepted(done, completions);
+    logAccepted(later, retries);
     sendFeedback(done, completions);
     tell(done, finished, later, retries, retried);
     followUp(done, finished, later, retried, retries);
@@ -206,30 +220,33 @@ public final class CompletionProcessor
     }
   }
 
-  private void logAccepted(
-      AttemptOutcome outcome,
-      Map<AttemptRef, JobRunResult> byRef,
-      JobLogType type,
-      String tracker) {
+  private void logAccepted(AttemptOutcome outcome, Map<AttemptRef, Completion> completions) {
     for (AttemptRef ref : outcome.accepted()) {
-      JobRunResult result = byRef.get(ref);
-      log(
-          ref,
-          result,
-          type,
-          tracker,
-          result.getAction()
-              + " in "
-              + (result.getEndTime() - result.getStartTime())
-              + " ms"
-              + (result.getMsg() == null ? "" : ": " + result.getMsg()));
+      eventLog.written(completions.get(ref).log());
     }
   }
 
-  private void log(
+  private void logAccepted(AttemptOutcome outcome, List<RetryLater> retries) {
+    Set<AttemptRef> accepted = new HashSet<>(outcome.accepted());
+    for (RetryLater retry : retries) {
+      if (accepted.contains(retry.run())) {
+        eventLog.written(retry.log());
+      }
+    }
+  }
+
+  private static String accepted(JobRunResult result) {
+    return result.getAction()
+        + " in "
+        + (result.getEndTime() - result.getStartTime())
+        + " ms"
+        + (result.getMsg() == null ? "" : ": " + result.getMsg());
+  }
+
+  private JobLogEntry line(
       AttemptRef ref, JobRunResult result, JobLogType type, String tracker, String msg) {
     Job job = result.getJobMeta().getJob();
-    eventLog.event(
+    return eventLog.line(
         ref.jobId(),
         job.getTaskTrackerNodeGroup(),
         job.getTaskId(),
@@ -237,6 +254,11 @@ public final class CompletionProcessor
         type,
         tracker,
         msg);
+  }
+
+  private void log(
+      AttemptRef ref, JobRunResult result, JobLogType type, String tracker, String msg) {
+    eventLog.event(line(ref, result, type, tracker, msg));
   }
 
   /**

@@ -4,8 +4,11 @@ import com.lts.core.LtsException;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.event.NodeEvents;
 import com.lts.core.internal.background.Background;
+import com.lts.core.store.AttemptOutcome;
+import com.lts.core.store.AttemptRef;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
+import com.lts.core.store.Release;
 import com.lts.core.store.StoredJob;
 import com.lts.jobtracker.internal.log.JobEventLog;
 import com.lts.remoting.internal.command.Command;
@@ -126,7 +129,7 @@ public final class Dispatcher {
       slot.giveBack(threads - claimed.size());
     }
     for (StoredJob job : claimed) {
-      eventLog.event(job, JobLogType.DISPATCHED, slot.identity(), "attempt " + job.attempt());
+      eventLog.written(job, JobLogType.DISPATCHED, slot.identity(), "attempt " + job.attempt());
     }
     return claimed;
   }
@@ -182,9 +185,26 @@ public final class Dispatcher {
       return;
     }
     try {
-      jobs.release(claimed.stream().map(StoredJob::attemptRef).toList());
+      List<Release> releases = new ArrayList<>(claimed.size());
       for (StoredJob job : claimed) {
-        eventLog.event(job, JobLogType.RETRIED, slot.identity(), "released: " + reason);
+        releases.add(
+            new Release(
+                job.attemptRef(),
+                eventLog.line(
+                    job.jobId(),
+                    job.taskTrackerNodeGroup(),
+                    job.taskId(),
+                    job.attempt(),
+                    JobLogType.RETRIED,
+                    slot.identity(),
+                    "released: " + reason)));
+      }
+      AttemptOutcome outcome = jobs.releaseAll(releases);
+      Set<AttemptRef> accepted = new HashSet<>(outcome.accepted());
+      for (Release release : releases) {
+        if (accepted.contains(release.run())) {
+          eventLog.written(release.log());
+        }
       }
       dispatchGroup(slot.group());
     } catch (RuntimeException e) {

@@ -144,16 +144,17 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
         resent++;
         continue;
       }
-      eventLog.event(
-          result.jobId(),
-          result.taskTrackerNodeGroup(),
-          result.taskId(),
-          0,
-          JobLogType.RECEIVED,
-          null,
-          result.status() == SubmitStatus.REPLACED
-              ? "replaced the existing job"
-              : job.getJobType().name());
+      eventLog.written(
+          eventLog.line(
+              result.jobId(),
+              result.taskTrackerNodeGroup(),
+              result.taskId(),
+              0,
+              JobLogType.RECEIVED,
+              null,
+              result.status() == SubmitStatus.REPLACED
+                  ? "replaced the existing job"
+                  : job.getJobType().name()));
       switch (job.getJobType()) {
         case REAL_TIME -> dueGroups.add(result.taskTrackerNodeGroup());
         case TRIGGER_TIME -> {

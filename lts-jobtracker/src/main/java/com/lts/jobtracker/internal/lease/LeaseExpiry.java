@@ -68,14 +68,15 @@ public final class LeaseExpiry implements Runnable {
       List<ExpiredLease> expired = jobs.expireLeases(BATCH);
       for (ExpiredLease lease : expired) {
         groups.add(lease.taskTrackerNodeGroup());
-        eventLog.event(
-            lease.jobId(),
-            lease.taskTrackerNodeGroup(),
-            lease.taskId(),
-            lease.expiredAttempt(),
-            JobLogType.LEASE_EXPIRED,
-            lease.taskTrackerIdentity(),
-            "lease of attempt " + lease.expiredAttempt() + " ended; the job runs again");
+        eventLog.written(
+            eventLog.line(
+                lease.jobId(),
+                lease.taskTrackerNodeGroup(),
+                lease.taskId(),
+                lease.expiredAttempt(),
+                JobLogType.LEASE_EXPIRED,
+                lease.taskTrackerIdentity(),
+                "lease of attempt " + lease.expiredAttempt() + " ended; the job runs again"));
         events.publish(
             new NodeEvent.LeaseExpired(
                 lease.jobId(),

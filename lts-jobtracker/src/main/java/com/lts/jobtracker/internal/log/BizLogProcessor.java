@@ -6,6 +6,7 @@ import com.lts.remoting.internal.RemotingChannel;
 import com.lts.remoting.internal.RequestProcessor;
 import com.lts.remoting.internal.command.Ack;
 import com.lts.remoting.internal.command.BizLogSendRequest;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class BizLogProcessor implements RequestProcessor<BizLogSendRequest
   /**
    * Logs the lines of current attempts; returns how many were refused.
    *
+   * @throws JobLogFullException when the job log cannot take them now (answered SYSTEM_BUSY: the
+   *     TaskTracker keeps them and sends them again)
    * @param from the TaskTracker that sent them
    */
   public int accept(List<BizLog> lines, String from) {
@@ -47,6 +50,7 @@ public final class BizLogProcessor implements RequestProcessor<BizLogSendRequest
     // A finished job is gone; its last lines may still be on their way and are kept.
     Map<String, Long> current = jobIds.isEmpty() ? Map.of() : jobs.attempts(jobIds);
     int refused = 0;
+    List<BizLog> kept = new ArrayList<>(lines.size());
     for (BizLog line : lines) {
       Long attempt = current.get(line.getJobId());
       if (attempt != null && line.getAttempt() < attempt) {
@@ -56,7 +60,10 @@ public final class BizLogProcessor implements RequestProcessor<BizLogSendRequest
       if (line.getTaskTrackerIdentity() == null) {
         line.setTaskTrackerIdentity(from);
       }
-      eventLog.biz(line);
+      kept.add(line);
+    }
+    if (!eventLog.bizAll(kept)) {
+      throw new JobLogFullException(kept.size(), from);
     }
     if (refused > 0) {
       log.info("{} log lines from {} refused: their attempts are no longer current", refused, from);

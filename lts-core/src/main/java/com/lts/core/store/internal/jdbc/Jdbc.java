@@ -62,7 +62,11 @@ final class Jdbc {
     }
   }
 
+  /** Runs {@code work} in a transaction on {@code c}; joins the one already open on it, if any. */
   static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+    if (!c.getAutoCommit()) {
+      return work.run(c);
+    }
     c.setAutoCommit(false);
     try {
       T result = work.run(c);

@@ -8,8 +8,10 @@ import com.lts.core.store.JobLogStore;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.Page;
 import com.lts.core.store.StoreArguments;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,33 +39,38 @@ final class JdbcJobLogStore implements JobLogStore {
     jdbc.transaction(
         "append " + entries.size() + " job log rows",
         c -> {
-          for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
-            List<JobLogEntry> chunk =
-                entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
-            String row = "(" + JobSql.placeholders(COLUMN_COUNT) + ")";
-            String sql =
-                "INSERT INTO lts_job_log ("
-                    + COLUMNS
-                    + ") VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-              int i = 1;
-              for (JobLogEntry e : chunk) {
-                ps.setLong(i++, e.logTime());
-                ps.setString(i++, e.jobId());
-                ps.setString(i++, e.taskTrackerNodeGroup());
-                ps.setString(i++, e.taskId());
-                ps.setLong(i++, e.attempt());
-                ps.setString(i++, e.type().name());
-                ps.setString(i++, e.level().name());
-                ps.setString(i++, e.taskTrackerIdentity());
-                ps.setString(i++, truncate(e.msg()));
-              }
-              ps.executeUpdate();
-            }
-          }
+          insert(c, entries);
           return null;
         });
+  }
+
+  /** Inserts the rows on {@code c}, in its transaction: one multi-row INSERT per 500 rows. */
+  static void insert(Connection c, List<JobLogEntry> entries) throws SQLException {
+    for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+      List<JobLogEntry> chunk =
+          entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
+      String row = "(" + JobSql.placeholders(COLUMN_COUNT) + ")";
+      String sql =
+          "INSERT INTO lts_job_log ("
+              + COLUMNS
+              + ") VALUES "
+              + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int i = 1;
+        for (JobLogEntry e : chunk) {
+          ps.setLong(i++, e.logTime());
+          ps.setString(i++, e.jobId());
+          ps.setString(i++, e.taskTrackerNodeGroup());
+          ps.setString(i++, e.taskId());
+          ps.setLong(i++, e.attempt());
+          ps.setString(i++, e.type().name());
+          ps.setString(i++, e.level().name());
+          ps.setString(i++, e.taskTrackerIdentity());
+          ps.setString(i++, truncate(e.msg()));
+        }
+        ps.executeUpdate();
+      }
+    }
   }
 
   /** Log lines longer than the column are cut, not refused: a long line must not lose the rest. */

@@ -10,14 +10,17 @@ import com.lts.core.store.InstanceRequest;
 import com.lts.core.store.InstanceResult;
 import com.lts.core.store.JobIds;
 import com.lts.core.store.JobKind;
+import com.lts.core.store.JobLogEntry;
 import com.lts.core.store.JobQueue;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.Page;
 import com.lts.core.store.QueueQuery;
+import com.lts.core.store.Release;
 import com.lts.core.store.RetryLater;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
+import com.lts.core.store.internal.LifecycleLines;
 import com.lts.core.store.internal.ScheduleRewind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,19 +45,22 @@ final class JdbcJobStore implements JobStore {
   private final JdbcSubmitter submitter;
   private final JdbcJobBrowser browser;
   private final JdbcInstances instances;
+  private final boolean logLifecycle;
 
   /**
    * @param clock "now" for due jobs and modification times
    * @param leaseClock "now" for setting and ending leases (the database's, see {@link
    *     com.lts.core.store.internal.DatabaseClock})
+   * @param logLifecycle whether state changes write their job log lines in their transaction
    */
-  JdbcJobStore(Jdbc jdbc, Clock clock, Clock leaseClock) {
+  JdbcJobStore(Jdbc jdbc, Clock clock, Clock leaseClock, boolean logLifecycle) {
     this.jdbc = jdbc;
+    this.logLifecycle = logLifecycle;
     this.clock = clock;
     this.leaseClock = leaseClock;
     this.ids = new JobIds(clock);
     this.claimer = jdbc.dialect().claimer();
-    this.submitter = new JdbcSubmitter(jdbc, clock, ids);
+    this.submitter = new JdbcSubmitter(jdbc, clock, ids, logLifecycle);
     this.browser = new JdbcJobBrowser(jdbc);
     this.instances = new JdbcInstances(jdbc, clock, ids);
   }
@@ -73,9 +79,19 @@ final class JdbcJobStore implements JobStore {
     StoreArguments.lease(lease);
     long now = clock.millis();
     long deadline = leaseClock.millis() + lease.toMillis();
-    return jdbc.autoCommit(
+    if (!logLifecycle) {
+      return jdbc.autoCommit(
+          "claim jobs of group " + taskTrackerNodeGroup,
+          c -> claimer.claim(c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now));
+    }
+    return jdbc.transaction(
         "claim jobs of group " + taskTrackerNodeGroup,
-        c -> claimer.claim(c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now));
+        c -> {
+          List<StoredJob> claimed =
+              claimer.claim(c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now);
+          log(c, LifecycleLines.dispatched(claimed, taskTrackerIdentity, now));
+          return claimed;
+        });
   }
 
   /**
@@ -111,17 +127,22 @@ final class JdbcJobStore implements JobStore {
           List<AttemptRef> accepted = new ArrayList<>();
           List<AttemptRef> refused = new ArrayList<>();
           List<Completion> feedback = new ArrayList<>();
+          List<JobLogEntry> lines = new ArrayList<>();
           for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
               accepted.add(runs.get(i));
               if (ordered.get(i).hasFeedback()) {
                 feedback.add(ordered.get(i));
               }
+              if (ordered.get(i).log() != null) {
+                lines.add(ordered.get(i).log());
+              }
             } else {
               refused.add(runs.get(i));
             }
           }
           JdbcFeedbackQueue.insert(c, feedback, now);
+          log(c, lines);
           return new AttemptOutcome(accepted, refused);
         });
   }
@@ -139,6 +160,7 @@ final class JdbcJobStore implements JobStore {
         "retry",
         JobSql.RETRY_LATER,
         runs,
+        ordered.stream().map(RetryLater::log).toList(),
         new Binder() {
           private int next;
 
@@ -152,11 +174,13 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public AttemptOutcome release(Collection<AttemptRef> runs) {
+  public AttemptOutcome releaseAll(Collection<Release> releases) {
+    List<Release> ordered = List.copyOf(releases);
     return perAttempt(
         "release",
         JobSql.RELEASE,
-        runs,
+        ordered.stream().map(Release::run).toList(),
+        ordered.stream().map(Release::log).toList(),
         (ps, run, now) -> {
           ps.setLong(1, now);
           bindRef(ps, 2, run);
@@ -171,6 +195,7 @@ final class JdbcJobStore implements JobStore {
         "renew leases",
         JobSql.RENEW,
         runs,
+        null,
         (ps, run, now) -> {
           ps.setLong(1, deadline);
           ps.setLong(2, now);
@@ -238,6 +263,7 @@ final class JdbcJobStore implements JobStore {
               }
             }
           }
+          log(c, LifecycleLines.expired(expired, now));
           return expired;
         });
   }
@@ -470,8 +496,16 @@ final class JdbcJobStore implements JobStore {
     void bind(PreparedStatement ps, AttemptRef run, long now) throws SQLException;
   }
 
+  /**
+   * @param lines each run's job log line (null entries for none), written for accepted runs in the
+   *     same transaction; null when the change writes none
+   */
   private AttemptOutcome perAttempt(
-      String action, String sql, Collection<AttemptRef> runs, Binder binder) {
+      String action,
+      String sql,
+      Collection<AttemptRef> runs,
+      List<JobLogEntry> lines,
+      Binder binder) {
     StoreArguments.batch(action, runs);
     if (runs.isEmpty()) {
       return new AttemptOutcome(List.of(), List.of());
@@ -492,12 +526,24 @@ final class JdbcJobStore implements JobStore {
             int[] counts = updateCounts(ps.executeBatch());
             List<AttemptRef> accepted = new ArrayList<>();
             List<AttemptRef> refused = new ArrayList<>();
+            List<JobLogEntry> written = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
               (counts[i] > 0 ? accepted : refused).add(ordered.get(i));
+              if (counts[i] > 0 && lines != null && lines.get(i) != null) {
+                written.add(lines.get(i));
+              }
             }
+            log(c, written);
             return new AttemptOutcome(accepted, refused);
           }
         });
+  }
+
+  /** Writes lifecycle lines in {@code c}'s transaction, when this store keeps the job log. */
+  private void log(Connection c, List<JobLogEntry> lines) throws SQLException {
+    if (logLifecycle && !lines.isEmpty()) {
+      JdbcJobLogStore.insert(c, lines);
+    }
   }
 
   /** Binds {@link JobSql#FINISHED_ATTEMPT}. */

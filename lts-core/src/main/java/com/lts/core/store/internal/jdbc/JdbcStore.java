@@ -13,6 +13,7 @@ import com.lts.core.store.StoreContext;
 import com.lts.core.store.StoreException;
 import com.lts.core.store.StoreUnavailableException;
 import com.lts.core.store.internal.DatabaseClock;
+import com.lts.core.store.internal.LifecycleLines;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -42,7 +43,8 @@ final class JdbcStore implements Store {
             jdbc,
             context.clock(),
             DatabaseClock.forLeases(
-                context.config(), context.clock(), () -> JdbcJobStore.databaseMillis(jdbc)));
+                context.config(), context.clock(), () -> JdbcJobStore.databaseMillis(jdbc)),
+            LifecycleLines.keptBy(context));
     this.feedback = new JdbcFeedbackQueue(jdbc, context.clock());
     this.nodeGroups = new JdbcNodeGroupStore(jdbc, context.clock());
     this.jobLogs = new JdbcJobLogStore(jdbc);

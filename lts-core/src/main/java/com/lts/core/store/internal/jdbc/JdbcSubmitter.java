@@ -2,11 +2,13 @@ package com.lts.core.store.internal.jdbc;
 
 import com.lts.core.domain.Job;
 import com.lts.core.store.JobIds;
+import com.lts.core.store.JobLogEntry;
 import com.lts.core.store.JobState;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoreException;
 import com.lts.core.store.SubmitResult;
 import com.lts.core.store.SubmitStatus;
+import com.lts.core.store.internal.LifecycleLines;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,9 +38,11 @@ final class JdbcSubmitter {
   private final Jdbc jdbc;
   private final Clock clock;
   private final JobIds ids;
+  private final boolean logLifecycle;
 
-  JdbcSubmitter(Jdbc jdbc, Clock clock, JobIds ids) {
+  JdbcSubmitter(Jdbc jdbc, Clock clock, JobIds ids, boolean logLifecycle) {
     this.jdbc = jdbc;
+    this.logLifecycle = logLifecycle;
     this.clock = clock;
     this.ids = ids;
   }
@@ -51,14 +55,16 @@ final class JdbcSubmitter {
     // Most batches hold only new keys: insert them all without looking first.
     if (distinctKeys(jobs)) {
       try {
-        return jdbc.transaction("submit " + jobs.size() + " job(s)", c -> insertAll(c, jobs));
+        return jdbc.transaction(
+            "submit " + jobs.size() + " job(s)", c -> logged(c, jobs, insertAll(c, jobs)));
       } catch (KeyCollision e) {
         // some exist already: fall through to the careful path
       }
     }
     for (int round = 1; ; round++) {
       try {
-        return jdbc.transaction("submit " + jobs.size() + " job(s)", c -> submitOnce(c, jobs));
+        return jdbc.transaction(
+            "submit " + jobs.size() + " job(s)", c -> logged(c, jobs, submitOnce(c, jobs)));
       } catch (KeyCollision e) {
         if (round == MAX_ROUNDS) {
           throw new StoreException(
@@ -126,6 +132,18 @@ final class JdbcSubmitter {
           }
           return deleted;
         });
+  }
+
+  /** Writes the RECEIVED lines of the stored jobs in the submit's transaction. */
+  private List<SubmitResult> logged(Connection c, List<Job> jobs, List<SubmitResult> results)
+      throws SQLException {
+    if (logLifecycle) {
+      List<JobLogEntry> lines = LifecycleLines.received(jobs, results, clock.millis());
+      if (!lines.isEmpty()) {
+        JdbcJobLogStore.insert(c, lines);
+      }
+    }
+    return results;
   }
 
   private List<SubmitResult> insertAll(Connection c, List<Job> jobs) throws SQLException {

@@ -25,15 +25,18 @@ import com.lts.core.store.ExpiredLease;
 import com.lts.core.store.InstanceResult;
 import com.lts.core.store.JobIds;
 import com.lts.core.store.JobKind;
+import com.lts.core.store.JobLogEntry;
 import com.lts.core.store.JobQueue;
 import com.lts.core.store.JobState;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.Page;
 import com.lts.core.store.QueueQuery;
+import com.lts.core.store.Release;
 import com.lts.core.store.RetryLater;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
+import com.lts.core.store.internal.LifecycleLines;
 import com.lts.core.store.internal.ScheduleRewind;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -45,9 +48,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -67,11 +72,15 @@ final class MongoJobStore implements JobStore {
   private final MongoSubmitter submitter;
   private final MongoInstances instances;
   private final MongoJobBrowser browser;
+  private final MongoJobLogStore lifecycleLog;
 
   /**
    * @param clock "now" for due jobs and modification times
    * @param leaseClock "now" for setting and ending leases (the server's, see {@link
    *     com.lts.core.store.internal.DatabaseClock})
+   * @param lifecycleLog where state changes write their job log lines right after the change (no
+   *     multi-document transaction: a crash in between loses those lines); null when this store
+   *     keeps no job log
    */
   MongoJobStore(
       MongoCollection<Document> jobs,
@@ -79,8 +88,10 @@ final class MongoJobStore implements JobStore {
       MongoFeedbackQueue feedback,
       MongoCalls calls,
       Clock clock,
-      Clock leaseClock) {
+      Clock leaseClock,
+      MongoJobLogStore lifecycleLog) {
     this.jobs = jobs;
+    this.lifecycleLog = lifecycleLog;
     this.feedback = feedback;
     this.calls = calls;
     this.clock = clock;
@@ -115,7 +126,18 @@ final class MongoJobStore implements JobStore {
 
   @Override
   public List<SubmitResult> submit(List<Job> batch) {
-    return submitter.submit(batch);
+    List<SubmitResult> results = submitter.submit(batch);
+    if (lifecycleLog != null) {
+      log(LifecycleLines.received(batch, results, clock.millis()));
+    }
+    return results;
+  }
+
+  /** Writes lifecycle lines right after the change they record, in one insertMany. */
+  private void log(List<JobLogEntry> lines) {
+    if (lifecycleLog != null && !lines.isEmpty()) {
+      lifecycleLog.append(lines);
+    }
   }
 
   @Override
@@ -143,20 +165,23 @@ final class MongoJobStore implements JobStore {
         new FindOneAndUpdateOptions()
             .sort(Sorts.ascending(PRIORITY, TRIGGER_TIME, "_id"))
             .returnDocument(ReturnDocument.AFTER);
-    return calls.run(
-        "claim jobs of group " + taskTrackerNodeGroup,
-        () -> {
-          // Mongo has no multi-document claim: each findOneAndUpdate claims one job atomically.
-          List<StoredJob> claimed = new ArrayList<>(max);
-          while (claimed.size() < max) {
-            Document doc = jobs.findOneAndUpdate(due, claim, options);
-            if (doc == null) {
-              break;
-            }
-            claimed.add(JobDocuments.read(doc));
-          }
-          return claimed;
-        });
+    List<StoredJob> result =
+        calls.run(
+            "claim jobs of group " + taskTrackerNodeGroup,
+            () -> {
+              // Mongo has no multi-document claim: each findOneAndUpdate claims one job atomically.
+              List<StoredJob> claimed = new ArrayList<>(max);
+              while (claimed.size() < max) {
+                Document doc = jobs.findOneAndUpdate(due, claim, options);
+                if (doc == null) {
+                  break;
+                }
+                claimed.add(JobDocuments.read(doc));
+              }
+              return claimed;
+            });
+    log(LifecycleLines.dispatched(result, taskTrackerIdentity, now));
+    return result;
   }
 
   /**
@@ -169,6 +194,7 @@ final class MongoJobStore implements JobStore {
     StoreArguments.batch("complete", completions);
     List<AttemptRef> accepted = new ArrayList<>();
     List<AttemptRef> refused = new ArrayList<>();
+    List<JobLogEntry> lines = new ArrayList<>();
     calls.run(
         "complete " + completions.size() + " run(s)",
         () -> {
@@ -188,8 +214,12 @@ final class MongoJobStore implements JobStore {
               }
             }
             (done ? accepted : refused).add(run);
+            if (done && completion.log() != null) {
+              lines.add(completion.log());
+            }
           }
         });
+    log(lines);
     return new AttemptOutcome(accepted, refused);
   }
 
@@ -203,6 +233,7 @@ final class MongoJobStore implements JobStore {
     StoreArguments.batch("retry", retries);
     List<AttemptRef> accepted = new ArrayList<>();
     List<AttemptRef> refused = new ArrayList<>();
+    List<JobLogEntry> lines = new ArrayList<>();
     calls.run(
         "retry " + retries.size() + " run(s)",
         () -> {
@@ -217,8 +248,12 @@ final class MongoJobStore implements JobStore {
                             Updates.inc(RETRY_TIMES, 1)))
                     .getMatchedCount();
             (matched > 0 ? accepted : refused).add(retry.run());
+            if (matched > 0 && retry.log() != null) {
+              lines.add(retry.log());
+            }
           }
         });
+    log(lines);
     return new AttemptOutcome(accepted, refused);
   }
 
@@ -232,11 +267,21 @@ final class MongoJobStore implements JobStore {
   }
 
   @Override
-  public AttemptOutcome release(Collection<AttemptRef> runs) {
-    return perAttempt(
-        "release",
-        runs,
-        run -> jobs.updateOne(running(run), backToExecutable(clock.millis())).getMatchedCount());
+  public AttemptOutcome releaseAll(Collection<Release> releases) {
+    List<Release> ordered = List.copyOf(releases);
+    AttemptOutcome outcome =
+        perAttempt(
+            "release",
+            ordered.stream().map(Release::run).toList(),
+            run ->
+                jobs.updateOne(running(run), backToExecutable(clock.millis())).getMatchedCount());
+    Set<AttemptRef> accepted = new HashSet<>(outcome.accepted());
+    log(
+        ordered.stream()
+            .filter(r -> r.log() != null && accepted.contains(r.run()))
+            .map(Release::log)
+            .toList());
+    return outcome;
   }
 
   @Override
@@ -295,43 +340,46 @@ final class MongoJobStore implements JobStore {
   @Override
   public List<ExpiredLease> expireLeases(int max) {
     StoreArguments.limit("max", max);
-    return calls.run(
-        "expire leases",
-        () -> {
-          long now = clock.millis();
-          long leaseNow = leaseClock.millis();
-          Bson expiredFilter =
-              Filters.and(
-                  Filters.eq(STATE, JobState.EXECUTING.name()),
-                  Filters.lt(LEASE_DEADLINE, leaseNow));
-          List<ExpiredLease> expired = new ArrayList<>();
-          for (Document doc :
-              jobs.find(expiredFilter).sort(Sorts.ascending(LEASE_DEADLINE)).limit(max)) {
-            StoredJob job = JobDocuments.read(doc);
-            long matched =
-                jobs.updateOne(
-                        Filters.and(
-                            running(job.attemptRef()), Filters.lt(LEASE_DEADLINE, leaseNow)),
-                        // the lease deadline stays: the mark finished(...) looks for
-                        Updates.combine(
-                            Updates.set(STATE, JobState.EXECUTABLE.name()),
-                            Updates.set(IDENTITY, null),
-                            Updates.set(MODIFIED, now),
-                            Updates.inc(VERSION, 1L),
-                            Updates.inc(ATTEMPT, 1L)))
-                    .getMatchedCount();
-            if (matched > 0) {
-              expired.add(
-                  new ExpiredLease(
-                      job.jobId(),
-                      job.taskTrackerNodeGroup(),
-                      job.taskId(),
-                      job.taskTrackerIdentity(),
-                      job.attempt()));
-            }
-          }
-          return expired;
-        });
+    long now = clock.millis();
+    List<ExpiredLease> result =
+        calls.run(
+            "expire leases",
+            () -> {
+              long leaseNow = leaseClock.millis();
+              Bson expiredFilter =
+                  Filters.and(
+                      Filters.eq(STATE, JobState.EXECUTING.name()),
+                      Filters.lt(LEASE_DEADLINE, leaseNow));
+              List<ExpiredLease> expired = new ArrayList<>();
+              for (Document doc :
+                  jobs.find(expiredFilter).sort(Sorts.ascending(LEASE_DEADLINE)).limit(max)) {
+                StoredJob job = JobDocuments.read(doc);
+                long matched =
+                    jobs.updateOne(
+                            Filters.and(
+                                running(job.attemptRef()), Filters.lt(LEASE_DEADLINE, leaseNow)),
+                            // the lease deadline stays: the mark finished(...) looks for
+                            Updates.combine(
+                                Updates.set(STATE, JobState.EXECUTABLE.name()),
+                                Updates.set(IDENTITY, null),
+                                Updates.set(MODIFIED, now),
+                                Updates.inc(VERSION, 1L),
+                                Updates.inc(ATTEMPT, 1L)))
+                        .getMatchedCount();
+                if (matched > 0) {
+                  expired.add(
+                      new ExpiredLease(
+                          job.jobId(),
+                          job.taskTrackerNodeGroup(),
+                          job.taskId(),
+                          job.taskTrackerIdentity(),
+                          job.attempt()));
+                }
+              }
+              return expired;
+            });
+    log(LifecycleLines.expired(result, now));
+    return result;
   }
 
   @Override

@@ -11,6 +11,7 @@ import com.lts.core.store.Store;
 import com.lts.core.store.StoreContext;
 import com.lts.core.store.StoreException;
 import com.lts.core.store.internal.DatabaseClock;
+import com.lts.core.store.internal.LifecycleLines;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
@@ -42,6 +43,7 @@ final class MongoStore implements Store {
 
   private MongoStore(MongoClient client, MongoDatabase db, MongoCalls calls, StoreContext ctx) {
     this.client = client;
+    this.jobLogs = new MongoJobLogStore(db.getCollection("lts_job_log"), calls);
     this.feedback =
         new MongoFeedbackQueue(
             db.getCollection("lts_feedback"), db.getCollection("lts_job"), calls, ctx.clock());
@@ -52,10 +54,10 @@ final class MongoStore implements Store {
             feedback,
             calls,
             ctx.clock(),
-            DatabaseClock.forLeases(ctx.config(), ctx.clock(), serverClock(db, calls)));
+            DatabaseClock.forLeases(ctx.config(), ctx.clock(), serverClock(db, calls)),
+            LifecycleLines.keptBy(ctx) ? jobLogs : null);
     this.nodeGroups =
         new MongoNodeGroupStore(db.getCollection("lts_node_group"), calls, ctx.clock());
-    this.jobLogs = new MongoJobLogStore(db.getCollection("lts_job_log"), calls);
     this.nodeStats = new MongoNodeStatsStore(db.getCollection("lts_node_stats"), calls);
   }
 
