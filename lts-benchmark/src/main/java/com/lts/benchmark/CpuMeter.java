@@ -61,7 +61,11 @@ final class CpuMeter {
     return TimeUnit.SECONDS.toNanos(ticks) / TICKS_PER_SECOND;
   }
 
-  /** utime + stime of one process if its command is the server's, else 0. */
+  /**
+   * utime + stime of one process if its command is the server's, else 0, plus cutime + cstime: the
+   * time of its children that ended and were reaped (PostgreSQL's postmaster reaps the backend of
+   * every closed connection, whose own entry is gone by then).
+   */
   private long ticksOf(Path stat) {
     String line;
     try {
@@ -76,8 +80,11 @@ final class CpuMeter {
       return 0;
     }
     String[] fields = line.substring(close + 2).split(" ");
-    // After comm: state is field 3 of the line, utime 14 and stime 15.
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    // After comm: state is field 3 of the line; utime, stime, cutime, cstime are fields 14 to 17.
+    return Long.parseLong(fields[11])
+        + Long.parseLong(fields[12])
+        + Long.parseLong(fields[13])
+        + Long.parseLong(fields[14]);
   }
 
   private static long ticksPerSecond() {
