@@ -77,8 +77,30 @@ public final class DatabaseClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** The same database time, shown in {@code zone}. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the database clock has no zone");
+    DatabaseClock database = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return database.withZone(other);
+      }
+
+      @Override
+      public Instant instant() {
+        return database.instant();
+      }
+
+      @Override
+      public long millis() {
+        return database.millis();
+      }
+    };
   }
 }
