@@ -23,13 +23,18 @@ abstract class Claimer {
   private final String firstPriority;
   private final String nextPriority;
 
+  /** Claims whose priority lookups read the first entry of the claim index in its order. */
+  Claimer() {
+    this(JobSql.firstPriority(JobSql.TABLE), JobSql.nextPriority(JobSql.TABLE));
+  }
+
   /**
-   * @param priorityTable the job table as the priority lookups name it: with an index hint where
-   *     the database needs one
+   * @param firstPriority the lowest priority with executable rows; parameter: group
+   * @param nextPriority the next one above a priority; parameters: group, priority
    */
-  Claimer(String priorityTable) {
-    this.firstPriority = JobSql.firstPriority(priorityTable);
-    this.nextPriority = JobSql.nextPriority(priorityTable);
+  Claimer(String firstPriority, String nextPriority) {
+    this.firstPriority = firstPriority;
+    this.nextPriority = nextPriority;
   }
 
   /**
@@ -94,7 +99,11 @@ abstract class Claimer {
         ps.setInt(2, after);
       }
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : null;
+        if (!rs.next()) {
+          return null;
+        }
+        int priority = rs.getInt(1);
+        return rs.wasNull() ? null : priority; // MIN over no row
       }
     }
   }

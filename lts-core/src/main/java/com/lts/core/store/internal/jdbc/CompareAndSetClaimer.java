@@ -33,7 +33,7 @@ final class CompareAndSetClaimer extends Claimer {
   private final ConcurrentMap<String, ReentrantLock> groupLocks = new ConcurrentHashMap<>();
 
   CompareAndSetClaimer() {
-    super(JobSql.TABLE);
+    super();
   }
 
   @Override

@@ -83,6 +83,19 @@ final class JobSql {
         + " AND priority > ? ORDER BY task_tracker_node_group, state, priority LIMIT 1";
   }
 
+  /**
+   * {@link #firstPriority} ({@code above}: {@link #nextPriority}) as an aggregate, for databases
+   * that answer {@code MIN} over an index prefix with one lookup but do not stop an {@code ORDER BY
+   * ... LIMIT 1} read at its first row (MariaDB); NULL when there is none.
+   */
+  static String minPriority(boolean above) {
+    return "SELECT MIN(priority) FROM "
+        + TABLE
+        + " WHERE task_tracker_node_group = ? AND state = "
+        + EXECUTABLE
+        + (above ? " AND priority > ?" : "");
+  }
+
   /** What a claim sets; parameters: identity, lease deadline, now. */
   static final String CLAIM_SET =
       "UPDATE "

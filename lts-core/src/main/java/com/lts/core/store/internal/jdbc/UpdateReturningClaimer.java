@@ -24,7 +24,7 @@ final class UpdateReturningClaimer extends Claimer {
   private final String andAbove = sql(true);
 
   UpdateReturningClaimer() {
-    super(JobSql.TABLE);
+    super();
   }
 
   // The rows are picked once in a CTE. Written as "UPDATE ... WHERE job_id IN (SELECT ... LIMIT n
