@@ -65,6 +65,7 @@ final class DrainScenario implements Scenario {
               stored -> {});
 
       ProbeRunner runner = new ProbeRunner();
+      runner.timeTenths(n);
       CpuMeter cpu = CpuMeter.forStore(database.store());
       try (BenchCluster cluster = new BenchCluster(dir, database.config(), options)) {
         CpuMeter.Reading before = cpu.read();
@@ -77,6 +78,7 @@ final class DrainScenario implements Scenario {
         long end = System.nanoTime();
         figures.put("end-to-end jobs/s", Scenario.perSecond(n, end - runner.firstStartNanos()));
         before.perJob(cpu.read(), n, figures);
+        runner.tenthFigures(figures);
         figures.put("pre-insert jobs/s", Scenario.perSecond(n, insertNanos));
         return new RoundResult(figures, runner.check(taskIds, n));
       }

@@ -56,6 +56,7 @@ final class PeerDrainScenario implements Scenario {
       taskIds.add("drain-" + i);
     }
     ProbeRunner probe = new ProbeRunner();
+    probe.timeTenths(n);
     Map<String, Double> figures = new LinkedHashMap<>();
     try (Peer scheduler = Peer.open(peer, database, options, probe)) {
       long insertStart = System.nanoTime();
@@ -73,6 +74,7 @@ final class PeerDrainScenario implements Scenario {
       long end = System.nanoTime();
       figures.put("end-to-end jobs/s", Scenario.perSecond(n, end - probe.firstStartNanos()));
       before.perJob(cpu.read(), n, figures);
+      probe.tenthFigures(figures);
       figures.put("pre-insert jobs/s", Scenario.perSecond(n, insertNanos));
       return new RoundResult(figures, probe.check(taskIds, n));
     }

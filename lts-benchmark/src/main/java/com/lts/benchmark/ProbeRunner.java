@@ -3,11 +3,13 @@ package com.lts.benchmark;
 import com.lts.core.domain.Result;
 import com.lts.tasktracker.runner.JobContext;
 import com.lts.tasktracker.runner.JobRunner;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -33,6 +35,10 @@ final class ProbeRunner implements JobRunner {
   private final AtomicLong earlyStarts = new AtomicLong();
   private final Histogram micros = new ConcurrentHistogram(HIGHEST_MICROS, 3);
   private final Map<String, Long> submitNanos = new ConcurrentHashMap<>();
+  private volatile long runsPerTenth;
+  private final AtomicLongArray tenthEndNanos = new AtomicLongArray(TENTHS);
+
+  private static final int TENTHS = 10;
 
   @Override
   public Result run(JobContext context) {
@@ -74,7 +80,42 @@ final class ProbeRunner implements JobRunner {
 
   private void count(String taskId) {
     runs.computeIfAbsent(taskId, t -> new AtomicInteger()).incrementAndGet();
-    totalRuns.incrementAndGet();
+    long total = totalRuns.incrementAndGet();
+    long perTenth = runsPerTenth;
+    if (perTenth > 0 && total % perTenth == 0 && total / perTenth <= TENTHS) {
+      tenthEndNanos.set((int) (total / perTenth) - 1, System.nanoTime());
+    }
+  }
+
+  /**
+   * Records when each tenth of a drain of {@code expectedRuns} ended, for {@link #tenthFigures}.
+   * Call before the first run.
+   */
+  void timeTenths(int expectedRuns) {
+    runsPerTenth = expectedRuns >= TENTHS ? expectedRuns / TENTHS : 0;
+  }
+
+  /**
+   * Whether the drain kept its pace: the slowest tenth's rate (runs per second between the end of
+   * the previous tenth, or the first start, and the end of its own) and its ratio to the median
+   * tenth's. Nothing when the tenths were not timed or the drain did not finish.
+   */
+  void tenthFigures(Map<String, Double> figures) {
+    if (runsPerTenth == 0 || tenthEndNanos.get(TENTHS - 1) == 0) {
+      return;
+    }
+    double[] rates = new double[TENTHS];
+    long from = firstStartNanos();
+    for (int i = 0; i < TENTHS; i++) {
+      long to = tenthEndNanos.get(i);
+      rates[i] = runsPerTenth * 1e9 / Math.max(1, to - from);
+      from = to;
+    }
+    double[] sorted = rates.clone();
+    Arrays.sort(sorted);
+    double median = (sorted[TENTHS / 2 - 1] + sorted[TENTHS / 2]) / 2;
+    figures.put("slowest tenth jobs/s", sorted[0]);
+    figures.put("slowest tenth / median tenth", sorted[0] / median);
   }
 
   private void record(long valueMicros) {

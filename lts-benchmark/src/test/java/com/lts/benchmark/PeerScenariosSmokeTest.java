@@ -71,8 +71,15 @@ class PeerScenariosSmokeTest {
     for (int drain : new int[] {0, 2, 4}) {
       assertThat(summaries.get(drain).stats())
           .as(summaries.get(drain).scenario)
-          .containsKeys(CpuMeter.CPU_PER_JOB, CpuMeter.DATABASE_CPU_PER_JOB);
+          .containsKeys(
+              CpuMeter.CPU_PER_JOB,
+              CpuMeter.DATABASE_CPU_PER_JOB,
+              "slowest tenth jobs/s",
+              "slowest tenth / median tenth");
       assertThat(summaries.get(drain).stats().get(CpuMeter.CPU_PER_JOB).median()).isPositive();
+      assertThat(summaries.get(drain).stats().get("slowest tenth / median tenth").median())
+          .isPositive()
+          .isLessThanOrEqualTo(1.0);
     }
 
     assertThat(text).contains("ratios:");

@@ -79,9 +79,16 @@ final class MySqlDialect extends Dialect {
 
   /**
    * Batches of UPDATE/DELETE go to the server in one round trip (update counts stay per statement).
+   * The driver parses each statement's text on every prepare unless it is in its cache, whose
+   * defaults (25 statements of at most 256 characters) kept out every statement that names the job
+   * table's columns: a profile of a drain showed that parsing as the JVM's largest JDBC cost.
    */
   @Override
   Map<String, String> driverProperties() {
-    return Map.of("rewriteBatchedStatements", "true", "cachePrepStmts", "true");
+    return Map.of(
+        "rewriteBatchedStatements", "true",
+        "cachePrepStmts", "true",
+        "prepStmtCacheSize", "250",
+        "prepStmtCacheSqlLimit", "2048");
   }
 }
