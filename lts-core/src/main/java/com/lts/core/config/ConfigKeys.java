@@ -235,8 +235,9 @@ public final class ConfigKeys {
               100_000_000,
               "Buffered job log lines at which the JobTracker refuses new batches of business log"
                   + " lines (answered busy: the TaskTracker keeps and re-sends them). Unless"
-                  + " job.logger=store, lifecycle lines are buffered too and dropped and counted"
-                  + " past it; with store they are written with their state change.")
+                  + " job.logger=store, lifecycle lines are buffered too and the thread recording"
+                  + " one waits for room past it (none is dropped); with store they are written"
+                  + " with their state change.")
           .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> JOB_LOG_RETENTION_DAYS =
       intKey(
@@ -570,8 +571,9 @@ public final class ConfigKeys {
               "Drop business log lines that cannot be sent instead of keeping them in the FailStore.")
           .readBy(TASK_TRACKER)
           .retired(
-              "business log lines a JobTracker does not take are kept in memory and sent"
-                  + " again; only a line that finds that memory full is dropped and logged");
+              "business log lines a JobTracker does not take are kept in memory (100,000) and"
+                  + " sent again; while that memory is full the runner writing a line waits, so"
+                  + " none is dropped");
 
   public static final ConfigKey<Boolean> JOB_RESULT_FAILSTORE_CLOSE =
       booleanKey(

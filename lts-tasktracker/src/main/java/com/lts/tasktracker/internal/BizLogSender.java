@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the business log lines of running jobs to a JobTracker in batches. A batch no JobTracker
  * takes (none reachable, or busy: its job log cannot take more now) is kept and sent again with
- * back-off; meanwhile new lines wait in memory, up to {@value #CAPACITY}. Only a line that finds
- * that memory full is dropped, counted and logged.
+ * back-off; meanwhile new lines wait in memory, up to {@value #CAPACITY}. While that memory is full
+ * a runner writing a line waits for room (back pressure on the job, whose lease is renewed as long
+ * as it runs), so no line is dropped; only lines written after the TaskTracker stopped are counted
+ * and logged as not sent.
  */
 final class BizLogSender implements AutoCloseable {
 
@@ -47,17 +49,15 @@ final class BizLogSender implements AutoCloseable {
   }
 
   void offer(BizLog line) {
-    if (!batcher.offer(line) && dropped.incrementAndGet() % 10_000 == 1) {
+    if (!batcher.put(line) && dropped.incrementAndGet() % 10_000 == 1) {
       log.warn(
-          "Business log line of job {} dropped: {} lines wait to be sent (no JobTracker takes"
-              + " them); {} dropped so far",
+          "Business log line of job {} not sent: the TaskTracker is stopping; {} so far",
           line.getJobId(),
-          batcher.pending(),
           dropped.get());
     }
   }
 
-  /** Lines dropped because the memory for unsent lines was full. */
+  /** Lines not sent because the TaskTracker was stopping. */
   long dropped() {
     return dropped.get();
   }

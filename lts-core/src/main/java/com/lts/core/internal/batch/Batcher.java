@@ -61,6 +61,27 @@ public final class Batcher<T> implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Queues one item, waiting for room while the batcher is full (back pressure on the caller
+   * instead of a lost item).
+   *
+   * @return false only when the batcher is closed (or the wait interrupted); the caller keeps the
+   *     item
+   */
+  public boolean put(T item) {
+    try {
+      while (!closed) {
+        if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+          return true;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    rejected.incrementAndGet();
+    return false;
+  }
+
   /** Items waiting to be handed to the sink. */
   public int pending() {
     return queue.size();

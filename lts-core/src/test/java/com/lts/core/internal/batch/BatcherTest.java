@@ -77,6 +77,41 @@ class BatcherTest {
   }
 
   @Test
+  void putWaitsForRoomWhileFullAndOnlyAClosedBatcherRefuses() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean entered = new AtomicBoolean();
+    List<Integer> delivered = new CopyOnWriteArrayList<>();
+    Batcher<Integer> batcher =
+        new Batcher<>(
+            "t",
+            1,
+            2,
+            batch -> {
+              entered.set(true);
+              block(release);
+              delivered.addAll(batch);
+            });
+    batcher.put(0);
+    await().atMost(2, TimeUnit.SECONDS).untilTrue(entered);
+    assertThat(batcher.put(1)).isTrue();
+    assertThat(batcher.put(2)).isTrue();
+    AtomicBoolean third = new AtomicBoolean();
+    Thread waiting = new Thread(() -> third.set(batcher.put(3)));
+    waiting.start();
+    await()
+        .atMost(2, TimeUnit.SECONDS)
+        .until(() -> waiting.getState() == Thread.State.TIMED_WAITING);
+    assertThat(waiting.isAlive()).isTrue();
+    release.countDown();
+    waiting.join(5_000);
+    assertThat(third).isTrue();
+    batcher.close(5_000);
+    assertThat(delivered).containsExactly(0, 1, 2, 3);
+    assertThat(batcher.put(4)).isFalse();
+    assertThat(batcher.rejected()).isEqualTo(1);
+  }
+
+  @Test
   void closeDeliversWhatIsQueuedAndThenRefuses() {
     List<Integer> delivered = new CopyOnWriteArrayList<>();
     Batcher<Integer> batcher = new Batcher<>("t", 3, 1_000, delivered::addAll);

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * retries, releases and lease expiries in the write that makes the change ({@link #written} does
  * nothing then), and the other lifecycle lines (operations, schedule instances, refused results)
  * are appended at once by {@link #event}, never buffered. With another sink all lifecycle lines go
- * to it through the buffer. Business lines are buffered and written in batches on one thread; a
- * batch the buffer cannot hold is refused whole ({@link #bizAll}), a failed write is retried until
- * it succeeds.
+ * to it through the buffer; while it is full the thread recording the event waits for room, so no
+ * line is dropped. Business lines are buffered and written in batches on one thread; a batch the
+ * buffer cannot hold is refused whole ({@link #bizAll}) and the TaskTracker sends it again later; a
+ * failed write is retried until it succeeds.
  */
 public final class JobEventLog implements AutoCloseable {
 
@@ -206,16 +207,14 @@ public final class JobEventLog implements AutoCloseable {
             cut(line.getMsg())));
   }
 
+  /** Queues a line, waiting while the buffer is full; only a closed log refuses it. */
   private void offer(JobLogEntry entry) {
-    if (!batcher.offer(entry) && dropped.incrementAndGet() % 10_000 == 1) {
-      log.warn(
-          "Job log buffer is full; {} lines dropped so far (raise lazy.job.logger.overflow.size or"
-              + " check the log's sink)",
-          dropped.get());
+    if (!batcher.put(entry) && dropped.incrementAndGet() % 10_000 == 1) {
+      log.warn("Job log is closed; {} lines not written", dropped.get());
     }
   }
 
-  /** Lines dropped because the buffer was full. */
+  /** Lines refused because the log was closed. */
   public long dropped() {
     return dropped.get();
   }
