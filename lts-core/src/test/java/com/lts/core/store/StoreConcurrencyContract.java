@@ -84,6 +84,62 @@ public abstract class StoreConcurrencyContract extends StoreContractBase {
     assertThat(jobs().countByGroup(JobQueue.EXECUTING)).containsEntry(GROUP, (long) total);
   }
 
+  /**
+   * Lease renewals (from a TaskTracker and from its unreported results) and completions cover
+   * overlapping runs and list them in any order: two renewers going through the same runs in
+   * opposite orders while a third thread completes them must neither deadlock (a failed batch) nor
+   * lose a completion.
+   */
+  @Test
+  void renewalsAndCompletionsOfOverlappingRunsInOppositeOrdersAllSucceed() throws Exception {
+    int total = 400;
+    jobs().submit(jobs("overlap-", total));
+    List<AttemptRef> runs = new ArrayList<>();
+    for (int round = 0; round < total && runs.size() < total; round++) {
+      jobs().claim(GROUP, "TT_overlap", 100, LEASE).forEach(j -> runs.add(j.attemptRef()));
+    }
+    assertThat(runs).hasSize(total);
+    List<AttemptRef> reversed = new ArrayList<>(runs);
+    Collections.reverse(reversed);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> renewers = new ArrayList<>();
+      for (List<AttemptRef> order : List.of(runs, reversed)) {
+        renewers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int renewed = 0;
+                  for (int i = 0; i < 30; i++) {
+                    renewed += jobs().renewLeases(order, LEASE).accepted().size();
+                  }
+                  return renewed;
+                }));
+      }
+      Future<Integer> completer =
+          pool.submit(
+              () -> {
+                start.await();
+                int finished = 0;
+                for (int from = 0; from < total; from += 20) {
+                  List<Completion> batch = new ArrayList<>();
+                  runs.subList(from, from + 20).forEach(run -> batch.add(Completion.of(run)));
+                  finished += jobs().finish(batch).accepted().size();
+                }
+                return finished;
+              });
+      start.countDown();
+      for (Future<Integer> renewer : renewers) {
+        assertThat(renewer.get(2, TimeUnit.MINUTES)).isBetween(0, 30 * total);
+      }
+      assertThat(completer.get(2, TimeUnit.MINUTES)).isEqualTo(total);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jobs().countByGroup(JobQueue.EXECUTING)).doesNotContainKey(GROUP);
+  }
+
   @Test
   void concurrentCreatesOfOneInstanceMakeOneInstance() throws Exception {
     String scheduleId = submitOne(cron("racy"));
