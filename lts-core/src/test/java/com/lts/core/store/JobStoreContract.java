@@ -112,6 +112,69 @@ public abstract class JobStoreContract extends StoreContractBase {
         .containsExactly("future-0", "later-future");
   }
 
+  /**
+   * Claims may read on after the last row claimed (JDBC stores); a row that becomes due again
+   * behind that place (a released run here) is still claimed, at the latest once the rows after it
+   * run out.
+   */
+  @Test
+  void rowsThatBecomeDueBehindWhereClaimsReadOnAreStillClaimed() {
+    List<Job> submitted = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Job j = job(String.format("j%03d", i));
+      j.setTriggerTime(T0 - 1_000 + i);
+      submitted.add(j);
+    }
+    jobs().submit(submitted);
+
+    List<StoredJob> first = jobs().claim(GROUP, WORKER, 100, LEASE);
+    assertThat(first).hasSize(100);
+    List<Release> releases = new ArrayList<>();
+    first.subList(0, 10).forEach(j -> releases.add(new Release(j.attemptRef(), null)));
+    assertThat(jobs().releaseAll(releases).accepted()).hasSize(10);
+
+    List<String> afterRelease = new ArrayList<>();
+    for (int round = 0; round < 10; round++) {
+      clock().advance(1);
+      List<StoredJob> batch = jobs().claim(GROUP, WORKER, 100, LEASE);
+      if (batch.isEmpty()) {
+        break;
+      }
+      batch.forEach(j -> afterRelease.add(j.taskId()));
+    }
+    assertThat(afterRelease).doesNotHaveDuplicates().hasSize(210);
+    assertThat(afterRelease)
+        .containsAll(first.subList(0, 10).stream().map(StoredJob::taskId).toList());
+    clock().advance(1);
+    assertThat(jobs().claim(GROUP, WORKER, 100, LEASE)).isEmpty();
+  }
+
+  /**
+   * While a group stays busy, claims read on where the last ones ended: a more urgent job that
+   * arrives meanwhile waits at most a second (the store's clock) for its turn.
+   */
+  @Test
+  void aMoreUrgentJobIsClaimedWithinASecondWhileTheGroupStaysBusy() {
+    List<Job> submitted = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      Job j = job("busy-" + i);
+      j.setPriority(5);
+      j.setTriggerTime(T0 - 1_000 + i);
+      submitted.add(j);
+    }
+    jobs().submit(submitted);
+    assertThat(jobs().claim(GROUP, WORKER, 100, LEASE)).hasSize(100);
+    Job urgent = job("urgent");
+    urgent.setPriority(1);
+    urgent.setTriggerTime(T0 - 1);
+    jobs().submit(List.of(urgent));
+
+    clock().advance(1_000);
+    assertThat(jobs().claim(GROUP, WORKER, 100, LEASE))
+        .extracting(StoredJob::taskId)
+        .startsWith("urgent");
+  }
+
   @Test
   void claimTakesJobsOfManyDistinctPrioritiesInPriorityOrder() {
     // More distinct priorities than a claim walks one by one: the rest are read in one go.

@@ -40,6 +40,9 @@ public abstract class StoreContractBase {
   void emptyTheStore() throws Exception {
     fixture().clear();
     clock().set(T0);
+    // Claims read on from where the group's last claims ended for up to a second; one that finds
+    // the group empty forgets that place, which belonged to the rows just deleted.
+    jobs().claim(GROUP, WORKER, 1, LEASE);
   }
 
   static Job job(String taskId) {

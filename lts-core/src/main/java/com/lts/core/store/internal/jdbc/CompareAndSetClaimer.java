@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,8 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class CompareAndSetClaimer extends Claimer {
 
   private static final int MAX_ROUNDS = 8;
-  private static final String AT_LEVEL = "SELECT " + JobSql.COLUMNS + JobSql.due(false, true);
-  private static final String AND_ABOVE = "SELECT " + JobSql.COLUMNS + JobSql.due(true, true);
+  private static final Map<JobSql.Range, String> SELECTS =
+      perRange(range -> "SELECT " + JobSql.COLUMNS + JobSql.due(range, true));
   private static final String CAS =
       JobSql.CLAIM_SET + " WHERE job_id = ? AND version = ? AND state = " + JobSql.EXECUTABLE;
 
@@ -55,16 +56,17 @@ final class CompareAndSetClaimer extends Claimer {
       String group,
       int priority,
       boolean andAbove,
+      Cursor after,
       String identity,
       int max,
       long leaseDeadline,
       long now)
       throws SQLException {
     List<StoredJob> claimed = new ArrayList<>(max);
-    try (PreparedStatement select = c.prepareStatement(andAbove ? AND_ABOVE : AT_LEVEL);
+    try (PreparedStatement select = c.prepareStatement(SELECTS.get(range(andAbove, after)));
         PreparedStatement cas = c.prepareStatement(CAS)) {
       for (int round = 0; round < MAX_ROUNDS && claimed.size() < max; round++) {
-        List<StoredJob> due = due(select, group, priority, now, max - claimed.size());
+        List<StoredJob> due = due(select, group, priority, now, after, max - claimed.size());
         if (due.isEmpty()) {
           break;
         }
@@ -88,9 +90,9 @@ final class CompareAndSetClaimer extends Claimer {
   }
 
   private static List<StoredJob> due(
-      PreparedStatement select, String group, int priority, long now, int limit)
+      PreparedStatement select, String group, int priority, long now, Cursor after, int limit)
       throws SQLException {
-    bindDue(select, 1, group, priority, now, limit);
+    bindDue(select, 1, group, priority, now, after, limit);
     List<StoredJob> due = new ArrayList<>(limit);
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {

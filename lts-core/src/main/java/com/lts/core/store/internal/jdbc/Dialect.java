@@ -107,4 +107,12 @@ abstract class Dialect {
   Map<String, String> driverProperties() {
     return Map.of();
   }
+
+  /**
+   * {@code sql}, an UPDATE of one job row found by its job id (and state), made to find the row
+   * through the primary key where the database might take a secondary index instead.
+   */
+  String byPrimaryKey(String sql) {
+    return sql;
+  }
 }

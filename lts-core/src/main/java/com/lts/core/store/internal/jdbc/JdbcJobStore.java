@@ -44,6 +44,11 @@ final class JdbcJobStore implements JobStore {
   private final Clock leaseClock;
   private final JobIds ids;
   private final Claimer claimer;
+  private final String retryLater;
+  private final String release;
+  private final String renew;
+  private final String expire;
+  private final String suspend;
   private final JdbcSubmitter submitter;
   private final JdbcJobBrowser browser;
   private final JdbcInstances instances;
@@ -62,6 +67,11 @@ final class JdbcJobStore implements JobStore {
     this.leaseClock = leaseClock;
     this.ids = new JobIds(clock);
     this.claimer = jdbc.dialect().claimer();
+    this.retryLater = jdbc.dialect().byPrimaryKey(JobSql.RETRY_LATER);
+    this.release = jdbc.dialect().byPrimaryKey(JobSql.RELEASE);
+    this.renew = jdbc.dialect().byPrimaryKey(JobSql.RENEW);
+    this.expire = jdbc.dialect().byPrimaryKey(JobSql.EXPIRE);
+    this.suspend = jdbc.dialect().byPrimaryKey(JobSql.SUSPEND);
     this.submitter = new JdbcSubmitter(jdbc, clock, ids, logLifecycle);
     this.browser = new JdbcJobBrowser(jdbc);
     this.instances = new JdbcInstances(jdbc, clock, ids);
@@ -160,7 +170,7 @@ final class JdbcJobStore implements JobStore {
     List<AttemptRef> runs = ordered.stream().map(RetryLater::run).toList();
     return perAttempt(
         "retry",
-        JobSql.RETRY_LATER,
+        retryLater,
         runs,
         ordered.stream().map(RetryLater::log).toList(),
         new Binder() {
@@ -180,7 +190,7 @@ final class JdbcJobStore implements JobStore {
     List<Release> ordered = inLockOrder(releases, Release::run);
     return perAttempt(
         "release",
-        JobSql.RELEASE,
+        release,
         ordered.stream().map(Release::run).toList(),
         ordered.stream().map(Release::log).toList(),
         (ps, run, now) -> {
@@ -195,7 +205,7 @@ final class JdbcJobStore implements JobStore {
     long deadline = runs.isEmpty() ? 0 : leaseClock.millis() + lease.toMillis();
     return perAttempt(
         "renew leases",
-        JobSql.RENEW,
+        renew,
         inLockOrder(runs, run -> run),
         null,
         (ps, run, now) -> {
@@ -250,7 +260,7 @@ final class JdbcJobStore implements JobStore {
             return candidates;
           }
           List<ExpiredLease> expired = new ArrayList<>(candidates.size());
-          try (PreparedStatement ps = c.prepareStatement(JobSql.EXPIRE)) {
+          try (PreparedStatement ps = c.prepareStatement(expire)) {
             for (ExpiredLease lease : candidates) {
               ps.setLong(1, now);
               ps.setString(2, lease.jobId());
@@ -292,7 +302,7 @@ final class JdbcJobStore implements JobStore {
     return jdbc.transaction(
         "suspend job " + jobId,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(JobSql.SUSPEND)) {
+          try (PreparedStatement ps = c.prepareStatement(suspend)) {
             ps.setLong(1, clock.millis());
             ps.setString(2, jobId);
             if (ps.executeUpdate() == 0) {

@@ -33,33 +33,47 @@ final class JobSql {
   /** The index claims read: due rows of a group already in claim order. */
   static final String CLAIM_INDEX = "idx_lts_job_claim";
 
+  /** Which part of a group's claim index a claim reads. */
+  enum Range {
+    /** The due rows of one priority. */
+    LEVEL,
+    /** The due rows of one priority after a cursor (trigger time, job id). */
+    LEVEL_AFTER,
+    /** The due rows of every priority above one. */
+    ABOVE
+  }
+
   /**
-   * Due executable jobs of a group at one priority ({@code andAbove}: at every priority above the
-   * given one) in claim order; parameters: group, priority, now, limit. With the priority fixed,
-   * the claim index range ends at {@code now}: a claim reads only due rows, however many future
-   * ones wait behind them. (A range on {@code trigger_time} across all priorities would read every
-   * future row of the group whenever fewer than {@code limit} are due, and on MySQL/MariaDB lock
-   * them.)
+   * Due executable jobs of a group in {@code range}, in claim order; parameters: group, priority,
+   * now, (with {@link Range#LEVEL_AFTER}: the cursor's trigger time twice and job id,) limit. With
+   * the priority fixed, the claim index range ends at {@code now}: a claim reads only due rows,
+   * however many future ones wait behind them. (A range on {@code trigger_time} across all
+   * priorities would read every future row of the group whenever fewer than {@code limit} are due,
+   * and on MySQL/MariaDB lock them.) After a cursor the range also starts at the cursor's trigger
+   * time, so the entries of rows claimed before it are not read again.
    *
    * @param spellIndexOrder let the ORDER BY repeat the fixed columns so that it spells the claim
    *     index's order: H2 then reads the first {@code limit} rows from the index instead of reading
    *     and sorting every due row. MariaDB claims with it ran at a third of the speed, so only H2
    *     uses it.
    */
-  static String dueCondition(boolean andAbove, boolean spellIndexOrder) {
+  static String dueCondition(Range range, boolean spellIndexOrder) {
     return " WHERE task_tracker_node_group = ? AND state = "
         + EXECUTABLE
         + " AND priority "
-        + (andAbove ? ">" : "=")
+        + (range == Range.ABOVE ? ">" : "=")
         + " ? AND trigger_time <= ?"
+        + (range == Range.LEVEL_AFTER
+            ? " AND trigger_time >= ? AND (trigger_time > ? OR job_id > ?)"
+            : "")
         + (spellIndexOrder
             ? " ORDER BY task_tracker_node_group, state, priority, trigger_time, job_id LIMIT ?"
             : " ORDER BY priority, trigger_time, job_id LIMIT ?");
   }
 
   /** {@link #dueCondition} on the job table. */
-  static String due(boolean andAbove, boolean spellIndexOrder) {
-    return " FROM " + TABLE + dueCondition(andAbove, spellIndexOrder);
+  static String due(Range range, boolean spellIndexOrder) {
+    return " FROM " + TABLE + dueCondition(range, spellIndexOrder);
   }
 
   /**

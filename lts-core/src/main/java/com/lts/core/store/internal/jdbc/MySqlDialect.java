@@ -25,6 +25,23 @@ final class MySqlDialect extends Dialect {
     return "SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
   }
 
+  /**
+   * MariaDB found rows by {@code job_id = ? AND state = ?} through {@code idx_lts_job_state (state,
+   * job_id)}, locking that index's entry before the row, while a completion's DELETE locks the row
+   * first and then that entry: a lease renewal and a completion of the same run deadlocked.
+   */
+  @Override
+  String byPrimaryKey(String sql) {
+    String update = "UPDATE " + JobSql.TABLE + " SET ";
+    if (!sql.startsWith(update)) {
+      throw new IllegalArgumentException("not an UPDATE of " + JobSql.TABLE + ": " + sql);
+    }
+    return "UPDATE "
+        + JobSql.TABLE
+        + " FORCE INDEX (PRIMARY) SET "
+        + sql.substring(update.length());
+  }
+
   @Override
   Claimer claimer() {
     return new SelectThenUpdateClaimer();

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * MySQL/MariaDB: no UPDATE ... RETURNING, so one transaction locks the due rows with {@code SELECT
@@ -20,9 +21,8 @@ final class SelectThenUpdateClaimer extends Claimer {
    * (state, trigger_time, ...) and sort, and a sorted {@code FOR UPDATE} locks every due row it
    * reads, not just the first {@code max}, so claimers deadlock instead of skipping each other.
    */
-  private static final String AT_LEVEL = select(false);
-
-  private static final String AND_ABOVE = select(true);
+  private static final Map<JobSql.Range, String> SELECTS =
+      perRange(SelectThenUpdateClaimer::select);
 
   /**
    * The priority lookups ask for {@code MIN(priority)}, which MariaDB answers with one dive into
@@ -33,10 +33,10 @@ final class SelectThenUpdateClaimer extends Claimer {
    * last).
    */
   SelectThenUpdateClaimer() {
-    super(JobSql.minPriority(false), JobSql.minPriority(true));
+    super(JobSql.minPriority(false), JobSql.minPriority(true), true);
   }
 
-  private static String select(boolean andAbove) {
+  private static String select(JobSql.Range range) {
     return "SELECT "
         + JobSql.COLUMNS
         + " FROM "
@@ -44,7 +44,7 @@ final class SelectThenUpdateClaimer extends Claimer {
         + " FORCE INDEX ("
         + JobSql.CLAIM_INDEX
         + ")"
-        + JobSql.dueCondition(andAbove, false)
+        + JobSql.dueCondition(range, false)
         + " FOR UPDATE SKIP LOCKED";
   }
 
@@ -54,6 +54,7 @@ final class SelectThenUpdateClaimer extends Claimer {
       String group,
       int priority,
       boolean andAbove,
+      Cursor after,
       String identity,
       int max,
       long leaseDeadline,
@@ -63,8 +64,8 @@ final class SelectThenUpdateClaimer extends Claimer {
         c,
         tx -> {
           List<StoredJob> due = new ArrayList<>(max);
-          try (PreparedStatement ps = tx.prepareStatement(andAbove ? AND_ABOVE : AT_LEVEL)) {
-            bindDue(ps, 1, group, priority, now, max);
+          try (PreparedStatement ps = tx.prepareStatement(SELECTS.get(range(andAbove, after)))) {
+            bindDue(ps, 1, group, priority, now, after, max);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 due.add(JobRows.read(rs));

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PostgreSQL: one statement picks the due rows with {@code FOR UPDATE SKIP LOCKED} (rows another
@@ -20,8 +21,7 @@ final class UpdateReturningClaimer extends Claimer {
           .thenComparingLong(StoredJob::triggerTime)
           .thenComparing(StoredJob::jobId);
 
-  private final String atLevel = sql(false);
-  private final String andAbove = sql(true);
+  private final Map<JobSql.Range, String> statements = perRange(UpdateReturningClaimer::sql);
 
   UpdateReturningClaimer() {
     super();
@@ -30,9 +30,9 @@ final class UpdateReturningClaimer extends Claimer {
   // The rows are picked once in a CTE. Written as "UPDATE ... WHERE job_id IN (SELECT ... LIMIT n
   // FOR UPDATE SKIP LOCKED)", PostgreSQL may evaluate the subquery again while re-checking rows
   // that other transactions changed, and update far more than n rows.
-  private static String sql(boolean andAbove) {
+  private static String sql(JobSql.Range range) {
     return "WITH picked AS (SELECT job_id AS picked_id"
-        + JobSql.due(andAbove, false)
+        + JobSql.due(range, false)
         + " FOR UPDATE SKIP LOCKED) "
         + JobSql.CLAIM_SET
         + " FROM picked WHERE job_id = picked.picked_id AND state = "
@@ -47,14 +47,15 @@ final class UpdateReturningClaimer extends Claimer {
       String group,
       int priority,
       boolean andAbove,
+      Cursor after,
       String identity,
       int max,
       long leaseDeadline,
       long now)
       throws SQLException {
     List<StoredJob> claimed = new ArrayList<>(max);
-    try (PreparedStatement ps = c.prepareStatement(andAbove ? this.andAbove : atLevel)) {
-      int i = bindDue(ps, 1, group, priority, now, max);
+    try (PreparedStatement ps = c.prepareStatement(statements.get(range(andAbove, after)))) {
+      int i = bindDue(ps, 1, group, priority, now, after, max);
       ps.setString(i++, identity);
       ps.setLong(i++, leaseDeadline);
       ps.setLong(i, now);
