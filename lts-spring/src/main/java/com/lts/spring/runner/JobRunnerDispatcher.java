@@ -4,8 +4,10 @@ import com.lts.core.domain.Action;
 import com.lts.core.domain.Result;
 import com.lts.tasktracker.runner.JobContext;
 import com.lts.tasktracker.runner.JobRunner;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs each job with the {@link JobRunnerItem} method of its kind: the value of the job parameter
@@ -22,7 +24,7 @@ public final class JobRunnerDispatcher implements JobRunner {
 
   public JobRunnerDispatcher(String shardField, Map<String, JobRunnerMethod> byKind) {
     this.shardField = shardField;
-    this.byKind = Map.copyOf(byKind);
+    this.byKind = Collections.unmodifiableMap(new TreeMap<>(byKind));
   }
 
   @Override
