@@ -27,7 +27,6 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
-import org.springframework.core.env.MapPropertySource;
 
 /** The factory beans in a plain Spring context (Java config), all three roles on one registry. */
 class FactoryBeansTest {
@@ -130,15 +129,9 @@ class FactoryBeansTest {
   @Test
   void theContextStartsTheJobTrackerFirstRunsJobsWithPrototypeRunnersAndStopsEveryNode() {
     try (EmbeddedZooKeeper zooKeeper = EmbeddedZooKeeper.start(dir.resolve("zk"), 0)) {
-      AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-      context
-          .getEnvironment()
-          .getPropertySources()
-          .addFirst(
-              new MapPropertySource(
-                  "test", Map.of("registry", zooKeeper.address(), "dir", dir.toString())));
-      context.register(Cluster.class);
-      context.refresh();
+      AnnotationConfigApplicationContext context =
+          TestCluster.context(
+              Cluster.class, Map.of("registry", zooKeeper.address(), "dir", dir.toString()));
       JobTracker jobTracker = context.getBean(JobTracker.class);
       TaskTracker taskTracker = context.getBean(TaskTracker.class);
       JobClient jobClient = context.getBean(JobClient.class);

@@ -6,7 +6,10 @@ import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.core.store.Store;
 import com.lts.jobtracker.JobTracker;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * An embedded ZooKeeper and a JobTracker on an in-memory H2 store, on loopback, shared by the tests
@@ -36,6 +39,22 @@ public final class TestCluster implements AutoCloseable {
 
   public static TestCluster start(Path dir) {
     return new TestCluster(dir);
+  }
+
+  /**
+   * A refreshed Java-config context of {@code config}, with {@code properties} for its {@code
+   * ${...}} placeholders.
+   */
+  public static AnnotationConfigApplicationContext context(
+      Class<?> config, Map<String, Object> properties) {
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(new MapPropertySource("test", properties));
+    context.register(config);
+    context.refresh();
+    return context;
   }
 
   public String registryAddress() {

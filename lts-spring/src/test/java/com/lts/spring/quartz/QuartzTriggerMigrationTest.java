@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.scheduling.quartz.CronTriggerFactoryBean;
 import org.springframework.scheduling.quartz.JobDetailFactoryBean;
 
@@ -112,16 +111,10 @@ class QuartzTriggerMigrationTest {
   @Test
   void springDeclaredCronTriggersRunAsLtsCronJobs() {
     try (TestCluster cluster = TestCluster.start(dir)) {
-      AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-      context
-          .getEnvironment()
-          .getPropertySources()
-          .addFirst(
-              new MapPropertySource(
-                  "test", Map.of("registry", cluster.registryAddress(), "dir", dir.toString())));
-      context.register(App.class);
+      AnnotationConfigApplicationContext context =
+          TestCluster.context(
+              App.class, Map.of("registry", cluster.registryAddress(), "dir", dir.toString()));
       try (context) {
-        context.refresh();
         Job submitted = context.getBean(QuartzTriggerMigration.class).submitted().get(0);
         assertThat(submitted.getTaskId()).isEqualTo("cleanupEverySecond");
         assertThat(submitted.getCronExpression()).isEqualTo("* * * * * ?");
