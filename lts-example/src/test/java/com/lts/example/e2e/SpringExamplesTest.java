@@ -69,8 +69,10 @@ class SpringExamplesTest {
             new MapPropertySource(
                 "test",
                 Map.of(
-                    "lts.registry-address", registryAddress,
-                    "lts.data-path", dir.resolve(dataFolder).toString())));
+                    "lts.registry-address",
+                    registryAddress,
+                    "lts.data-path",
+                    dir.resolve(dataFolder).toString())));
   }
 
   @Test

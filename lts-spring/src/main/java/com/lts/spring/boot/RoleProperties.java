@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -85,12 +86,35 @@ final class RoleProperties {
     return node;
   }
 
-  String option(String name) {
-    return options.get(name);
+  /**
+   * The starter option {@code name} read by {@code parse}, or null when it is not set.
+   *
+   * @throws ConfigException naming the Spring property when {@code parse} fails
+   */
+  <T> T option(String name, Function<String, T> parse) {
+    String value = options.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return parse.apply(value.trim());
+    } catch (RuntimeException e) {
+      throw new ConfigException(
+          "Spring property '" + prefix + "." + name + "' has a bad value '" + value + "': " + e, e);
+    }
   }
 
+  /** A true/false starter option. */
   boolean optionTrue(String name, boolean otherwise) {
-    String value = options.get(name);
-    return value == null ? otherwise : Boolean.parseBoolean(value.trim());
+    Boolean value =
+        option(
+            name,
+            text -> {
+              if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("expected true or false");
+              }
+              return Boolean.parseBoolean(text);
+            });
+    return value == null ? otherwise : value;
   }
 }

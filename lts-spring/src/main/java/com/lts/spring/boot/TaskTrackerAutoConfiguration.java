@@ -42,25 +42,28 @@ public class TaskTrackerAutoConfiguration {
     RoleProperties properties = RoleProperties.bind(environment, "tasktracker", OPTIONS);
     TaskTrackerFactoryBean factory = new TaskTrackerFactoryBean();
     factory.setProperties(properties.node());
-    if (properties.option("shard-field") != null) {
-      factory.setShardField(properties.option("shard-field").trim());
+    String shardField = properties.option("shard-field", text -> text);
+    if (shardField != null) {
+      factory.setShardField(shardField);
     }
-    if (properties.option("biz-logger-level") != null) {
-      factory.setBizLoggerLevel(
-          BizLog.Level.valueOf(
-              properties.option("biz-logger-level").trim().toUpperCase(Locale.ROOT)));
+    BizLog.Level level =
+        properties.option(
+            "biz-logger-level", text -> BizLog.Level.valueOf(text.toUpperCase(Locale.ROOT)));
+    if (level != null) {
+      factory.setBizLoggerLevel(level);
     }
-    if (properties.option("job-runner-bean-name") != null) {
-      factory.setJobRunnerBeanName(properties.option("job-runner-bean-name").trim());
+    String runnerBean = properties.option("job-runner-bean-name", text -> text);
+    if (runnerBean != null) {
+      factory.setJobRunnerBeanName(runnerBean);
     }
     factory.setStopTimeoutMillis(stopTimeoutMillis(environment, properties));
     return factory;
   }
 
   private static long stopTimeoutMillis(Environment environment, RoleProperties properties) {
-    String given = properties.option("stop-timeout-millis");
+    Long given = properties.option("stop-timeout-millis", Long::valueOf);
     if (given != null) {
-      return Long.parseLong(given.trim());
+      return given;
     }
     Duration phase =
         environment.getProperty(

@@ -7,6 +7,7 @@ import com.lts.tasktracker.runner.JobRunnerDefinitionException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -46,7 +47,8 @@ public final class JobRunnerItems {
         Method method = entry.getKey();
         check(method);
         Object bean = beans.getBean(name);
-        Method invocable = ClassUtils.getMostSpecificMethod(method, bean.getClass());
+        // The method as the bean (maybe an AOP proxy) can be invoked with.
+        Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         ReflectionUtils.makeAccessible(invocable);
         JobRunnerMethod runner =
             new JobRunnerMethod(item.value(), bean, invocable, describe(method));

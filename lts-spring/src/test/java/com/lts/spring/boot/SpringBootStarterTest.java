@@ -179,6 +179,15 @@ class SpringBootStarterTest {
   }
 
   @Test
+  void aBadStarterOptionFailsStartUpNamingTheProperty() {
+    Map<String, Object> properties = new HashMap<>(properties("bad-option"));
+    properties.put("lts.tasktracker.biz-logger-level", "loud");
+    assertThatThrownBy(() -> run(App.class, properties))
+        .hasStackTraceContaining(
+            "Spring property 'lts.tasktracker.biz-logger-level' has a bad value 'loud'");
+  }
+
+  @Test
   void aJobMethodReturningAnythingButResultOrVoidIsRefusedAtStartUp() {
     assertThatThrownBy(() -> run(BadApp.class, properties("bad-return")))
         .rootCause()
