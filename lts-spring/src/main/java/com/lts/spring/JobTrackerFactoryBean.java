@@ -12,7 +12,8 @@ import com.lts.jobtracker.maintenance.OldDataHandler;
  *
  * <p>The factory opens the job store itself (as {@code job.queue} and the {@code jdbc.*} or {@code
  * mongo.*} keys say) and closes it after the JobTracker stopped, so {@link #getStore()} can tell a
- * health check whether the store answers.
+ * health check whether the store answers. So give the store keys to this factory ({@code configs},
+ * {@code properties}, {@code locations}), not to the JobTracker object it made.
  */
 public class JobTrackerFactoryBean extends LtsNodeFactoryBean<JobTracker> {
 
