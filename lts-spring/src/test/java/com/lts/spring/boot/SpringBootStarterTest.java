@@ -196,6 +196,17 @@ class SpringBootStarterTest {
   }
 
   @Test
+  void aRoleSetButNotEnabledIsLeftOff() {
+    Map<String, Object> properties = new HashMap<>(properties("disabled"));
+    properties.put("lts.tasktracker.enabled", "false");
+    properties.put("lts.jobclient.enabled", "false");
+    try (ConfigurableApplicationContext context = run(App.class, properties)) {
+      assertThat(context.getBeansOfType(TaskTracker.class)).isEmpty();
+      assertThat(context.getBeansOfType(JobClient.class)).isEmpty();
+    }
+  }
+
+  @Test
   void withoutLtsPropertiesNoNodeIsMade() {
     try (ConfigurableApplicationContext context = run(App.class, Map.of())) {
       assertThat(context.getBeansOfType(TaskTracker.class)).isEmpty();
