@@ -139,9 +139,6 @@ final class JobSql {
           + EXECUTABLE
           + " AND lease_deadline IS NOT NULL))";
 
-  /** Parameters: see {@link #FINISHED_ATTEMPT}. */
-  static final String COMPLETE = "DELETE FROM " + TABLE + " WHERE " + FINISHED_ATTEMPT;
-
   /** Parameters: trigger time, now, then {@link #FINISHED_ATTEMPT}'s. */
   static final String RETRY_LATER =
       "UPDATE "
@@ -371,6 +368,23 @@ final class JobSql {
   }
 
   /** {@code ?, ?, ?} */
+  /**
+   * Locks the rows of {@code n} job ids in job id order and reads what decides whether a run may
+   * finish them ({@link #FINISHED_ATTEMPT}): job id, attempt, state, lease deadline.
+   */
+  static String lockForFinish(int n) {
+    return "SELECT job_id, attempt, state, lease_deadline FROM "
+        + TABLE
+        + " WHERE job_id IN ("
+        + placeholders(n)
+        + ") ORDER BY job_id FOR UPDATE";
+  }
+
+  /** Deletes the rows of {@code n} job ids. */
+  static String deleteByIds(int n) {
+    return "DELETE FROM " + TABLE + " WHERE job_id IN (" + placeholders(n) + ")";
+  }
+
   static String placeholders(int n) {
     return "?, ".repeat(n - 1) + "?";
   }
