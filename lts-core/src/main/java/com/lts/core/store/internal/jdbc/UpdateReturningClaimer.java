@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +25,27 @@ final class UpdateReturningClaimer extends Claimer {
   private final Map<JobSql.Range, String> statements = perRange(UpdateReturningClaimer::sql);
 
   UpdateReturningClaimer() {
-    super();
+    super(JobSql.firstPriority(JobSql.TABLE), JobSql.nextPriority(JobSql.TABLE), true);
+  }
+
+  /**
+   * Claims in a transaction that tells the planner to avoid sorting: PostgreSQL has no index hints,
+   * and with a freshly filled table's statistics it read a claim's range after the cursor through
+   * {@code idx_lts_job_due} and sorted it (auto_explain: 28 - 60 ms per claim) instead of reading
+   * the claim index in its order. {@code SET LOCAL} ends with the transaction.
+   */
+  @Override
+  List<StoredJob> claim(
+      Connection c, String group, String identity, int max, long leaseDeadline, long now)
+      throws SQLException {
+    return Jdbc.inTransaction(
+        c,
+        tx -> {
+          try (Statement s = tx.createStatement()) {
+            s.execute("SET LOCAL enable_sort = off");
+          }
+          return super.claim(tx, group, identity, max, leaseDeadline, now);
+        });
   }
 
   // The rows are picked once in a CTE. Written as "UPDATE ... WHERE job_id IN (SELECT ... LIMIT n
