@@ -86,7 +86,7 @@
           return el('td', { 'class': 'num', text: String((o.queues[q] || {})[g] || 0) });
         })).concat([el('td', { 'class': 'num', text: String(o.feedback[g] || 0) })]));
       });
-      cards.appendChild(el('div', { 'class': 'card' }, [el('h3', { text: t('queueDepths') }),
+      cards.appendChild(el('div', { 'class': 'card wide' }, [el('h3', { text: t('queueDepths') }),
         table(['group'].concat(QUEUES).concat(['feedback']), depthRows, 'queue-depths')]));
       view.appendChild(cards);
       view.appendChild(el('p', {}, [el('a', { href: '/api/openapi.json', text: t('openapi') })]));
@@ -199,19 +199,28 @@
     view.appendChild(el('h2', { text: t('job') + ' ' + jobId }));
     var fields = el('div', { id: 'job-fields' });
     view.appendChild(fields);
+    var SHOWN = ['state', 'taskId', 'taskTrackerNodeGroup', 'jobType', 'triggerTime', 'cronExpression',
+      'repeatCount', 'repeatInterval', 'priority', 'maxRetryTimes', 'retryTimes', 'attempt', 'repeatedCount',
+      'taskTrackerIdentity', 'leaseDeadline', 'submitNodeGroup', 'relyOnPrevCycle', 'misfirePolicy',
+      'scheduleJobId', 'params', 'version', 'createdTime', 'modifiedTime'];
     function loadFields() {
       api('GET', '/api/jobs/' + encodeURIComponent(jobId)).then(function (j) {
         fields.textContent = '';
-        var rows = Object.keys(j).map(function (k) {
+        var grid = el('dl', { 'class': 'fields' });
+        SHOWN.forEach(function (k) {
           var v = j[k];
-          if (v !== null && typeof v === 'object') { v = JSON.stringify(v); }
-          if (/Time$|Deadline$/.test(k) && typeof v === 'number') { v = when(v) + ' (' + v + ')'; }
-          return el('tr', {}, [el('th', { text: k }), el('td', { text: v === null ? '' : String(v) })]);
+          if (v === null || v === undefined || v === '' || (k === 'repeatCount' && v === 0)) { return; }
+          if (typeof v === 'object') { v = JSON.stringify(v); }
+          if (/Time$|Deadline$/.test(k) && typeof v === 'number') { v = when(v); }
+          grid.appendChild(el('div', {}, [el('dt', { text: k }), el('dd', { text: String(v), id: 'field-' + k })]));
         });
-        fields.appendChild(el('table', { 'class': 'fields' }, [el('tbody', {}, rows)]));
+        fields.appendChild(grid);
         var actions = jobActions(j, loadFields);
         fields.appendChild(el('div', { 'class': 'toolbar', id: 'job-actions' }, Array.prototype.slice.call(actions.childNodes)));
-      }).catch(function (e) { fields.textContent = e.message; });
+      }).catch(function () {
+        fields.textContent = '';
+        fields.appendChild(el('p', { 'class': 'muted', id: 'job-gone', text: t('jobGone') }));
+      });
     }
     loadFields();
     view.appendChild(el('h3', {}, [t('log') + ' ', el('span', { 'class': 'live' }), el('span', { 'class': 'muted', text: t('tail') })]));
@@ -220,6 +229,7 @@
       el('thead', {}, [el('tr', {}, ['time', 'event', 'level', 'attempt', 'node', 'message'].map(function (h) { return el('th', { text: t(h) }); }))]),
       body]));
     function line(l) {
+      if (l.type !== 'BIZ') { loadFields(); }
       body.appendChild(el('tr', { 'class': 'level-' + l.level, 'data-type': l.type }, [
         el('td', { text: when(l.logTime) }), el('td', { text: l.type }), el('td', { text: l.level }),
         el('td', { 'class': 'num', text: String(l.attempt) }), el('td', { text: l.taskTrackerIdentity || '' }),
