@@ -287,7 +287,25 @@ class AdminApiTest {
     assertThat(overview.getJSONArray("problems").toString())
         .contains("orphan_group has jobs but no TaskTracker")
         .doesNotContain("Node group " + AdminCluster.GROUP + " has jobs");
-    JSONArray nodes = admin.get("/api/nodes").json().getJSONArray("items");
+    JSONObject nodeList = admin.get("/api/nodes").json();
+    JSONArray nodes = nodeList.getJSONArray("items");
+    String jobTracker =
+        nodes.stream()
+            .map(n -> (JSONObject) n)
+            .filter(n -> n.getString("nodeType").equals("JOB_TRACKER"))
+            .findFirst()
+            .orElseThrow()
+            .getString("identity");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jobTracker.equals(
+                    admin
+                        .get("/api/nodes")
+                        .json()
+                        .getJSONObject("masters")
+                        .get("JOB_TRACKER/lts")));
     assertThat(nodes.stream().map(n -> ((JSONObject) n).getString("nodeType")))
         .contains("JOB_TRACKER", "TASK_TRACKER", "JOB_CLIENT");
     assertThat(admin.get("/api/feedback").json().getJSONObject("counts")).isNotNull();

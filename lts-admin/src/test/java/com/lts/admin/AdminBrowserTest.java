@@ -159,7 +159,7 @@ class AdminBrowserTest {
   @Order(2)
   void nodesAppearAndLeaveWithoutAReload() throws Exception {
     open("nodes");
-    waitFor("#node-rows tr[data-type='JOB_TRACKER']");
+    waitFor("#node-rows tr[data-type='JOB_TRACKER'].is-master");
     TaskTracker joining = cluster.taskTracker("live_group");
     String row = "#node-rows tr[id='node-" + joining.self().getIdentity() + "']";
     waitFor(row);

@@ -6,9 +6,12 @@ import com.lts.core.cluster.NodeType;
 import com.lts.core.registry.Registry;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,10 +26,12 @@ public final class ClusterView implements NodeChangeListener {
   /** A join or leave as a live page receives it. */
   public record Change(String kind, Map<String, Object> node) {}
 
+  private final Registry registry;
   private final Map<String, Node> online = new ConcurrentHashMap<>();
   private final List<BlockingQueue<Change>> watchers = new CopyOnWriteArrayList<>();
 
   public ClusterView(Registry registry) {
+    this.registry = registry;
     for (NodeType type : NodeType.values()) {
       registry.subscribe(type, null, this);
     }
@@ -79,6 +84,24 @@ public final class ClusterView implements NodeChangeListener {
           .merge(String.valueOf(node.getGroup()), 1, Integer::sum);
     }
     return counts;
+  }
+
+  /**
+   * The master of each node type and group that has nodes online, by {@code TYPE/group}: read from
+   * the registry's elections, so it is whoever the nodes elected (groups without one are absent).
+   */
+  public Map<String, String> masters() {
+    Map<String, String> masters = new TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    for (Node node : nodes()) {
+      String key = node.getNodeType().name() + "/" + node.getGroup();
+      if (node.getGroup() != null && seen.add(key)) {
+        registry
+            .master(node.getNodeType(), node.getGroup())
+            .ifPresent(master -> masters.put(key, master.getIdentity()));
+      }
+    }
+    return masters;
   }
 
   /** A queue of every change from now on; give it back with {@link #unwatch}. */

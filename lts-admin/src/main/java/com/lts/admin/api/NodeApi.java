@@ -44,21 +44,43 @@ final class NodeApi {
   }
 
   private void nodes(Exchange exchange) throws Exception {
-    exchange.json(200, Map.of("items", cluster.nodes().stream().map(ClusterView::json).toList()));
+    exchange.json(
+        200,
+        Map.of(
+            "items",
+            cluster.nodes().stream().map(ClusterView::json).toList(),
+            "masters",
+            cluster.masters()));
   }
 
-  /** Server-sent events: the nodes online now ("snapshot"), then each "added" and "removed". */
+  /**
+   * Server-sent events: the nodes online now ("snapshot"), then each "added" and "removed", and the
+   * masters per type and group ("masters") whenever they change. Elections follow joins and leaves
+   * a moment later, so the masters are read again every second.
+   */
   private void stream(Exchange exchange) throws Exception {
     BlockingQueue<ClusterView.Change> changes = cluster.watch();
     try {
       exchange.startEvents();
       exchange.event("snapshot", cluster.nodes().stream().map(ClusterView::json).toList());
+      Map<String, String> masters = cluster.masters();
+      exchange.event("masters", masters);
+      long quietSince = System.currentTimeMillis();
       while (running.getAsBoolean()) {
-        ClusterView.Change change = changes.poll(5, TimeUnit.SECONDS);
-        if (change == null) {
-          exchange.keepAlive();
-        } else {
+        ClusterView.Change change = changes.poll(1, TimeUnit.SECONDS);
+        if (change != null) {
           exchange.event(change.kind(), change.node());
+          quietSince = System.currentTimeMillis();
+        }
+        Map<String, String> now = cluster.masters();
+        if (!now.equals(masters)) {
+          masters = now;
+          exchange.event("masters", masters);
+          quietSince = System.currentTimeMillis();
+        }
+        if (System.currentTimeMillis() - quietSince > 5_000) {
+          exchange.keepAlive(); // also finds out that the client has gone
+          quietSince = System.currentTimeMillis();
         }
       }
     } finally {

@@ -95,7 +95,8 @@
 
   function nodeRow(n) {
     return el('tr', { id: 'node-' + n.identity, 'data-type': n.nodeType }, [
-      el('td', { text: n.nodeType }), el('td', { text: n.group || '' }), el('td', { text: n.identity }),
+      el('td', { text: n.nodeType }), el('td', { text: n.group || '' }),
+      el('td', {}, [el('span', { text: n.identity }), el('span', { 'class': 'master', text: t('master') })]),
       el('td', { text: n.ip + (n.port ? ':' + n.port : '') }), el('td', { text: n.hostName || '' }),
       el('td', { 'class': 'num', text: String(n.threads) }), el('td', { text: when(n.createTime) }), el('td', { text: n.version || '' })
     ]);
@@ -107,15 +108,25 @@
     view.appendChild(el('table', { id: 'nodes' }, [
       el('thead', {}, [el('tr', {}, ['type', 'group', 'identity', 'address', 'host', 'threads', 'started', 'version'].map(function (h) { return el('th', { text: t(h) }); }))]),
       body]));
+    var masters = {};
+    function markMasters() {
+      body.querySelectorAll('tr').forEach(function (row) { row.classList.remove('is-master'); });
+      Object.keys(masters).forEach(function (key) {
+        var row = document.getElementById('node-' + masters[key]);
+        if (row) { row.classList.add('is-master'); }
+      });
+    }
     function put(n) {
       var old = document.getElementById('node-' + n.identity);
       if (old) { old.remove(); }
       body.appendChild(nodeRow(n));
+      markMasters();
     }
     stream('/api/nodes/stream', {
       snapshot: function (list) { body.textContent = ''; list.forEach(put); },
       added: put,
-      removed: function (n) { var row = document.getElementById('node-' + n.identity); if (row) { row.remove(); } }
+      removed: function (n) { var row = document.getElementById('node-' + n.identity); if (row) { row.remove(); } },
+      masters: function (m) { masters = m; markMasters(); }
     });
   }
 

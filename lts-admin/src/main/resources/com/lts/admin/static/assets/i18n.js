@@ -21,7 +21,7 @@
       realTime: 'Real-time', triggerAt: 'At a time', name: 'Name', created: 'Created', chooseNode: 'Node',
       noStats: 'No figures reported by this node in the last hour', done: 'Done', waiting: 'waiting',
       jobClientGroup: 'JobClient group', openapi: 'REST API (OpenAPI)', confirmGroup: 'Remove this node group?',
-      fields: 'Fields', back: 'Back', jobGone: 'This job is no longer stored: it finished or was deleted. Its log stays until pruned.', mastersNote: 'Masters are elected per type and group among these nodes'
+      fields: 'Fields', back: 'Back', master: 'master', jobGone: 'This job is no longer stored: it finished or was deleted. Its log stays until pruned.', mastersNote: 'The master of each type and group is marked'
     },
     zh: {
       loginTitle: '登录 LTS 控制台', username: '用户名', password: '密码', login: '登录', logout: '退出',
@@ -41,7 +41,7 @@
       misfirePolicy: '错过触发策略', realTime: '实时', triggerAt: '定时', name: '名称', created: '创建时间',
       chooseNode: '节点', noStats: '该节点最近一小时没有上报数据', done: '完成', waiting: '等待',
       jobClientGroup: 'JobClient 节点组', openapi: 'REST 接口（OpenAPI）', confirmGroup: '确定删除该节点组？',
-      fields: '字段', back: '返回', jobGone: '该任务已不在队列中：已完成或已删除。日志保留到清理为止。', mastersNote: '每个类型与组在这些节点中选举 master'
+      fields: '字段', back: '返回', master: 'master', jobGone: '该任务已不在队列中：已完成或已删除。日志保留到清理为止。', mastersNote: '每个类型与组的 master 已标出'
     }
   };
   var lang = (navigator.language || 'en').toLowerCase().indexOf('zh') === 0 ? 'zh' : 'en';
