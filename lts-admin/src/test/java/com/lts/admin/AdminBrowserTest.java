@@ -63,9 +63,15 @@ class AdminBrowserTest {
     cluster = AdminCluster.get();
     rest = new RestClient(cluster.baseUrl());
     assertThat(rest.login(AdminCluster.ADMIN, AdminCluster.PASSWORD).status()).isEqualTo(200);
+    driver = browser("en-US");
+  }
+
+  /** A fresh headless Chromium whose preferred language is {@code lang}. */
+  private static ChromeDriver browser(String lang) throws Exception {
     Path profile = Files.createTempDirectory("lts-admin-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", lang));
     options.addArguments(
         "--headless",
         "--no-sandbox",
@@ -76,14 +82,14 @@ class AdminBrowserTest {
         "--disable-sync",
         "--disable-dev-shm-usage",
         "--window-size=1400,900",
-        "--lang=en-US",
+        "--lang=" + lang,
         "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER)
             .usingAnyFreePort()
             .build();
-    driver = new ChromeDriver(service, options);
+    return new ChromeDriver(service, options);
   }
 
   @AfterAll
@@ -362,6 +368,31 @@ class AdminBrowserTest {
 
   @Test
   @Order(11)
+  void aChineseBrowserGetsChinesePages() throws Exception {
+    ChromeDriver chinese = browser("zh-CN");
+    try {
+      chinese.get(cluster.baseUrl() + "/login.html");
+      await()
+          .atMost(WAIT)
+          .until(() -> chinese.findElement(By.id("login-button")).getText().equals("登录"));
+      chinese.findElement(By.id("username")).sendKeys(AdminCluster.ADMIN);
+      chinese.findElement(By.id("password")).sendKeys(AdminCluster.PASSWORD);
+      chinese.findElement(By.id("login-button")).click();
+      await().atMost(WAIT).until(() -> chinese.getCurrentUrl().contains("/main.html"));
+      chinese.get(cluster.baseUrl() + "/main.html#queue/cron");
+      await()
+          .atMost(WAIT)
+          .until(() -> chinese.findElement(By.cssSelector("#view h2")).getText().equals("Cron 任务"));
+      assertThat(chinese.findElement(By.id("search")).getText()).isEqualTo("查询");
+      Path dir = Path.of("target", "screenshots");
+      Files.write(dir.resolve("zh-queue.png"), chinese.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      chinese.quit();
+    }
+  }
+
+  @Test
+  @Order(12)
   void aViewerSeesNoChangeButtonsAndTheApiRefusesChanges() throws Exception {
     JSONObject job = new JSONObject();
     job.put("taskId", "viewer-sees");

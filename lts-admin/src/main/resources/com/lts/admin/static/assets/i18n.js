@@ -44,7 +44,9 @@
       fields: '字段', back: '返回', master: 'master', jobGone: '该任务已不在队列中：已完成或已删除。日志保留到清理为止。', mastersNote: '每个类型与组的 master 已标出'
     }
   };
-  var lang = (navigator.language || 'en').toLowerCase().indexOf('zh') === 0 ? 'zh' : 'en';
+  // The browser's first preferred language (its Accept-Language list), else its UI language.
+  var preferred = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+  var lang = preferred.toLowerCase().indexOf('zh') === 0 ? 'zh' : 'en';
   window.LTS_LANG = lang;
   window.t = function (key) { return (TEXTS[lang] && TEXTS[lang][key]) || TEXTS.en[key] || key; };
   window.translatePage = function (root) {
