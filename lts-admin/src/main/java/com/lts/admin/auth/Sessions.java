@@ -25,8 +25,11 @@ public final class Sessions {
   }
 
   public Session open(User user) {
+    long now = clock.millis();
+    // Sessions nobody logged out of would otherwise stay; a login is a good moment to drop them.
+    byId.values().removeIf(entry -> now - entry.lastSeen() > timeout.toMillis());
     Session session = new Session(token(), user, token());
-    byId.put(session.id(), new Entry(session, clock.millis()));
+    byId.put(session.id(), new Entry(session, now));
     return session;
   }
 
