@@ -2,43 +2,21 @@ package com.lts.admin.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import com.lts.core.store.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-  private static final class MovableClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void eachFailureForANameDoublesTheWaitAndASuccessClearsIt() {
-    MovableClock clock = new MovableClock();
+    MutableClock clock = new MutableClock(1_000_000);
     LoginThrottle throttle = new LoginThrottle(clock);
     assertThat(throttle.waitMillis("ops", "10.0.0.1")).isZero();
     throttle.failed("ops", "10.0.0.1");
     assertThat(throttle.waitMillis("ops", "10.0.0.2")).isEqualTo(1_000);
     throttle.failed("ops", "10.0.0.1");
     assertThat(throttle.waitMillis("ops", "10.0.0.1")).isEqualTo(2_000);
-    clock.now = clock.now.plus(Duration.ofSeconds(2));
+    clock.advance(2_000);
     assertThat(throttle.waitMillis("ops", "10.0.0.1")).isZero();
     throttle.succeeded("ops", "10.0.0.1");
     throttle.failed("ops", "10.0.0.1");
@@ -47,7 +25,7 @@ class LoginThrottleTest {
 
   @Test
   void manyNamesFromOneAddressAreSlowedToo() {
-    LoginThrottle throttle = new LoginThrottle(new MovableClock());
+    LoginThrottle throttle = new LoginThrottle(new MutableClock(1_000_000));
     for (int i = 0; i < 9; i++) {
       throttle.failed("user" + i, "10.0.0.9");
     }

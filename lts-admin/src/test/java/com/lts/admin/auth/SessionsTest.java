@@ -2,10 +2,8 @@ package com.lts.admin.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.lts.core.store.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest {
@@ -14,32 +12,15 @@ class SessionsTest {
 
   @Test
   void aSessionLastsWhileUsedAndEndsAfterTheTimeoutOrALogout() {
-    Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-    Clock clock =
-        new Clock() {
-          @Override
-          public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now[0];
-          }
-        };
+    MutableClock clock = new MutableClock(1_000_000);
     Sessions sessions = new Sessions(Duration.ofMinutes(30), clock);
     Session session = sessions.open(user);
     assertThat(session.id()).isNotEqualTo(session.csrfToken()).hasSizeGreaterThan(40);
-    now[0] = now[0].plus(Duration.ofMinutes(29));
+    clock.advance(Duration.ofMinutes(29).toMillis());
     assertThat(sessions.find(session.id())).contains(session);
-    now[0] = now[0].plus(Duration.ofMinutes(29));
+    clock.advance(Duration.ofMinutes(29).toMillis());
     assertThat(sessions.find(session.id())).contains(session);
-    now[0] = now[0].plus(Duration.ofMinutes(31));
+    clock.advance(Duration.ofMinutes(31).toMillis());
     assertThat(sessions.find(session.id())).isEmpty();
 
     Session other = sessions.open(user);
