@@ -1,5 +1,6 @@
 package com.lts.core.config;
 
+import static com.lts.core.cluster.NodeType.BACKEND;
 import static com.lts.core.cluster.NodeType.JOB_CLIENT;
 import static com.lts.core.cluster.NodeType.JOB_TRACKER;
 import static com.lts.core.cluster.NodeType.TASK_TRACKER;
@@ -35,9 +36,10 @@ public final class ConfigKeys {
   // ---- cluster and security
   public static final ConfigKey<String> CLUSTER_TOKEN =
       secretKey(
-          "lts.cluster.token",
-          "Shared secret every node of the cluster proves in the connection handshake (HMAC over a"
-              + " server nonce). Without it a JobTracker accepts loopback peers only.");
+              "lts.cluster.token",
+              "Shared secret every node of the cluster proves in the connection handshake (HMAC over a"
+                  + " server nonce). Without it a JobTracker accepts loopback peers only.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
 
   // ---- registry
   public static final ConfigKey<Duration> RECONNECT_PERIOD =
@@ -109,7 +111,8 @@ public final class ConfigKeys {
 
   // ---- storage
   public static final ConfigKey<String> JOB_QUEUE =
-      pluginKey("job.queue", "h2", "h2", "mysql", "postgresql", "mongo").readBy(JOB_TRACKER);
+      pluginKey("job.queue", "h2", "h2", "mysql", "postgresql", "mongo")
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<String> JOB_LOGGER =
       pluginKey("job.logger", "store", "store", "console").readBy(JOB_TRACKER);
   public static final ConfigKey<String> JDBC_URL =
@@ -118,22 +121,22 @@ public final class ConfigKeys {
               null,
               "JDBC URL of the job store; without it the JobTracker uses an H2 file under its data"
                   + " path.")
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<String> JDBC_USERNAME =
-      stringKey("jdbc.username", null, "Database user.").readBy(JOB_TRACKER);
+      stringKey("jdbc.username", null, "Database user.").readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<String> JDBC_PASSWORD =
       secretKey("jdbc.password", "Database password; may be empty.")
           .emptyAllowed()
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<Boolean> JDBC_CREATE_DB_TABLE =
       booleanKey(
               "jdbc.create.db.table",
               true,
               "Create and migrate the schema at start; false expects it to exist already.")
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<Integer> JDBC_POOL_MAX_SIZE =
       intKey("jdbc.pool.max.size", 10, 1, 1_000, "Most connections the job store's pool opens.")
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<Duration> JDBC_QUERY_TIMEOUT =
       durationKey(
               "jdbc.query.timeout",
@@ -141,7 +144,7 @@ public final class ConfigKeys {
               Duration.ofSeconds(1),
               Duration.ofHours(1),
               "Longest a job store statement may run before the driver cancels it (whole seconds).")
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<Duration> JDBC_SOCKET_TIMEOUT =
       durationKey(
               "jdbc.socket.timeout",
@@ -151,7 +154,7 @@ public final class ConfigKeys {
               "Longest a job store connection may wait for the database to answer before it is"
                   + " dropped (a silent network cut); longer than jdbc.query.timeout. MySQL,"
                   + " MariaDB and PostgreSQL.")
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<Duration> JDBC_CONNECT_TIMEOUT =
       durationKey(
               "jdbc.connect.timeout",
@@ -159,19 +162,19 @@ public final class ConfigKeys {
               Duration.ofMillis(250),
               Duration.ofMinutes(10),
               "Longest to wait for a connection to the job store, from the pool or a new one.")
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<String> MONGO_ADDRESSES =
       stringKey("mongo.addresses", "127.0.0.1:27017", "Comma-separated host:port list.")
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<String> MONGO_DATABASE =
       stringKey("mongo.database", "lts", "Mongo database that holds the job collections.")
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<String> MONGO_USERNAME =
-      stringKey("mongo.username", null, "Mongo user.").readBy(JOB_TRACKER);
+      stringKey("mongo.username", null, "Mongo user.").readBy(JOB_TRACKER, BACKEND);
   public static final ConfigKey<String> MONGO_PASSWORD =
       secretKey("mongo.password", "Mongo password; may be empty.")
           .emptyAllowed()
-          .readBy(JOB_TRACKER);
+          .readBy(JOB_TRACKER, BACKEND);
 
   // ---- job logger
   /** Retired: accepted for old configuration files, without effect. */
@@ -627,6 +630,45 @@ public final class ConfigKeys {
       booleanKey("mStatReporterClosed", false, "Turn off a node's statistics reports.")
           .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER)
           .retired("nodes send no statistics reports; metrics come with the monitoring" + " work");
+
+  // ---- LTS Admin
+  public static final ConfigKey<Integer> ADMIN_HTTP_PORT =
+      intKey(
+              "lts.admin.http.port",
+              8080,
+              0,
+              65_535,
+              "Port LTS Admin's web pages and REST API listen on; 0 takes a free port.")
+          .readBy(BACKEND);
+  public static final ConfigKey<String> ADMIN_HTTP_HOST =
+      stringKey(
+              "lts.admin.http.host",
+              "0.0.0.0",
+              "Address LTS Admin listens on; 127.0.0.1 keeps it to this machine.")
+          .readBy(BACKEND);
+  public static final ConfigKey<String> ADMIN_USERS =
+      secretKey(
+              "lts.admin.users",
+              "Who may log in to LTS Admin: name:role:bcrypt-hash entries separated by commas, role"
+                  + " admin or viewer (make a hash with java -jar lts-admin.jar --hash-password)."
+                  + " Without it, a user admin with a generated password is created at first start"
+                  + " (printed once, kept hashed under the data path).")
+          .readBy(BACKEND);
+  public static final ConfigKey<Duration> ADMIN_SESSION_TIMEOUT =
+      durationKey(
+              "lts.admin.session.timeout",
+              Duration.ofMinutes(30),
+              Duration.ofMinutes(1),
+              Duration.ofDays(1),
+              "How long an LTS Admin login lasts without a request.")
+          .readBy(BACKEND);
+  public static final ConfigKey<Boolean> ADMIN_COOKIE_SECURE =
+      booleanKey(
+              "lts.admin.cookie.secure",
+              false,
+              "Mark LTS Admin's session cookie Secure (sent over HTTPS only); set it when a TLS"
+                  + " proxy serves Admin.")
+          .readBy(BACKEND);
 
   /** LTS keys that no longer apply; accepted with a warning that says why. */
   static final Map<String, String> RETIRED =

@@ -4,6 +4,7 @@ import com.lts.core.cluster.Node;
 import com.lts.core.cluster.NodeChangeListener;
 import com.lts.core.cluster.NodeType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the nodes of one cluster find each other, and where masters are elected. Open one with
@@ -44,6 +45,17 @@ public interface Registry extends AutoCloseable {
    * and group. The registry closes it when the registry closes.
    */
   MasterElector masterElector(Node candidate);
+
+  /**
+   * Who is master of {@code type} and {@code group} now, read from the registry without taking part
+   * in the election (what LTS Admin shows); empty when there is none. This default knows none: a
+   * registry that can tell overrides it.
+   *
+   * @throws RegistryException when the registry cannot be read
+   */
+  default Optional<Node> master(NodeType type, String group) {
+    return Optional.empty();
+  }
 
   /** Whether the connection to the registry server is up right now. */
   boolean isConnected();

@@ -227,10 +227,10 @@ class LtsConfigTest {
             .build();
     assertThat(config.startWarnings(NodeType.TASK_TRACKER))
         .containsExactly(
-            "Config key 'jdbc.url' has no effect on a TaskTracker: only JobTracker read it");
+            "Config key 'jdbc.url' has no effect on a TaskTracker: only JobTracker and LTS Admin read it");
     assertThat(config.startWarnings(NodeType.JOB_CLIENT))
         .containsExactly(
-            "Config key 'jdbc.url' has no effect on a JobClient: only JobTracker read it",
+            "Config key 'jdbc.url' has no effect on a JobClient: only JobTracker and LTS Admin read it",
             "Config key 'lts.job.lease.millis' has no effect on a JobClient: only JobTracker and"
                 + " TaskTracker read it");
     assertThat(config.startWarnings(NodeType.JOB_TRACKER))

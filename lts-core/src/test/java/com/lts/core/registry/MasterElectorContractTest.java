@@ -135,6 +135,28 @@ public abstract class MasterElectorContractTest extends RegistryTestSupport {
   }
 
   @Test
+  void aRegistryOutsideTheElectionReadsWhoIsMaster() throws Exception {
+    Registry observer = open();
+    assertThat(observer.master(JOB_TRACKER, "jt")).isEmpty();
+    List<Candidate> candidates = threeCandidates();
+    Candidate first = awaitAgreedMaster(candidates);
+    assertThat(observer.master(JOB_TRACKER, "jt").orElseThrow().getIdentity()).isEqualTo(first.id);
+    assertThat(observer.master(JOB_TRACKER, "other")).isEmpty();
+
+    first.elector.close();
+    List<Candidate> rest = candidates.stream().filter(c -> c != first).toList();
+    Candidate second = awaitAgreedMaster(rest);
+    await()
+        .until(
+            () ->
+                observer
+                    .master(JOB_TRACKER, "jt")
+                    .map(Node::getIdentity)
+                    .orElse("")
+                    .equals(second.id));
+  }
+
+  @Test
   void masterWhoseSessionDiesIsReplacedWithAHigherEpoch() throws Exception {
     List<Candidate> candidates = threeCandidates();
     Candidate first = awaitAgreedMaster(candidates);

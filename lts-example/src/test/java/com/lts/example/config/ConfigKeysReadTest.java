@@ -31,7 +31,8 @@ class ConfigKeysReadTest {
       Map.of(
           "com.lts.jobclient", NodeType.JOB_CLIENT,
           "com.lts.jobtracker", NodeType.JOB_TRACKER,
-          "com.lts.tasktracker", NodeType.TASK_TRACKER);
+          "com.lts.tasktracker", NodeType.TASK_TRACKER,
+          "com.lts.admin", NodeType.BACKEND);
 
   /** Field name of ConfigKeys to the classes of main code that read it. */
   private static final Map<String, Set<String>> readers = new HashMap<>();
@@ -48,8 +49,11 @@ class ConfigKeysReadTest {
                 "com.lts.remoting",
                 "com.lts.jobclient",
                 "com.lts.jobtracker",
-                "com.lts.tasktracker");
-    assertThat(classes.contain("com.lts.jobtracker.internal.JobTrackerRuntime"))
+                "com.lts.tasktracker",
+                "com.lts.admin");
+    assertThat(
+            classes.contain("com.lts.jobtracker.internal.JobTrackerRuntime")
+                && classes.contain("com.lts.admin.LtsAdmin"))
         .as("the node modules' main classes are on the test class path")
         .isTrue();
     classes.forEach(

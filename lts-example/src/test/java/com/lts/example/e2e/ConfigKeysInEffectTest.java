@@ -167,6 +167,6 @@ class ConfigKeysInEffectTest {
     assertThat(warnings)
         .filteredOn(w -> w.contains("jdbc.url"))
         .containsExactly(
-            "Config key 'jdbc.url' has no effect on a TaskTracker: only JobTracker read it");
+            "Config key 'jdbc.url' has no effect on a TaskTracker: only JobTracker and LTS Admin read it");
   }
 }

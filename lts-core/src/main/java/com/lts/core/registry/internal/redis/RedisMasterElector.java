@@ -202,6 +202,19 @@ final class RedisMasterElector implements MasterElector {
     hub.report(MasterState.NONE);
   }
 
+  /** The master a lease value names, or null when it names none readable. */
+  static Node masterOf(String value) {
+    int bar = value == null ? -1 : value.indexOf('|');
+    if (bar <= 0) {
+      return null;
+    }
+    try {
+      return Json.fromJson(value.substring(bar + 1), Node.class);
+    } catch (JsonException e) {
+      return null;
+    }
+  }
+
   private MasterState stateOf(String value) {
     int bar = value.indexOf('|');
     if (bar <= 0) {

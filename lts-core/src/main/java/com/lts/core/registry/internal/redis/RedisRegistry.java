@@ -1,5 +1,6 @@
 package com.lts.core.registry.internal.redis;
 
+import com.lts.core.cluster.Names;
 import com.lts.core.cluster.Node;
 import com.lts.core.cluster.NodeChangeListener;
 import com.lts.core.cluster.NodeType;
@@ -17,6 +18,7 @@ import com.lts.core.registry.internal.RegistryEventThread;
 import com.lts.core.registry.internal.RegistryPaths;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -225,6 +227,18 @@ public final class RedisRegistry implements Registry {
             sessionTimeoutMillis);
     electors.add(elector);
     return elector;
+  }
+
+  @Override
+  public Optional<Node> master(NodeType type, String group) {
+    Names.require("group", group);
+    checkOpen();
+    try (Jedis jedis = pool.getResource()) {
+      return Optional.ofNullable(
+          RedisMasterElector.masterOf(jedis.get(paths.election(type, group))));
+    } catch (JedisException e) {
+      throw new RegistryException("Cannot read the master of " + type + " " + group, e);
+    }
   }
 
   @Override

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class ZooKeeperMasterElector implements MasterElector {
 
   private static final Logger log = LoggerFactory.getLogger(ZooKeeperMasterElector.class);
-  private static final String LATCH_MARK = "latch-";
+  static final String LATCH_MARK = "latch-";
   private static final int SEQUENCE_DIGITS = 10;
 
   private final ZooKeeperRegistry registry;
@@ -125,7 +125,11 @@ final class ZooKeeperMasterElector implements MasterElector {
   }
 
   private static long sequence(ChildData data) {
-    String name = data.getPath();
+    return sequence(data.getPath());
+  }
+
+  /** The sequence number a latch node's name ends with; the smallest one leads. */
+  static long sequence(String name) {
     try {
       return Long.parseLong(name.substring(name.length() - SEQUENCE_DIGITS));
     } catch (NumberFormatException | IndexOutOfBoundsException e) {

@@ -1,5 +1,6 @@
 package com.lts.core.registry.internal.zookeeper;
 
+import com.lts.core.cluster.Names;
 import com.lts.core.cluster.Node;
 import com.lts.core.cluster.NodeChangeListener;
 import com.lts.core.cluster.NodeType;
@@ -19,8 +20,10 @@ import com.lts.core.registry.internal.RegistryEventThread;
 import com.lts.core.registry.internal.RegistryPaths;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -252,6 +255,28 @@ public final class ZooKeeperRegistry implements Registry {
             this, events, paths.election(candidate.getNodeType(), candidate.getGroup()), candidate);
     electors.add(elector);
     return elector;
+  }
+
+  @Override
+  public Optional<Node> master(NodeType type, String group) {
+    Names.require("group", group);
+    String path = paths.election(type, group);
+    try {
+      Optional<String> leader =
+          client.getChildren().forPath(path).stream()
+              .filter(name -> name.contains(ZooKeeperMasterElector.LATCH_MARK))
+              .min(Comparator.comparingLong(ZooKeeperMasterElector::sequence));
+      if (leader.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Json.fromBytes(
+              client.getData().forPath(ZKPaths.makePath(path, leader.get())), Node.class));
+    } catch (KeeperException.NoNodeException e) {
+      return Optional.empty(); // no election yet, or the leader left between the two reads
+    } catch (Exception e) {
+      throw new RegistryException("Cannot read the master at " + path + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

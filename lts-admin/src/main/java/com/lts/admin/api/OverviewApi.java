@@ -1,0 +1,78 @@
+package com.lts.admin.api;
+
+import com.lts.admin.web.Access;
+import com.lts.admin.web.AdminHandler;
+import com.lts.admin.web.Exchange;
+import com.lts.core.cluster.NodeType;
+import com.lts.core.store.JobQueue;
+import com.lts.core.store.Store;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The overview: nodes per type and group, queue depths per group, and what needs attention. */
+final class OverviewApi {
+
+  private final ClusterView cluster;
+  private final Store store;
+
+  OverviewApi(ClusterView cluster, Store store) {
+    this.cluster = cluster;
+    this.store = store;
+  }
+
+  void register(AdminHandler handler) {
+    handler.add("GET", "/api/overview", Access.VIEW, this::overview);
+  }
+
+  private void overview(Exchange exchange) throws Exception {
+    Map<String, Map<String, Long>> queues = new LinkedHashMap<>();
+    for (JobQueue queue : JobQueue.values()) {
+      queues.put(queue.name().toLowerCase(Locale.ROOT), store.jobs().countByGroup(queue));
+    }
+    Map<String, Long> feedback = store.feedback().countByGroup();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("nodes", cluster.counts());
+    json.put("queues", queues);
+    json.put("feedback", feedback);
+    json.put("problems", problems(queues, feedback));
+    exchange.json(200, json);
+  }
+
+  private List<Map<String, String>> problems(
+      Map<String, Map<String, Long>> queues, Map<String, Long> feedback) {
+    List<Map<String, String>> problems = new ArrayList<>();
+    if (cluster.nodes().stream().noneMatch(n -> n.getNodeType() == NodeType.JOB_TRACKER)) {
+      problems.add(
+          problem("noJobTracker", "", "No JobTracker is online: nothing is dispatched or changed"));
+    }
+    TreeSet<String> groupsWithJobs = new TreeSet<>();
+    for (String queue : List.of("executable", "executing", "cron", "repeat")) {
+      groupsWithJobs.addAll(queues.get(queue).keySet());
+    }
+    for (String group : groupsWithJobs) {
+      if (!cluster.hasTaskTracker(group)) {
+        problems.add(
+            problem(
+                "noTaskTracker",
+                group,
+                "Node group " + group + " has jobs but no TaskTracker online to run them"));
+      }
+    }
+    feedback.forEach(
+        (group, count) ->
+            problems.add(
+                problem(
+                    "feedbackWaiting",
+                    group,
+                    count + " job results wait for a JobClient of group " + group)));
+    return problems;
+  }
+
+  private static Map<String, String> problem(String kind, String group, String message) {
+    return Map.of("kind", kind, "group", group, "message", message);
+  }
+}
