@@ -70,7 +70,11 @@ class MetricsEndpointTest {
       assertThat(metrics.headers().firstValue("Content-Type"))
           .hasValue("text/plain; version=0.0.4; charset=utf-8");
       PrometheusText text = PrometheusText.parse(metrics.body());
-      assertThat(text.types).containsEntry("lts_feedback_waiting", "gauge");
+      assertThat(text.types)
+          .containsEntry("lts_feedback_waiting", "gauge")
+          .containsEntry("jvm_memory_used_bytes", "gauge")
+          .containsEntry("jvm_threads_live_threads", "gauge")
+          .containsEntry("process_cpu_usage", "gauge");
       assertThat(text.samples)
           .filteredOn(s -> s.name().equals("lts_feedback_waiting"))
           .singleElement()

@@ -5,6 +5,11 @@ import com.lts.core.monitor.NodeHealth;
 import com.lts.core.node.AbstractNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -27,11 +32,19 @@ public final class MetricsServer implements AutoCloseable {
 
   private final AbstractNode node;
   private final PrometheusMeterRegistry registry;
+  private final JvmGcMetrics gc = new JvmGcMetrics();
   private HttpServer server;
 
   private MetricsServer(AbstractNode node) {
     this.node = node;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // The process is this JobTracker's own, so the JVM's meters are published too (an embedding
+    // application binds its own).
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
   }
 
   /** Gives {@code node} a Prometheus registry; call before the node starts. */
@@ -111,6 +124,7 @@ public final class MetricsServer implements AutoCloseable {
 
   @Override
   public void close() {
+    gc.close();
     if (server != null) {
       server.stop(0);
       ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
