@@ -2,6 +2,7 @@ package com.lts.jobtracker.internal.alert;
 
 import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKey;
+import com.lts.core.monitor.ClusterStats;
 import com.lts.core.monitor.MetricNames;
 import com.lts.core.monitor.StatsFigure;
 import com.lts.core.store.NodeStats;
@@ -88,7 +89,7 @@ final class AlertRules {
               seen.feedbackWaiting() + " job results wait for a JobClient to take them"));
     }
     if (settings.failStoreBacklog() > 0) {
-      latestPerNode(seen.rows(), MetricNames.FAILSTORE_BACKLOG)
+      ClusterStats.latestPerNode(seen.rows(), MetricNames.FAILSTORE_BACKLOG)
           .forEach(
               (node, n) -> {
                 if (n >= settings.failStoreBacklog()) {
@@ -148,17 +149,6 @@ final class AlertRules {
               });
     }
     return sums;
-  }
-
-  private static Map<String, Double> latestPerNode(List<NodeStats> rows, String figure) {
-    Map<String, Double> latest = new TreeMap<>();
-    for (NodeStats row : rows) { // oldest first: later rows overwrite
-      Double value = row.values().get(figure);
-      if (value != null) {
-        latest.put(row.identity(), value);
-      }
-    }
-    return latest;
   }
 
   private static Map<String, Long> atLeast(Map<String, Double> sums, long threshold) {
