@@ -165,6 +165,16 @@ class NodeStatsTest {
                 .value())
         .isEqualTo(4.0);
 
+    assertThat(taskTracker.health())
+        .satisfies(
+            h -> {
+              assertThat(h.status()).isEqualTo("UP");
+              assertThat(h.storeReachable()).isNull();
+              assertThat(h.failStoreBacklog()).isZero();
+              assertThat(h.nodeGroup()).isEqualTo(GROUP);
+            });
+    assertThat(jobTracker.health().storeReachable()).isTrue();
+
     // Stopping a node reports its last interval, so the rows now hold everything counted.
     client.stop();
     taskTracker.stop();

@@ -55,9 +55,9 @@ public final class StatsCollector {
       Map<String, String> tags = tags(meter.getId().getTags());
       String key = new StatsFigure(name, tags).key();
       if (meter instanceof Counter counter) {
-        values.put(key, delta(key, counter.count()));
+        putMoved(values, key, delta(key, counter.count()));
       } else if (meter instanceof FunctionCounter counter) {
-        values.put(key, delta(key, counter.count()));
+        putMoved(values, key, delta(key, counter.count()));
       } else if (meter instanceof Gauge gauge) {
         double value = gauge.value();
         if (!Double.isNaN(value)) {
@@ -78,8 +78,8 @@ public final class StatsCollector {
     double count = delta(countKey, snapshot.count());
     double totalMs =
         delta(new StatsFigure(name + ".total", tags).key(), snapshot.total(TimeUnit.MILLISECONDS));
-    values.put(countKey, count);
     if (count > 0) {
+      values.put(countKey, count);
       values.put(new StatsFigure(name + ".mean.ms", tags).key(), totalMs / count);
       values.put(
           new StatsFigure(name + ".max.ms", tags).key(), snapshot.max(TimeUnit.MILLISECONDS));
@@ -88,6 +88,16 @@ public final class StatsCollector {
             new StatsFigure(name + ".p" + Math.round(p.percentile() * 100) + ".ms", tags).key(),
             p.value(TimeUnit.MILLISECONDS));
       }
+    }
+  }
+
+  /**
+   * A counter that did not move is left out: a JobTracker with hundreds of groups would otherwise
+   * write every group's zeros every minute (and outgrow a MySQL TEXT column).
+   */
+  private static void putMoved(Map<String, Double> values, String key, double delta) {
+    if (delta != 0) {
+      values.put(key, delta);
     }
   }
 
