@@ -179,6 +179,7 @@ class NodeStatsTest {
     client.stop();
     taskTracker.stop();
     store = database.open(Clock.systemUTC());
+    assertThat(feedback).hasSize(10);
     assertThat(sums(jc)).containsAllEntriesOf(expectedJobClient);
     assertThat(sums(tt)).containsAllEntriesOf(expectedTaskTracker);
     await()

@@ -318,7 +318,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
   /** This JobTracker's own statistics go straight into the store. */
   @Override
   public void reportStats(List<NodeStats> stats) {
-    store.nodeStats().append(stats);
+    NodeStatsProcessor.appendNew(store.nodeStats(), context.config().identity(), stats);
   }
 
   @Override

@@ -8,11 +8,16 @@ import com.lts.remoting.internal.RequestProcessor;
 import com.lts.remoting.internal.command.Ack;
 import com.lts.remoting.internal.command.NodeStatsSendRequest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * NODE_STATS_SEND: a JobClient's or TaskTracker's statistics, into {@code lts_node_stats} under the
- * connection's authenticated identity, type and group (a node can only write its own rows).
+ * connection's authenticated identity, type and group (a node can only write its own rows). A row
+ * whose interval is stored already is skipped: a node sends rows again when it did not hear that
+ * they were taken (a timeout, a JobTracker gone after storing them), and each node stamps each
+ * interval once.
  */
 public final class NodeStatsProcessor implements RequestProcessor<NodeStatsSendRequest, Ack> {
 
@@ -40,7 +45,22 @@ public final class NodeStatsProcessor implements RequestProcessor<NodeStatsSendR
               row.getMinute(),
               row.getValues()));
     }
-    store.append(stats);
+    appendNew(store, peer.identity(), stats);
     return new Ack();
+  }
+
+  /** Appends the rows of {@code identity} whose intervals are not stored yet. */
+  public static void appendNew(NodeStatsStore store, String identity, List<NodeStats> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    long from = rows.stream().mapToLong(NodeStats::minute).min().orElseThrow();
+    long to = rows.stream().mapToLong(NodeStats::minute).max().orElseThrow() + 1;
+    Set<Long> stored = new HashSet<>();
+    store.query(identity, from, to).forEach(row -> stored.add(row.minute()));
+    List<NodeStats> fresh = rows.stream().filter(row -> !stored.contains(row.minute())).toList();
+    if (!fresh.isEmpty()) {
+      store.append(fresh);
+    }
   }
 }
