@@ -30,7 +30,9 @@ import com.lts.remoting.internal.command.JobSubmitRequest;
 import com.lts.remoting.internal.command.LeaseRenewRequest;
 import com.lts.remoting.internal.command.LeaseRenewResponse;
 import com.lts.remoting.internal.command.LeasedJob;
+import com.lts.remoting.internal.command.NodeStatsSendRequest;
 import java.util.List;
+import java.util.Map;
 
 /** A filled-in body of every class the protocol carries, so round trips test every field. */
 public final class SampleBodies {
@@ -136,6 +138,13 @@ public final class SampleBodies {
     }
     if (type == JobFeedbackResponse.class) {
       return new JobFeedbackResponse(1, List.of("b"));
+    }
+    if (type == NodeStatsSendRequest.class) {
+      return new NodeStatsSendRequest(
+          List.of(
+              new NodeStatsSendRequest.Row(
+                  1_700_000_040_000L,
+                  new java.util.HashMap<>(Map.of("lts.jobs.run{action=EXECUTE_SUCCESS}", 12.0)))));
     }
     if (type == LeaseRenewRequest.class) {
       return new LeaseRenewRequest("tt-1", List.of(new LeasedJob("j1", 3)));

@@ -6,6 +6,7 @@ import com.lts.core.config.NodeConfig;
 import com.lts.core.config.NodeProperties;
 import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.core.registry.Registries;
+import com.lts.jobtracker.internal.metrics.MetricsServer;
 import com.lts.jobtracker.maintenance.OldDataDeletePolicy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,23 +21,28 @@ import java.util.Properties;
  *
  * <pre>
  * java -jar lts-jobtracker.jar [--config jobtracker.properties] [--embedded-zookeeper]
+ *     [--metrics-port 9090]
  * </pre>
  *
  * The properties file holds {@code embeddedZookeeper=true|false} and what {@link NodeProperties}
  * maps: the node settings ({@code registryAddress}, {@code clusterName}, {@code listenPort}, {@code
  * bindIp}, {@code identity}, {@code dataPath}, ...) and any LTS configuration key, bare or with
  * LTS's {@code configs.} prefix ({@code job.queue=mysql} or {@code configs.job.queue=mysql}).
- * Without a store configured, jobs live in an H2 file under the data path.
+ * Without a store configured, jobs live in an H2 file under the data path. With {@code
+ * --metrics-port}, {@code /metrics} (Prometheus) and {@code /health} (JSON) are served on that port
+ * (see docs/monitoring.md).
  */
 public final class JobTrackerMain {
 
   private static final String EMBEDDED_ZOOKEEPER = "embeddedZookeeper";
 
   static final String USAGE =
-      "Usage: java -jar lts-jobtracker.jar [--config FILE.properties] [--embedded-zookeeper]\n"
+      "Usage: java -jar lts-jobtracker.jar [--config FILE.properties] [--embedded-zookeeper]"
+          + " [--metrics-port PORT]\n"
           + "  --config FILE          node settings and LTS keys (see docs/configuration.md)\n"
           + "  --embedded-zookeeper   also run a ZooKeeper in this process, on the port of"
-          + " registryAddress\n";
+          + " registryAddress\n"
+          + "  --metrics-port PORT    serve /metrics (Prometheus) and /health (JSON) on PORT\n";
 
   private JobTrackerMain() {}
 
@@ -65,6 +71,7 @@ public final class JobTrackerMain {
   static Running start(String[] args, PrintStream out) {
     Properties properties = new Properties();
     boolean embeddedZooKeeper = false;
+    Integer metricsPort = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--config" -> {
@@ -74,6 +81,12 @@ public final class JobTrackerMain {
           load(Path.of(args[++i]), properties);
         }
         case "--embedded-zookeeper" -> embeddedZooKeeper = true;
+        case "--metrics-port" -> {
+          if (i + 1 >= args.length) {
+            throw new UsageException("--metrics-port needs a port number");
+          }
+          metricsPort = port(args[++i]);
+        }
         case "--help", "-h" -> {
           out.print(USAGE);
           return null;
@@ -95,6 +108,7 @@ public final class JobTrackerMain {
     jobTracker.setRegistryAddress(registryAddress);
     jobTracker.setDataPath(dataPath);
     jobTracker.configure(nodeProperties);
+    MetricsServer metrics = metricsPort == null ? null : MetricsServer.attachTo(jobTracker);
 
     EmbeddedZooKeeper zooKeeper = null;
     if (embeddedZooKeeper) {
@@ -103,11 +117,24 @@ public final class JobTrackerMain {
     }
     try {
       jobTracker.start();
-    } catch (RuntimeException e) {
+      if (metrics != null) {
+        metrics.start(jobTracker.nodeConfig().bindIp(), metricsPort);
+        out.println(
+            "Metrics on http://"
+                + Objects.requireNonNullElse(jobTracker.nodeConfig().bindIp(), "0.0.0.0")
+                + ":"
+                + metrics.port()
+                + "/metrics, health on /health");
+      }
+    } catch (RuntimeException | IOException e) {
+      jobTracker.stop();
       if (zooKeeper != null) {
         zooKeeper.close();
       }
-      throw e;
+      if (e instanceof IOException) {
+        throw new LtsException("Cannot serve metrics on port " + metricsPort + ": " + e, e);
+      }
+      throw (RuntimeException) e;
     }
     out.println(
         "JobTracker "
@@ -121,7 +148,7 @@ public final class JobTrackerMain {
             + (jobTracker.nodeConfig().get(ConfigKeys.CLUSTER_TOKEN) == null
                 ? " (no lts.cluster.token: loopback peers only)"
                 : ""));
-    return new Running(jobTracker, zooKeeper);
+    return new Running(jobTracker, zooKeeper, metrics);
   }
 
   private static EmbeddedZooKeeper startZooKeeper(String registryAddress, Path dataDir) {
@@ -155,8 +182,11 @@ public final class JobTrackerMain {
   }
 
   /** What {@link #start} started. */
-  record Running(JobTracker jobTracker, EmbeddedZooKeeper zooKeeper) {
+  record Running(JobTracker jobTracker, EmbeddedZooKeeper zooKeeper, MetricsServer metrics) {
     void stop() {
+      if (metrics != null) {
+        metrics.close();
+      }
       jobTracker.stop();
       if (zooKeeper != null) {
         zooKeeper.close();

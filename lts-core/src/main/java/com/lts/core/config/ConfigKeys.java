@@ -622,14 +622,200 @@ public final class ConfigKeys {
               60,
               "Minutes between a node's statistics reports.")
           .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER)
-          .retired("nodes send no statistics reports; metrics come with the monitoring" + " work");
+          .retired("statistics are taken every lts.stats.interval (one minute)");
 
-  /** Retired: accepted for old configuration files, without effect. */
-  @Deprecated
   public static final ConfigKey<Boolean> STAT_REPORTER_CLOSED =
-      booleanKey("mStatReporterClosed", false, "Turn off a node's statistics reports.")
-          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER)
-          .retired("nodes send no statistics reports; metrics come with the monitoring" + " work");
+      booleanKey(
+              "mStatReporterClosed",
+              false,
+              "Turns off the node's per-minute statistics (lts_node_stats); its Micrometer meters"
+                  + " stay.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER);
+
+  public static final ConfigKey<Duration> STATS_INTERVAL =
+      durationKey(
+              "lts.stats.interval",
+              Duration.ofMinutes(1),
+              Duration.ofMillis(100),
+              Duration.ofHours(1),
+              "How often a node takes its statistics and sends them to a JobTracker; each row is"
+                  + " stamped with the start of its interval. Keep the default (one minute) except"
+                  + " in tests.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER);
+
+  public static final ConfigKey<Duration> STATS_RETENTION =
+      durationKey(
+              "lts.stats.retention",
+              Duration.ofDays(7),
+              Duration.ofMinutes(1),
+              Duration.ofDays(3_650),
+              "How long node statistics are kept; older rows are pruned by the JobTracker master in"
+                  + " bounded batches.")
+          .readBy(JOB_TRACKER);
+
+  // ---- alerts (evaluated by the master JobTracker)
+  public static final ConfigKey<Duration> ALERT_INTERVAL =
+      durationKey(
+              "lts.alert.interval",
+              Duration.ofMinutes(1),
+              Duration.ofMillis(100),
+              Duration.ofHours(1),
+              "How often the master JobTracker checks the alert rules.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Duration> ALERT_WINDOW =
+      durationKey(
+              "lts.alert.window",
+              Duration.ofMinutes(5),
+              Duration.ofMillis(100),
+              Duration.ofDays(1),
+              "The recent time the counting rules (failures, dead letters, background errors) add"
+                  + " up, from the node statistics.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Integer> ALERT_JOB_FAILED =
+      intKey(
+              "lts.alert.job.failed.threshold",
+              0,
+              0,
+              Integer.MAX_VALUE,
+              "Alert when this many jobs of one group ended without success (failed, or retries"
+                  + " used up) within lts.alert.window; 0 turns the rule off.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Integer> ALERT_DEAD_LETTERED =
+      intKey(
+              "lts.alert.job.dead.lettered.threshold",
+              0,
+              0,
+              Integer.MAX_VALUE,
+              "Alert when this many jobs of one group used up their retries within"
+                  + " lts.alert.window; 0 turns the rule off.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Duration> ALERT_JOB_LATE =
+      durationKey(
+              "lts.alert.job.late",
+              Duration.ZERO,
+              Duration.ZERO,
+              Duration.ofDays(30),
+              "Alert when jobs of a group are still waiting this long after their trigger time;"
+                  + " 0 turns the rule off.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Long> ALERT_QUEUE_DEPTH =
+      longKey(
+              "lts.alert.queue.depth.threshold",
+              0L,
+              0L,
+              Long.MAX_VALUE,
+              "Alert when this many jobs of one group wait to run; 0 turns the rule off.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Long> ALERT_FAILSTORE_BACKLOG =
+      longKey(
+              "lts.alert.failstore.backlog.threshold",
+              0L,
+              0L,
+              Long.MAX_VALUE,
+              "Alert when a JobClient or TaskTracker keeps this many entries in its FailStore (its"
+                  + " latest statistics); 0 turns the rule off.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Long> ALERT_FEEDBACK_BACKLOG =
+      longKey(
+              "lts.alert.feedback.backlog.threshold",
+              0L,
+              0L,
+              Long.MAX_VALUE,
+              "Alert when this many job results wait in the feedback queue for a JobClient; 0"
+                  + " turns the rule off.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Integer> ALERT_BACKGROUND_ERRORS =
+      intKey(
+              "lts.alert.background.errors.threshold",
+              0,
+              0,
+              Integer.MAX_VALUE,
+              "Alert when one node's background work failed this many times within"
+                  + " lts.alert.window; 0 turns the rule off.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Boolean> ALERT_NODE_LOST =
+      booleanKey(
+              "lts.alert.node.lost",
+              false,
+              "Alert when a node leaves the registry (stopped, died or cut off); resolved when a"
+                  + " node with its identity is back.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Duration> ALERT_QUIET_PERIOD =
+      durationKey(
+              "lts.alert.quiet.period",
+              Duration.ofMinutes(10),
+              Duration.ZERO,
+              Duration.ofDays(1),
+              "After an alert fired, the same alert (rule and group or node) is not sent again"
+                  + " within this time, even if it resolved and came back meanwhile.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<String> ALERT_WEBHOOK_URL =
+      stringKey(
+              "lts.alert.webhook.url",
+              null,
+              "Where alerts are POSTed as JSON (http or https), e.g. a DingTalk, Feishu/Lark, WeCom"
+                  + " or Slack robot's webhook.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<String> ALERT_WEBHOOK_TEMPLATE =
+      choiceKey(
+              "lts.alert.webhook.template",
+              "generic",
+              List.of("generic", "slack", "dingtalk", "feishu", "wecom"),
+              "The JSON body the webhook gets: generic (every field), or the text message of"
+                  + " Slack, DingTalk, Feishu/Lark or WeCom.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<String> ALERT_MAIL_HOST =
+      stringKey(
+              "lts.alert.mail.smtp.host",
+              null,
+              "SMTP server alerts are mailed through; no mail without it.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Integer> ALERT_MAIL_PORT =
+      intKey("lts.alert.mail.smtp.port", 25, 1, 65_535, "SMTP server port.").readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Boolean> ALERT_MAIL_STARTTLS =
+      booleanKey("lts.alert.mail.smtp.starttls", false, "Require STARTTLS on the SMTP connection.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<String> ALERT_MAIL_USERNAME =
+      stringKey("lts.alert.mail.smtp.username", null, "SMTP login, if the server asks for one.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<String> ALERT_MAIL_PASSWORD =
+      secretKey("lts.alert.mail.smtp.password", "SMTP password.").readBy(JOB_TRACKER);
+
+  public static final ConfigKey<String> ALERT_MAIL_FROM =
+      stringKey("lts.alert.mail.from", "lts@localhost", "Sender address of alert mails.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<String> ALERT_MAIL_TO =
+      stringKey("lts.alert.mail.to", null, "Recipients of alert mails, separated by commas.")
+          .readBy(JOB_TRACKER);
+
+  public static final ConfigKey<Integer> ALERT_DELIVERY_RETRIES =
+      intKey(
+              "lts.alert.delivery.retries",
+              3,
+              0,
+              20,
+              "How often an alert a receiver did not take (error, timeout) is sent again, with"
+                  + " back-off from one second; delivery runs on its own thread and never holds up"
+                  + " scheduling.")
+          .readBy(JOB_TRACKER);
 
   // ---- LTS Admin
   public static final ConfigKey<Integer> ADMIN_HTTP_PORT =

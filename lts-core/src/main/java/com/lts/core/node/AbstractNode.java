@@ -14,9 +14,15 @@ import com.lts.core.event.NodeEvent;
 import com.lts.core.event.NodeListener;
 import com.lts.core.internal.background.NodeEventBus;
 import com.lts.core.internal.net.NodeAddresses;
+import com.lts.core.monitor.NodeHealth;
+import com.lts.core.monitor.NodeMetrics;
+import com.lts.core.monitor.internal.NodeStateTracker;
+import com.lts.core.monitor.internal.StatsCollector;
+import com.lts.core.monitor.internal.StatsReporter;
 import com.lts.core.registry.MasterElector;
 import com.lts.core.registry.Registries;
 import com.lts.core.registry.Registry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +46,7 @@ public abstract class AbstractNode {
   private final List<NodeChangeListener> nodeChangeListeners = new CopyOnWriteArrayList<>();
   private final List<NodeListener> nodeListeners = new CopyOnWriteArrayList<>();
   private Clock clock = Clock.systemUTC();
+  private MeterRegistry meterRegistry;
 
   private boolean started;
   private volatile Running running;
@@ -130,6 +137,40 @@ public abstract class AbstractNode {
     this.clock = Objects.requireNonNull(clock);
   }
 
+  /**
+   * Where the node's meters are also published (see docs/monitoring.md), e.g. a Spring Boot app's
+   * registry or a {@code PrometheusMeterRegistry}; set before {@link #start()}. Each meter carries
+   * the node's identity, type and group as tags, so several nodes may share one registry.
+   */
+  public void setMeterRegistry(MeterRegistry meterRegistry) {
+    this.meterRegistry = Objects.requireNonNull(meterRegistry);
+  }
+
+  /** The node's meters, including those of the registry given; only while started. */
+  public MeterRegistry meterRegistry() {
+    return requireRunning().metrics.registry();
+  }
+
+  /**
+   * The node's health now: registry connection, store (JobTracker), mastership, FailStore backlog.
+   * A node that is not started is reported down.
+   */
+  public NodeHealth health() {
+    Running r = running;
+    if (r == null) {
+      return new NodeHealth(null, nodeType, null, false, false, null, false, 0);
+    }
+    return new NodeHealth(
+        r.config.identity(),
+        nodeType,
+        r.config.nodeGroup(),
+        true,
+        r.state.registryConnected(),
+        r.role.storeReachable(r.state.storeReachable()),
+        r.elector.isMaster(),
+        r.state.failStoreBacklog());
+  }
+
   protected void setNodeGroupInternal(String nodeGroup) {
     config.nodeGroup(nodeGroup);
   }
@@ -154,27 +195,44 @@ public abstract class AbstractNode {
     started = true;
     NodeConfig nodeConfig = config.build();
     nodeConfig.configs().startWarnings(nodeType).forEach(log::warn);
-    NodeEventBus events = new NodeEventBus(nodeConfig.identity(), nodeListeners);
+    NodeMetrics metrics =
+        new NodeMetrics(nodeConfig.identity(), nodeType, nodeConfig.nodeGroup(), meterRegistry);
+    NodeStateTracker state = new NodeStateTracker(metrics);
+    NodeEventBus events = new NodeEventBus(nodeConfig.identity(), nodeListeners, state);
     Registry registry = null;
     RoleRuntime role = null;
     Election elector = null;
+    StatsReporter stats = null;
     try {
       registry = Registries.open(nodeConfig, events);
       Node self = selfNode(nodeConfig);
       Election election = new Election(registry, self, nodeConfig.nodeGroup(), events);
-      role = startRole(new NodeContext(nodeConfig, registry, self, clock, events, election));
+      role =
+          startRole(new NodeContext(nodeConfig, registry, self, clock, events, election, metrics));
       registry.register(self);
       elector = election;
       election.join(role);
+      stats = startStats(nodeConfig, metrics, role);
       for (NodeChangeListener listener : nodeChangeListeners) {
         for (NodeType type : NodeType.values()) {
           registry.subscribe(type, null, listener);
         }
       }
       running =
-          new Running(nodeConfig, registry, role, elector, self, events, keepAlive(nodeConfig));
+          new Running(
+              nodeConfig,
+              registry,
+              role,
+              elector,
+              self,
+              events,
+              metrics,
+              state,
+              stats,
+              keepAlive(nodeConfig));
       log.info("{} {} started: {}", nodeType, nodeConfig.identity(), self);
     } catch (RuntimeException | Error e) {
+      closeQuietly(stats);
       closeQuietly(elector);
       closeQuietly(role);
       closeQuietly(registry);
@@ -185,6 +243,21 @@ public abstract class AbstractNode {
       throw new LtsException(
           nodeType + " " + nodeConfig.identity() + " could not start: " + e.getMessage(), e);
     }
+  }
+
+  private StatsReporter startStats(NodeConfig nodeConfig, NodeMetrics metrics, RoleRuntime role) {
+    if (nodeConfig.get(ConfigKeys.STAT_REPORTER_CLOSED)) {
+      return null;
+    }
+    StatsReporter stats =
+        new StatsReporter(
+            new StatsCollector(metrics, nodeConfig.identity(), nodeType, nodeConfig.nodeGroup()),
+            nodeConfig.get(ConfigKeys.STATS_INTERVAL),
+            clock,
+            role::reportStats,
+            nodeConfig.identity());
+    stats.start();
+    return stats;
   }
 
   /**
@@ -233,6 +306,7 @@ public abstract class AbstractNode {
     if (r == null) {
       return;
     }
+    closeQuietly(r.stats);
     closeQuietly(r.elector);
     closeQuietly(r.role);
     closeQuietly(r.registry);
@@ -366,5 +440,8 @@ public abstract class AbstractNode {
       Election elector,
       Node self,
       NodeEventBus events,
+      NodeMetrics metrics,
+      NodeStateTracker state,
+      StatsReporter stats,
       CountDownLatch keepAlive) {}
 }

@@ -10,6 +10,18 @@ public interface NodeStatsStore {
   /** One node's minutes in {@code [fromMinute, toMinute)}, oldest first. */
   List<NodeStats> query(String identity, long fromMinute, long toMinute);
 
+  /**
+   * Every node's minutes in {@code [fromMinute, toMinute)}, oldest first: the cluster view (alert
+   * rules, Admin's totals). Keep the range short; it is not paged.
+   */
+  List<NodeStats> queryAll(long fromMinute, long toMinute);
+
   /** Deletes minutes before {@code time}; returns how many. */
   long pruneOlderThan(long time);
+
+  /**
+   * Deletes at most {@code maxRows} of the oldest minutes before {@code time}, so that no one
+   * statement holds the database for long; returns how many.
+   */
+  long pruneOlderThan(long time, int maxRows);
 }

@@ -210,4 +210,34 @@ public abstract class AuxiliaryStoresContract extends StoreContractBase {
     assertThat(store().nodeStats().pruneOlderThan(T0 + 120_000)).isEqualTo(4);
     assertThat(store().nodeStats().query("TT_1", 0, Long.MAX_VALUE)).hasSize(3);
   }
+
+  @Test
+  void allNodesStatsAreQueriedByTimeRangeAndPrunedOldestFirstInBoundedBatches() {
+    List<NodeStats> stats = new ArrayList<>();
+    for (int minute = 0; minute < 5; minute++) {
+      for (String node : List.of("JT_2", "TT_2")) {
+        stats.add(
+            new NodeStats(
+                node,
+                node.startsWith("JT") ? NodeType.JOB_TRACKER : NodeType.TASK_TRACKER,
+                "g",
+                T0 + minute * 60_000L,
+                Map.of("m", (double) minute)));
+      }
+    }
+    NodeStatsStore nodeStats = store().nodeStats();
+    nodeStats.append(stats);
+
+    assertThat(nodeStats.queryAll(T0 + 60_000, T0 + 180_000))
+        .extracting(s -> s.identity() + "@" + s.values().get("m"))
+        .containsExactlyInAnyOrder("JT_2@1.0", "TT_2@1.0", "JT_2@2.0", "TT_2@2.0");
+
+    assertThat(nodeStats.pruneOlderThan(T0 + 180_000, 4)).isEqualTo(4);
+    assertThat(nodeStats.queryAll(0, Long.MAX_VALUE))
+        .extracting(NodeStats::minute)
+        .allMatch(minute -> minute >= T0 + 120_000);
+    assertThat(nodeStats.pruneOlderThan(T0 + 180_000, 4)).isEqualTo(2);
+    assertThat(nodeStats.pruneOlderThan(T0 + 180_000, 4)).isZero();
+    assertThat(nodeStats.queryAll(0, Long.MAX_VALUE)).hasSize(4);
+  }
 }

@@ -2,6 +2,7 @@ package com.lts.example.e2e;
 
 import com.lts.core.config.ConfigKey;
 import com.lts.core.config.LtsConfig;
+import com.lts.core.node.AbstractNode;
 import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.jobclient.JobClient;
 import com.lts.jobclient.JobCompletedHandler;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Real nodes in this JVM on loopback: an embedded ZooKeeper, JobTrackers on free ports,
@@ -27,6 +29,7 @@ final class LocalCluster implements AutoCloseable {
   private final Deque<Runnable> stops = new ArrayDeque<>();
   private int nodes;
   private String leaseMillis = "3000";
+  private Consumer<AbstractNode> beforeStart = node -> {};
 
   private LocalCluster(Path dir) {
     this.dir = dir;
@@ -40,6 +43,12 @@ final class LocalCluster implements AutoCloseable {
   /** The lease of running jobs for nodes made from now on. */
   LocalCluster leaseMillis(long millis) {
     this.leaseMillis = String.valueOf(millis);
+    return this;
+  }
+
+  /** Called with each node made from now on, just before it starts. */
+  LocalCluster beforeStart(Consumer<AbstractNode> beforeStart) {
+    this.beforeStart = beforeStart;
     return this;
   }
 
@@ -63,6 +72,7 @@ final class LocalCluster implements AutoCloseable {
     }
     jobTracker.addConfig("lts.job.lease.millis", leaseMillis);
     jobTracker.addConfig("jobtracker.job.retry.interval.millis", "50");
+    beforeStart.accept(jobTracker);
     jobTracker.start();
     stops.push(jobTracker::stop);
     return jobTracker;
@@ -84,6 +94,7 @@ final class LocalCluster implements AutoCloseable {
     taskTracker.setDataPath(dir.resolve("tt" + (++nodes)).toString());
     taskTracker.addConfig("lts.job.lease.millis", leaseMillis);
     taskTracker.setStopTimeoutMillis(5_000);
+    beforeStart.accept(taskTracker);
     taskTracker.start();
     stops.push(taskTracker::stop);
     return taskTracker;
@@ -114,6 +125,7 @@ final class LocalCluster implements AutoCloseable {
     jobClient.setNodeGroup(group);
     jobClient.setDataPath(dir.resolve("jc" + (++nodes)).toString());
     jobClient.setJobCompletedHandler(handler);
+    beforeStart.accept(jobClient);
     jobClient.start();
     stops.push(jobClient::stop);
     return jobClient;

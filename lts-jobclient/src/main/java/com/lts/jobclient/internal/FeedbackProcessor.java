@@ -1,6 +1,8 @@
 package com.lts.jobclient.internal;
 
 import com.lts.core.domain.JobResult;
+import com.lts.core.monitor.MetricNames;
+import com.lts.core.monitor.NodeMetrics;
 import com.lts.remoting.internal.RemotingChannel;
 import com.lts.remoting.internal.RequestProcessor;
 import com.lts.remoting.internal.command.JobFeedbackRequest;
@@ -28,8 +30,11 @@ final class FeedbackProcessor implements RequestProcessor<JobFeedbackRequest, Jo
   private final AtomicBoolean warnedNoHandler = new AtomicBoolean();
   private final HandledResults handled = new HandledResults();
 
-  FeedbackProcessor(Consumer<List<JobResult>> handler) {
+  private final NodeMetrics metrics;
+
+  FeedbackProcessor(Consumer<List<JobResult>> handler, NodeMetrics metrics) {
     this.handler = handler;
+    this.metrics = metrics;
   }
 
   @Override
@@ -51,6 +56,7 @@ final class FeedbackProcessor implements RequestProcessor<JobFeedbackRequest, Jo
     try {
       handler.accept(claim.fresh());
       handledNormally = true;
+      metrics.count(MetricNames.FEEDBACK_RECEIVED, claim.fresh().size());
       return new JobFeedbackResponse(claim.fresh().size(), claim.busyTaskIds());
     } catch (RuntimeException e) {
       log.warn(

@@ -16,11 +16,14 @@ import com.lts.core.failstore.FailStores;
 import com.lts.core.failstore.internal.FailStoreResender;
 import com.lts.core.internal.json.Json;
 import com.lts.core.loadbalance.LoadBalance;
+import com.lts.core.monitor.MetricNames;
+import com.lts.core.monitor.NodeMetrics;
 import com.lts.core.node.JobTrackerNotFoundException;
 import com.lts.core.node.NodeContext;
 import com.lts.core.node.RoleRuntime;
 import com.lts.core.node.internal.JobTrackerConnections;
 import com.lts.core.spi.Plugins;
+import com.lts.core.store.NodeStats;
 import com.lts.jobclient.operations.JobOperations;
 import com.lts.remoting.RemotingException;
 import com.lts.remoting.internal.command.Command;
@@ -86,7 +89,7 @@ public final class JobClientRuntime implements RoleRuntime {
               LoadBalance.class,
               config.get(ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE),
               ConfigKeys.JOBCLIENT_SELECT_LOADBALANCE.name());
-      FeedbackProcessor feedback = new FeedbackProcessor(handler);
+      FeedbackProcessor feedback = new FeedbackProcessor(handler, context.metrics());
       this.jobTrackers =
           new JobTrackerConnections(
               config,
@@ -153,6 +156,28 @@ public final class JobClientRuntime implements RoleRuntime {
   }
 
   public Response submit(List<Job> submitted) {
+    Response response = submitAndSave(submitted);
+    countSubmit(submitted.size(), response);
+    return response;
+  }
+
+  /** The submit figures: taken by a JobTracker, refused, or kept in the FailStore for later. */
+  private void countSubmit(int jobs, Response response) {
+    NodeMetrics metrics = context.metrics();
+    String code = response.getCode();
+    if (ResponseCode.SUBMIT_TOO_BUSY_AND_SAVE_FOR_LATER.equals(code)
+        || ResponseCode.SUBMIT_FAILED_AND_SAVE_FOR_LATER.equals(code)) {
+      metrics.count(MetricNames.JOBS_SAVED_FOR_LATER, jobs);
+    } else if (response.isSuccess()) {
+      metrics.count(MetricNames.JOBS_SUBMITTED, jobs);
+    } else {
+      int refused = response.getFailedJobs().isEmpty() ? jobs : response.getFailedJobs().size();
+      metrics.count(MetricNames.JOBS_REFUSED, refused);
+      metrics.count(MetricNames.JOBS_SUBMITTED, jobs - refused);
+    }
+  }
+
+  private Response submitAndSave(List<Job> submitted) {
     Optional<Response> refused = JobBatch.refuseInvalid(submitted, config.nodeGroup(), "submitted");
     if (refused.isPresent()) {
       return refused.get();
@@ -369,6 +394,11 @@ public final class JobClientRuntime implements RoleRuntime {
     return a == b
         || (Objects.equals(a.getTaskId(), b.getTaskId())
             && Objects.equals(a.getTaskTrackerNodeGroup(), b.getTaskTrackerNodeGroup()));
+  }
+
+  @Override
+  public void reportStats(List<NodeStats> stats) {
+    jobTrackers.sendStats(stats);
   }
 
   @Override

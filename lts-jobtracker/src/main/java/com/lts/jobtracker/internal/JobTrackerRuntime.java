@@ -8,7 +8,9 @@ import com.lts.core.internal.net.NodeAddresses;
 import com.lts.core.node.NodeContext;
 import com.lts.core.node.RoleRuntime;
 import com.lts.core.spi.Plugins;
+import com.lts.core.store.NodeStats;
 import com.lts.core.store.Store;
+import com.lts.jobtracker.internal.alert.AlertEvaluator;
 import com.lts.jobtracker.internal.complete.CompletionProcessor;
 import com.lts.jobtracker.internal.complete.RetryPolicy;
 import com.lts.jobtracker.internal.dispatch.Dispatcher;
@@ -31,6 +33,8 @@ import com.lts.jobtracker.internal.schedule.DueWheel;
 import com.lts.jobtracker.internal.schedule.InstancePlanner;
 import com.lts.jobtracker.internal.schedule.ScheduleFeeder;
 import com.lts.jobtracker.internal.schedule.Timekeeper;
+import com.lts.jobtracker.internal.stats.ClusterGauges;
+import com.lts.jobtracker.internal.stats.NodeStatsProcessor;
 import com.lts.jobtracker.log.JobLogSink;
 import com.lts.jobtracker.maintenance.OldDataHandler;
 import com.lts.remoting.internal.command.Command;
@@ -41,11 +45,13 @@ import com.lts.remoting.internal.server.ServerSettings;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The composition root of a running JobTracker: builds every part once and closes them in order.
@@ -64,6 +70,7 @@ public final class JobTrackerRuntime implements RoleRuntime {
   private final Timekeeper timekeeper;
   private final GoneTaskTrackers goneTaskTrackers;
   private final LeaseExpiry leaseExpiry;
+  private final AlertEvaluator alerts;
   private final NodeContext context;
   private volatile boolean master;
 
@@ -106,8 +113,9 @@ public final class JobTrackerRuntime implements RoleRuntime {
               lease,
               config.get(ConfigKeys.PUSH_BATCH_SIZE),
               dispatchExecutor,
-              events);
-      FeedbackSender feedback = new FeedbackSender(server, store.feedback());
+              events,
+              context.metrics());
+      FeedbackSender feedback = new FeedbackSender(server, store.feedback(), context.metrics());
       RetryPolicy retryPolicy =
           new RetryPolicy(
               config.get(ConfigKeys.JOB_RETRY_INTERVAL),
@@ -145,7 +153,13 @@ public final class JobTrackerRuntime implements RoleRuntime {
       server.registerProcessor(
           Command.SUBMIT_JOB,
           new SubmitProcessor(
-              store.jobs(), store.nodeGroups(), dispatcher, eventLog, timekeeper, events));
+              store.jobs(),
+              store.nodeGroups(),
+              dispatcher,
+              eventLog,
+              timekeeper,
+              events,
+              context.metrics()));
       server.registerProcessor(Command.CANCEL_JOB, new CancelProcessor(store.jobs(), eventLog));
       registerOperations(dispatcher, context);
       server.registerProcessor(Command.JOB_PULL, new PullProcessor(directory, dispatcher));
@@ -160,9 +174,11 @@ public final class JobTrackerRuntime implements RoleRuntime {
               retryPolicy,
               timekeeper,
               context.clock(),
-              events));
+              events,
+              context.metrics()));
       server.registerProcessor(Command.BIZ_LOG_SEND, new BizLogProcessor(eventLog, store.jobs()));
       server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
+      server.registerProcessor(Command.NODE_STATS_SEND, new NodeStatsProcessor(store.nodeStats()));
 
       this.duties =
           new MasterDuties(
@@ -199,6 +215,24 @@ public final class JobTrackerRuntime implements RoleRuntime {
               config.get(ConfigKeys.FEEDBACK_RETENTION),
               config.get(ConfigKeys.SUBMIT_ID_RETENTION),
               context.clock()));
+      duties.add(
+          "cluster gauges",
+          config.get(ConfigKeys.STATS_INTERVAL),
+          new ClusterGauges(store, context.metrics()));
+      Duration statsRetention = config.get(ConfigKeys.STATS_RETENTION);
+      duties.add(
+          "node stats retention",
+          Duration.ofMinutes(1),
+          () -> pruneNodeStats(context.clock().millis() - statsRetention.toMillis()));
+      this.alerts = AlertEvaluator.create(config, store, context.clock());
+      if (alerts != null) {
+        duties.add("alerts", config.get(ConfigKeys.ALERT_INTERVAL), alerts);
+        if (alerts.watchesNodes()) {
+          for (NodeType type : NodeType.values()) {
+            context.registry().subscribe(type, null, alerts);
+          }
+        }
+      }
       int retentionDays = config.get(ConfigKeys.JOB_LOG_RETENTION_DAYS);
       duties.add(
           "old data",
@@ -228,9 +262,18 @@ public final class JobTrackerRuntime implements RoleRuntime {
    * longer master) and goes on at its next run.
    */
   private void pruneJobLog(long time) {
+    pruneInBatches(() -> store.jobLogs().pruneOlderThan(time, PRUNE_BATCH));
+  }
+
+  /** {@link #pruneJobLog} for node statistics. */
+  private void pruneNodeStats(long time) {
+    pruneInBatches(() -> store.nodeStats().pruneOlderThan(time, PRUNE_BATCH));
+  }
+
+  private static void pruneInBatches(LongSupplier batch) {
     long deleted;
     do {
-      deleted = store.jobLogs().pruneOlderThan(time, PRUNE_BATCH);
+      deleted = batch.getAsLong();
     } while (deleted == PRUNE_BATCH && !Thread.currentThread().isInterrupted());
   }
 
@@ -272,6 +315,17 @@ public final class JobTrackerRuntime implements RoleRuntime {
     return store;
   }
 
+  /** This JobTracker's own statistics go straight into the store. */
+  @Override
+  public void reportStats(List<NodeStats> stats) {
+    NodeStatsProcessor.appendNew(store.nodeStats(), context.config().identity(), stats);
+  }
+
+  @Override
+  public Boolean storeReachable(boolean lastKnown) {
+    return lastKnown;
+  }
+
   @Override
   public void masterChanged(boolean isMaster) {
     master = isMaster;
@@ -286,8 +340,14 @@ public final class JobTrackerRuntime implements RoleRuntime {
     if (goneTaskTrackers != null) {
       context.registry().unsubscribe(goneTaskTrackers);
     }
+    if (alerts != null) {
+      context.registry().unsubscribe(alerts);
+    }
     if (duties != null) {
       duties.close();
+    }
+    if (alerts != null) {
+      alerts.close();
     }
     if (timekeeper != null) {
       timekeeper.close();

@@ -133,6 +133,8 @@ class BackgroundLoopsTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> told.stream().anyMatch(e -> e instanceof NodeEvent.StoreUnavailable));
+    assertThat(jobTracker.health().storeReachable()).isFalse();
+    assertThat(jobTracker.health().status()).isEqualTo("DOWN");
     List<ILoggingEvent> warns = logs.lines(Level.WARN, task + " failed");
     assertThat(warns).isNotEmpty();
     assertThat(warns.get(0).getThrowableProxy()).isNull();
@@ -151,6 +153,8 @@ class BackgroundLoopsTest {
                                 e instanceof NodeEvent.BackgroundRecovered r
                                     && r.task().equals(task))
                     && told.stream().anyMatch(e -> e instanceof NodeEvent.StoreBack));
+    assertThat(jobTracker.health().storeReachable()).isTrue();
+    assertThat(jobTracker.health().status()).isEqualTo("UP");
   }
 
   private Store failingStore(Store real) {

@@ -3,6 +3,7 @@ package com.lts.tasktracker.internal;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
+import com.lts.core.domain.Action;
 import com.lts.core.domain.BizLog;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.domain.JobRunResult;
@@ -10,10 +11,13 @@ import com.lts.core.failstore.FailStores;
 import com.lts.core.failstore.internal.FailStoreResender;
 import com.lts.core.internal.background.Background;
 import com.lts.core.loadbalance.LoadBalance;
+import com.lts.core.monitor.MetricNames;
+import com.lts.core.monitor.NodeMetrics;
 import com.lts.core.node.NodeContext;
 import com.lts.core.node.RoleRuntime;
 import com.lts.core.node.internal.JobTrackerConnections;
 import com.lts.core.spi.Plugins;
+import com.lts.core.store.NodeStats;
 import com.lts.remoting.internal.ConnectionListener;
 import com.lts.remoting.internal.RemotingChannel;
 import com.lts.remoting.internal.client.RemotingClient;
@@ -133,6 +137,8 @@ public final class TaskTrackerRuntime implements RoleRuntime {
               background)
           .start(leaseMillis);
       context.self().setThreads(workThreads);
+      context.metrics().gauge(MetricNames.THREADS_BUSY, pool::runningCount);
+      context.metrics().gauge(MetricNames.THREADS_FREE, pool::availableThreads);
       context.registry().subscribe(NodeType.JOB_TRACKER, null, jobTrackers);
     } catch (RuntimeException | Error e) {
       // Whatever started before the failure (threads, the FailStore and its lock) must not outlive
@@ -161,6 +167,14 @@ public final class TaskTrackerRuntime implements RoleRuntime {
   }
 
   private void finished(JobRunResult result) {
+    Action action = result.getAction() == null ? Action.EXECUTE_SUCCESS : result.getAction();
+    NodeMetrics metrics = context.metrics();
+    metrics.count(MetricNames.JOBS_RUN, 1, MetricNames.TAG_ACTION, action.name());
+    if (result.getEndTime() >= result.getStartTime() && result.getStartTime() > 0) {
+      metrics.time(
+          MetricNames.JOBS_RUN_TIME,
+          TimeUnit.MILLISECONDS.toNanos(result.getEndTime() - result.getStartTime()));
+    }
     unreported.add(result.getJobMeta());
     reporter.offer(result);
     intake.drain();
@@ -171,6 +185,11 @@ public final class TaskTrackerRuntime implements RoleRuntime {
     jobTrackers.invoke(Command.JOB_COMPLETED, new JobCompletedRequest(results, 0));
     unreported.reported(results);
     return true;
+  }
+
+  @Override
+  public void reportStats(List<NodeStats> stats) {
+    jobTrackers.sendStats(stats);
   }
 
   @Override

@@ -35,13 +35,23 @@ public final class NodeEventBus implements NodeEvents, AutoCloseable {
   private final Map<CountKey, AtomicLong> failures = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicBoolean storeDown = new AtomicBoolean();
+  private final NodeListener tap;
 
   /**
    * @param listeners the node's listeners, read at each delivery (so listeners added later are told
    *     too); must be safe to read while written, e.g. a {@code CopyOnWriteArrayList}
    */
   public NodeEventBus(String identity, List<NodeListener> listeners) {
+    this(identity, listeners, event -> {});
+  }
+
+  /**
+   * @param tap told every event at once on the publishing thread, before the listeners (the node's
+   *     meters and health); must be quick and must not throw
+   */
+  public NodeEventBus(String identity, List<NodeListener> listeners, NodeListener tap) {
     this.listeners = listeners;
+    this.tap = tap;
     this.delivery =
         new ThreadPoolExecutor(
             1,
@@ -78,6 +88,11 @@ public final class NodeEventBus implements NodeEvents, AutoCloseable {
   }
 
   private void enqueue(NodeEvent event) {
+    try {
+      tap.onEvent(event);
+    } catch (RuntimeException e) { // never fail the part that published
+      log.error("Counting node event {} failed", event, e);
+    }
     if (listeners.isEmpty()) {
       return;
     }

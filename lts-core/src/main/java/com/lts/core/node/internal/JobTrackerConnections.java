@@ -7,6 +7,7 @@ import com.lts.core.config.NodeConfig;
 import com.lts.core.event.NodeEvents;
 import com.lts.core.loadbalance.LoadBalance;
 import com.lts.core.node.JobTrackerNotFoundException;
+import com.lts.core.store.NodeStats;
 import com.lts.remoting.ConnectionClosedException;
 import com.lts.remoting.RemoteErrorException;
 import com.lts.remoting.RemotingConnectException;
@@ -17,6 +18,7 @@ import com.lts.remoting.internal.RemotingChannel;
 import com.lts.remoting.internal.client.ClientSettings;
 import com.lts.remoting.internal.client.RemotingClient;
 import com.lts.remoting.internal.command.Command;
+import com.lts.remoting.internal.command.NodeStatsSendRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +135,18 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
   /** How many JobTrackers the registry shows (connected or not). */
   public int known() {
     return clients.size();
+  }
+
+  /**
+   * Sends this node's statistics rows to a JobTracker ({@code NODE_STATS_SEND}), which stores them
+   * under this connection's identity.
+   *
+   * @throws RuntimeException when no JobTracker took them
+   */
+  public void sendStats(List<NodeStats> stats) {
+    List<NodeStatsSendRequest.Row> rows = new ArrayList<>(stats.size());
+    stats.forEach(s -> rows.add(new NodeStatsSendRequest.Row(s.minute(), s.values())));
+    invoke(Command.NODE_STATS_SEND, new NodeStatsSendRequest(rows));
   }
 
   /**

@@ -29,6 +29,8 @@ public final class Command<Q, R> {
       new Command<>(CommandCode.CANCEL_JOB, JobCancelRequest.class, Response.class);
   public static final Command<JobFeedbackRequest, JobFeedbackResponse> JOB_FEEDBACK =
       new Command<>(CommandCode.JOB_FEEDBACK, JobFeedbackRequest.class, JobFeedbackResponse.class);
+  public static final Command<NodeStatsSendRequest, Ack> NODE_STATS_SEND =
+      new Command<>(CommandCode.NODE_STATS_SEND, NodeStatsSendRequest.class, Ack.class);
   public static final Command<LeaseRenewRequest, LeaseRenewResponse> LEASE_RENEW =
       new Command<>(CommandCode.LEASE_RENEW, LeaseRenewRequest.class, LeaseRenewResponse.class);
 

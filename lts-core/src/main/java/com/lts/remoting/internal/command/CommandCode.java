@@ -39,7 +39,9 @@ public enum CommandCode {
   /** Operator to JobTracker: new fields for a job or schedule that is not running. */
   UPDATE_JOB(25, JobOperationRequest.class, JobOperationResponse.class, false),
   /** Operator to JobTracker: remove a job, or a schedule with its waiting instances. */
-  DELETE_JOB(26, JobOperationRequest.class, JobOperationResponse.class, false);
+  DELETE_JOB(26, JobOperationRequest.class, JobOperationResponse.class, false),
+  /** JobClient or TaskTracker to JobTracker: its statistics of the last intervals. */
+  NODE_STATS_SEND(27, NodeStatsSendRequest.class, Ack.class, false);
 
   private final short code;
   private final Class<?> requestType;

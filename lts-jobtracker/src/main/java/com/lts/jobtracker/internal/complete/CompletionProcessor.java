@@ -7,6 +7,8 @@ import com.lts.core.domain.JobResult;
 import com.lts.core.domain.JobRunResult;
 import com.lts.core.event.NodeEvent;
 import com.lts.core.event.NodeEvents;
+import com.lts.core.monitor.MetricNames;
+import com.lts.core.monitor.NodeMetrics;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
 import com.lts.core.store.Completion;
@@ -53,6 +55,7 @@ public final class CompletionProcessor
   private final Timekeeper timekeeper;
   private final Clock clock;
   private final NodeEvents events;
+  private final NodeMetrics metrics;
 
   public CompletionProcessor(
       JobStore jobs,
@@ -63,7 +66,9 @@ public final class CompletionProcessor
       RetryPolicy retryPolicy,
       Timekeeper timekeeper,
       Clock clock,
-      NodeEvents events) {
+      NodeEvents events,
+      NodeMetrics metrics) {
+    this.metrics = metrics;
     this.events = events;
     this.jobs = jobs;
     this.directory = directory;
@@ -179,6 +184,13 @@ public final class CompletionProcessor
       JobMeta meta = result.getJobMeta();
       Job job = meta.getJob();
       Action action = result.getAction() == null ? Action.EXECUTE_SUCCESS : result.getAction();
+      metrics.count(
+          MetricNames.JOBS_COMPLETED,
+          1,
+          MetricNames.TAG_GROUP,
+          job.getTaskTrackerNodeGroup(),
+          MetricNames.TAG_ACTION,
+          action.name());
       if (action == Action.EXECUTE_FAILED) {
         events.publish(
             new NodeEvent.JobFailed(

@@ -4,6 +4,8 @@ import com.lts.core.LtsException;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.event.NodeEvents;
 import com.lts.core.internal.background.Background;
+import com.lts.core.monitor.MetricNames;
+import com.lts.core.monitor.NodeMetrics;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
 import com.lts.core.store.JobLogType;
@@ -42,6 +44,7 @@ public final class Dispatcher {
   private final int maxPerPush;
   private final Executor executor;
   private final Background background;
+  private final NodeMetrics metrics;
 
   public Dispatcher(
       JobStore jobs,
@@ -50,7 +53,9 @@ public final class Dispatcher {
       Duration lease,
       int maxPerPush,
       Executor executor,
-      NodeEvents events) {
+      NodeEvents events,
+      NodeMetrics metrics) {
+    this.metrics = metrics;
     this.background = new Background(events, Dispatcher.class);
     this.jobs = jobs;
     this.directory = directory;
@@ -114,8 +119,12 @@ public final class Dispatcher {
       return List.of();
     }
     List<StoredJob> claimed;
+    long started = System.nanoTime();
     try {
       claimed = jobs.claim(slot.group(), slot.identity(), threads, lease);
+      metrics.time(MetricNames.STORE_CLAIM, System.nanoTime() - started);
+      metrics.count(
+          MetricNames.JOBS_DISPATCHED, claimed.size(), MetricNames.TAG_GROUP, slot.group());
     } catch (RuntimeException e) {
       slot.giveBack(threads);
       background.failed(

@@ -2,6 +2,8 @@ package com.lts.jobtracker.internal.feedback;
 
 import com.lts.core.cluster.NodeType;
 import com.lts.core.domain.JobResult;
+import com.lts.core.monitor.MetricNames;
+import com.lts.core.monitor.NodeMetrics;
 import com.lts.core.store.FeedbackQueue;
 import com.lts.remoting.internal.RemotingChannel;
 import com.lts.remoting.internal.command.Command;
@@ -36,10 +38,16 @@ public final class FeedbackSender {
 
   private final RemotingServer server;
   private final FeedbackQueue queue;
+  private final NodeMetrics metrics;
 
   public FeedbackSender(RemotingServer server, FeedbackQueue queue) {
+    this(server, queue, NodeMetrics.detached());
+  }
+
+  public FeedbackSender(RemotingServer server, FeedbackQueue queue, NodeMetrics metrics) {
     this.server = server;
     this.queue = queue;
+    this.metrics = metrics;
   }
 
   /**
@@ -75,7 +83,12 @@ public final class FeedbackSender {
     }
     return channel
         .invokeAsync(Command.JOB_FEEDBACK, new JobFeedbackRequest(results), CALL_TIMEOUT)
-        .handle((response, failure) -> undelivered(jobClientGroup, results, response, failure));
+        .handle((response, failure) -> undelivered(jobClientGroup, results, response, failure))
+        .thenApply(
+            undelivered -> {
+              metrics.count(MetricNames.FEEDBACK_SENT, results.size() - undelivered.size());
+              return undelivered;
+            });
   }
 
   private static List<JobResult> undelivered(

@@ -9,6 +9,8 @@ import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
 import com.lts.core.event.NodeEvents;
 import com.lts.core.internal.background.Background;
+import com.lts.core.monitor.MetricNames;
+import com.lts.core.monitor.NodeMetrics;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.NodeGroupStore;
@@ -22,8 +24,10 @@ import com.lts.remoting.internal.RemotingChannel;
 import com.lts.remoting.internal.RequestProcessor;
 import com.lts.remoting.internal.command.JobSubmitRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +50,7 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
   private final JobEventLog eventLog;
   private final Timekeeper timekeeper;
   private final Background background;
+  private final NodeMetrics metrics;
   private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
 
   public SubmitProcessor(
@@ -54,7 +59,9 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       Dispatcher dispatcher,
       JobEventLog eventLog,
       Timekeeper timekeeper,
-      NodeEvents events) {
+      NodeEvents events,
+      NodeMetrics metrics) {
+    this.metrics = metrics;
     this.background = new Background(events, SubmitProcessor.class);
     this.jobs = jobs;
     this.nodeGroups = nodeGroups;
@@ -85,7 +92,10 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
     List<SubmitResult> results = List.of();
     if (!valid.isEmpty()) {
       try {
+        long started = System.nanoTime();
         results = jobs.submit(valid);
+        metrics.time(MetricNames.STORE_SUBMIT, System.nanoTime() - started);
+        countReceived(valid);
       } catch (StoreException e) {
         background.failed(
             "Submit", new LtsException("Storing " + valid.size() + " submitted jobs", e));
@@ -112,6 +122,13 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
             List.of());
     response.setRefusals(refused);
     return response;
+  }
+
+  private void countReceived(List<Job> stored) {
+    Map<String, Long> perGroup = new HashMap<>();
+    stored.forEach(job -> perGroup.merge(job.getTaskTrackerNodeGroup(), 1L, Long::sum));
+    perGroup.forEach(
+        (group, n) -> metrics.count(MetricNames.JOBS_RECEIVED, n, MetricNames.TAG_GROUP, group));
   }
 
   private static String describe(List<JobRefusal> refused) {

@@ -55,27 +55,46 @@ final class JdbcNodeStatsStore implements NodeStatsStore {
   @Override
   public List<NodeStats> query(String identity, long fromMinute, long toMinute) {
     StoreArguments.group("identity", identity);
-    return jdbc.autoCommit(
+    return select(
         "query stats of node " + identity,
+        "node_identity = ? AND ",
+        identity,
+        fromMinute,
+        toMinute);
+  }
+
+  @Override
+  public List<NodeStats> queryAll(long fromMinute, long toMinute) {
+    return select("query stats of all nodes", "", null, fromMinute, toMinute);
+  }
+
+  private List<NodeStats> select(
+      String what, String identityCondition, String identity, long fromMinute, long toMinute) {
+    return jdbc.autoCommit(
+        what,
         c -> {
           List<NodeStats> rows = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT node_type, node_group, stat_minute, stats FROM lts_node_stats"
-                      + " WHERE node_identity = ? AND stat_minute >= ? AND stat_minute < ?"
-                      + " ORDER BY stat_minute, id")) {
-            ps.setString(1, identity);
-            ps.setLong(2, fromMinute);
-            ps.setLong(3, toMinute);
+                  "SELECT node_identity, node_type, node_group, stat_minute, stats FROM"
+                      + " lts_node_stats WHERE "
+                      + identityCondition
+                      + "stat_minute >= ? AND stat_minute < ? ORDER BY stat_minute, id")) {
+            int i = 1;
+            if (identity != null) {
+              ps.setString(i++, identity);
+            }
+            ps.setLong(i++, fromMinute);
+            ps.setLong(i, toMinute);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 rows.add(
                     new NodeStats(
-                        identity,
-                        NodeType.valueOf(rs.getString(1)),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        Json.fromJson(rs.getString(4), VALUES)));
+                        rs.getString(1),
+                        NodeType.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        Json.fromJson(rs.getString(5), VALUES)));
               }
             }
           }
@@ -91,6 +110,23 @@ final class JdbcNodeStatsStore implements NodeStatsStore {
           try (PreparedStatement ps =
               c.prepareStatement("DELETE FROM lts_node_stats WHERE stat_minute < ?")) {
             ps.setLong(1, time);
+            return (long) ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public long pruneOlderThan(long time, int maxRows) {
+    int limit = StoreArguments.limit("maxRows", maxRows);
+    return jdbc.autoCommit(
+        "prune node stats",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  jdbc.dialect()
+                      .deleteOldest("lts_node_stats", "stat_minute < ?", "stat_minute"))) {
+            ps.setLong(1, time);
+            ps.setInt(2, limit);
             return (long) ps.executeUpdate();
           }
         });
