@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobResult;
+import com.lts.core.monitor.MetricNames;
 import com.lts.jobclient.JobClient;
 import com.lts.jobclient.JobCompletedHandler;
 import com.lts.jobclient.RetryJobClient;
 import com.lts.spring.TestCluster;
 import com.lts.spring.runner.JobRunnerItem;
 import com.lts.tasktracker.TaskTracker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -58,6 +61,11 @@ class SpringBootStarterTest {
     @Bean
     Results results() {
       return new Results();
+    }
+
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
     }
   }
 
@@ -147,6 +155,21 @@ class SpringBootStarterTest {
     assertThat(health)
         .containsOnlyKeys("ltsTaskTrackerHealthIndicator", "ltsJobClientHealthIndicator");
     health.values().forEach(h -> assertThat(h.health().getStatus()).isEqualTo(Status.UP));
+    // Both nodes' meters went to the app's registry.
+    MeterRegistry meters = context.getBean(MeterRegistry.class);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        meters.find(MetricNames.JOBS_RUN).counters().stream()
+                            .mapToDouble(c -> c.count())
+                            .sum())
+                    .as("the TaskTracker's runs")
+                    .isEqualTo(2.0));
+    assertThat(meters.find(MetricNames.JOBS_SUBMITTED).counters())
+        .as("the JobClient's submits")
+        .isNotEmpty();
 
     assertThat(jobClient.submitJob(job("s-1", "slow")).isSuccess()).isTrue();
     await().atMost(Duration.ofSeconds(20)).until(() -> jobs.slowStarted.getCount() == 0);
