@@ -331,7 +331,15 @@ class AdminBrowserTest {
     open("charts");
     WebElement select = waitFor("#chart-node option[value='" + identity + "']");
     select.click();
-    await().atMost(WAIT).until(() -> all("#charts .chart canvas").size() == 3);
+    // One chart per figure: these three, and whatever the node's own statistics rows hold.
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                all("#charts .chart canvas").size() >= 3
+                    && driver.findElement(By.id("charts")).getText().contains("jobs.succeeded")
+                    && driver.findElement(By.id("charts")).getText().contains("jobs.failed")
+                    && driver.findElement(By.id("charts")).getText().contains("jvm.heap.used.mb"));
     screenshot("charts");
   }
 
