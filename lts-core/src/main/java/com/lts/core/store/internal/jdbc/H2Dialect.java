@@ -1,7 +1,6 @@
 package com.lts.core.store.internal.jdbc;
 
 import java.sql.Connection;
-import java.util.Map;
 
 /**
  * H2 2.x. Its {@code FOR UPDATE SKIP LOCKED} locks every row matching the WHERE clause when the
@@ -19,16 +18,6 @@ final class H2Dialect extends Dialect {
   @Override
   Claimer claimer() {
     return new CompareAndSetClaimer();
-  }
-
-  /**
-   * H2 parses a statement's text on every prepare unless it is in the session's query cache, which
-   * holds 8 by default: a drain's profile spent a fifth of its samples parsing the store's
-   * statements again.
-   */
-  @Override
-  Map<String, String> driverProperties() {
-    return Map.of("QUERY_CACHE_SIZE", "256");
   }
 
   @Override
