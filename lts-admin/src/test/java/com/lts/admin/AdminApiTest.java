@@ -122,7 +122,7 @@ class AdminApiTest {
         refused.add(method + " " + path);
       }
     }
-    assertThat(refused).hasSize(8);
+    assertThat(refused).hasSize(9);
     JSONObject after = job(jobId);
     assertThat(after.getString("state")).isEqualTo("EXECUTABLE");
     assertThat(after.getLongValue("version")).isEqualTo(version);
@@ -238,6 +238,40 @@ class AdminApiTest {
               assertThat(lines.stream().map(l -> ((JSONObject) l).getString("type")))
                   .contains("RECEIVED", "TRIGGERED", "DISPATCHED", "BIZ", "FINISHED");
             });
+  }
+
+  @Test
+  void aRunningJobIsTerminatedAndEndsAsFailed() {
+    JSONObject job = new JSONObject();
+    job.put("taskId", "endless");
+    job.put("taskTrackerNodeGroup", AdminCluster.GROUP);
+    job.put("maxRetryTimes", 2);
+    job.put("params", Map.of("lines", "600", "pauseMillis", "100"));
+    RestClient.Reply added = admin.send("POST", "/api/jobs", job.toJSONString());
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    String jobId = added.json().getString("jobId");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "EXECUTING".equals(admin.get("/api/jobs/" + jobId).json().getString("state")));
+
+    RestClient.Reply terminated = admin.send("POST", "/api/jobs/" + jobId + "/terminate", null);
+    assertThat(terminated.status()).as(terminated.body()).isEqualTo(200);
+    assertThat(terminated.json().getString("message")).contains("Terminated the run");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> admin.get("/api/jobs/" + jobId).status() == 404);
+    JSONArray lines = admin.get("/api/jobs/" + jobId + "/logs").json().getJSONArray("items");
+    assertThat(lines.stream().map(l -> ((JSONObject) l).getString("type")))
+        .contains("TERMINATED", "FINISHED")
+        .doesNotContain("RETRIED");
+    assertThat(cluster.runs("endless")).isEqualTo(1);
+    assertThat(admin.send("POST", "/api/jobs/" + jobId + "/terminate", null).status())
+        .isEqualTo(404);
+
+    String waiting = addWaitingJob(admin, "not-running", AdminCluster.GROUP);
+    RestClient.Reply refused = admin.send("POST", "/api/jobs/" + waiting + "/terminate", null);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().getString("error")).contains("not running");
   }
 
   @Test

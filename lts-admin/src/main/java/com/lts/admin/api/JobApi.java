@@ -57,6 +57,8 @@ final class JobApi {
         "POST", "/api/jobs/{jobId}/resume", Access.CHANGE, operation(JobOperations::resume));
     handler.add(
         "POST", "/api/jobs/{jobId}/trigger", Access.CHANGE, operation(JobOperations::triggerNow));
+    handler.add(
+        "POST", "/api/jobs/{jobId}/terminate", Access.CHANGE, operation(JobOperations::terminate));
   }
 
   private StoredJob find(Exchange exchange) {

@@ -38,6 +38,9 @@ final class OpenApiDoc {
           Map.entry("POST /api/jobs/{jobId}/suspend", "Suspend a waiting job or a schedule"),
           Map.entry("POST /api/jobs/{jobId}/resume", "Resume a suspended job or schedule"),
           Map.entry("POST /api/jobs/{jobId}/trigger", "Run a waiting job or a schedule now"),
+          Map.entry(
+              "POST /api/jobs/{jobId}/terminate",
+              "Stop the run in progress (it ends as failed, not retried)"),
           Map.entry("GET /api/node-groups", "Node groups of TaskTrackers and JobClients"),
           Map.entry("POST /api/node-groups", "Add a node group: {nodeType, name}"),
           Map.entry("DELETE /api/node-groups/{type}/{name}", "Remove a node group"),

@@ -293,6 +293,17 @@ public final class ConfigKeys {
                   + " RetryJobClient's FailStore may bridge.")
           .readBy(JOB_TRACKER);
 
+  public static final ConfigKey<Duration> DEAD_JOB_RETENTION =
+      durationKey(
+              "lts.dead.job.retention",
+              Duration.ofDays(7),
+              Duration.ofMinutes(1),
+              Duration.ofDays(3_650),
+              "How long a dead letter (a job whose retries were used up) is kept for an operator to"
+                  + " retry or delete; older ones are pruned by the JobTracker master in bounded"
+                  + " batches.")
+          .readBy(JOB_TRACKER);
+
   // ---- JobTracker scheduling
   /** Retired: accepted for old configuration files, without effect. */
   @Deprecated

@@ -13,6 +13,8 @@ public enum JobLogType {
   UPDATED,
   /** Made due now, or (a schedule) run once more now, by an operator. */
   TRIGGERED,
+  /** An operator asked the TaskTracker running the job to stop that run. */
+  TERMINATED,
   /** A line a JobRunner wrote through its BizLogger. */
   BIZ
 }

@@ -23,6 +23,9 @@ public interface Store extends AutoCloseable {
 
   NodeStatsStore nodeStats();
 
+  /** Jobs whose retries were used up, kept for operators. */
+  DeadJobStore deadJobs();
+
   /** Releases the pool or client. */
   @Override
   void close();

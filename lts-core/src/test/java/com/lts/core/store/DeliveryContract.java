@@ -7,6 +7,7 @@ import com.lts.core.domain.Job;
 import com.lts.core.domain.JobResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -297,5 +298,101 @@ public abstract class DeliveryContract extends StoreContractBase {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static Completion deadLettered(StoredJob run) {
+    return deadLettered(run, run.attemptRef());
+  }
+
+  private static Completion deadLettered(StoredJob run, AttemptRef attempt) {
+    return Completion.of(attempt)
+        .deadLettered(
+            new DeadJob(
+                run.jobId(),
+                run.taskTrackerNodeGroup(),
+                run.taskId(),
+                run.job(),
+                run.scheduleJobId(),
+                run.attempt(),
+                run.retryTimes(),
+                Action.EXECUTE_EXCEPTION.name(),
+                "shop closed",
+                0));
+  }
+
+  @Test
+  void aRunWhoseRetriesAreUsedUpIsKeptAsADeadLetterInTheSameWrite() {
+    Job job = job("dying");
+    job.setParam("shop", "north");
+    job.setMaxRetryTimes(2);
+    submitOne(job);
+    StoredJob run = claimOne();
+    clock().set(T0 + 1_000);
+
+    assertThat(jobs().finish(List.of(deadLettered(run))).accepted())
+        .containsExactly(run.attemptRef());
+
+    assertThat(jobs().find(run.jobId())).isEmpty();
+    DeadJob dead = store().deadJobs().find(run.jobId()).orElseThrow();
+    assertThat(dead.taskId()).isEqualTo("dying");
+    assertThat(dead.taskTrackerNodeGroup()).isEqualTo(GROUP);
+    assertThat(dead.job().getParam("shop")).isEqualTo("north");
+    assertThat(dead.job().getMaxRetryTimes()).isEqualTo(2);
+    assertThat(dead.action()).isEqualTo("EXECUTE_EXCEPTION");
+    assertThat(dead.msg()).isEqualTo("shop closed");
+    assertThat(dead.attempt()).isEqualTo(run.attempt());
+    assertThat(dead.deadTime()).isEqualTo(T0 + 1_000);
+    assertThat(store().deadJobs().latest(GROUP, "dying")).contains(dead);
+    assertThat(store().deadJobs().countByGroup()).containsExactly(Map.entry(GROUP, 1L));
+  }
+
+  @Test
+  void aRefusedRunLeavesNoDeadLetter() {
+    submitOne(job("late"));
+    StoredJob run = claimOne();
+    AttemptRef anotherAttempt = new AttemptRef(run.jobId(), run.attempt() + 1);
+
+    assertThat(jobs().finish(List.of(deadLettered(run, anotherAttempt))).refused()).hasSize(1);
+
+    assertThat(store().deadJobs().find(run.jobId())).isEmpty();
+    assertThat(store().deadJobs().countByGroup()).isEmpty();
+    assertThat(jobs().find(run.jobId())).isPresent();
+  }
+
+  @Test
+  void deadLettersArePagedFilteredDeletedAndPrunedByAge() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      clock().set(T0 + i * 1_000L);
+      submitOne(job("dead-" + (i % 2)));
+      StoredJob run = claimOne();
+      jobs().finish(List.of(deadLettered(run)));
+      ids.add(run.jobId());
+    }
+    List<String> paged = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Page<DeadJob> page = store().deadJobs().browse(null, null, cursor, 2);
+      page.items().forEach(d -> paged.add(d.jobId()));
+      cursor = page.nextCursor();
+      pages++;
+    } while (cursor != null && pages < 10);
+    assertThat(paged).containsExactlyElementsOf(ids.stream().sorted().toList());
+    assertThat(store().deadJobs().browse(GROUP, "dead-1", null, 10).items())
+        .extracting(DeadJob::jobId)
+        .containsExactlyInAnyOrder(ids.get(1), ids.get(3));
+    assertThat(store().deadJobs().browse("other-group", null, null, 10).items()).isEmpty();
+    assertThat(store().deadJobs().latest(GROUP, "dead-0").orElseThrow().jobId())
+        .isEqualTo(ids.get(4));
+
+    assertThat(store().deadJobs().delete(ids.get(4))).isTrue();
+    assertThat(store().deadJobs().delete(ids.get(4))).isFalse();
+    assertThat(store().deadJobs().pruneOlderThan(T0 + 2_500, 2)).isEqualTo(2);
+    assertThat(store().deadJobs().pruneOlderThan(T0 + 2_500, 2)).isEqualTo(1);
+    assertThat(store().deadJobs().pruneOlderThan(T0 + 2_500, 2)).isZero();
+    assertThat(store().deadJobs().browse(null, null, null, 10).items())
+        .extracting(DeadJob::jobId)
+        .containsExactly(ids.get(3));
   }
 }

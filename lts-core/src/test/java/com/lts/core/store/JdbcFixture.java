@@ -14,7 +14,13 @@ import java.util.UUID;
 public final class JdbcFixture implements StoreFixture {
 
   private static final String[] TABLES = {
-    "lts_job", "lts_feedback", "lts_node_group", "lts_job_log", "lts_node_stats", "lts_submit_id"
+    "lts_job",
+    "lts_feedback",
+    "lts_node_group",
+    "lts_job_log",
+    "lts_node_stats",
+    "lts_submit_id",
+    "lts_dead_job"
   };
 
   private final String queue;

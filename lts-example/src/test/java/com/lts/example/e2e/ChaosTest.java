@@ -31,11 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two JobTrackers, three TaskTrackers and a RetryJobClient, each a JVM, with the default lease, on
- * MariaDB (and on PostgreSQL with {@code -Dlts.long.tests=true}); while 5,000 {@code needFeedback} jobs run, a seeded random sequence
- * {@code kill -9}s TaskTrackers and JobTrackers, freezes JobTrackers (SIGSTOP, then SIGCONT) and
- * restarts what it killed. Afterwards every job ran and completed once, only jobs whose TaskTracker
- * was killed ran again, and every result reached the JobClient's handler exactly once. Set {@code
- * -Dlts.chaos.seed=N} to replay a run's sequence of faults.
+ * MariaDB (and on PostgreSQL with {@code -Dlts.long.tests=true}); while 5,000 {@code needFeedback}
+ * jobs run, a seeded random sequence {@code kill -9}s TaskTrackers and JobTrackers, freezes
+ * JobTrackers (SIGSTOP, then SIGCONT) and restarts what it killed. Afterwards every job ran and
+ * completed once, only jobs whose TaskTracker was killed ran again, and every result reached the
+ * JobClient's handler exactly once. Set {@code -Dlts.chaos.seed=N} to replay a run's sequence of
+ * faults.
  */
 class ChaosTest {
 
@@ -70,7 +71,10 @@ class ChaosTest {
     }
   }
 
-  /** On demand ({@code -Dlts.long.tests=true}): CI's time goes to MariaDB, the store LTS users run most. */
+  /**
+   * On demand ({@code -Dlts.long.tests=true}): CI's time goes to MariaDB, the store LTS users run
+   * most.
+   */
   @Test
   @EnabledIfSystemProperty(named = "lts.long.tests", matches = "true")
   void onPostgreSqlNoJobIsLostRunTwiceWithoutADeathOrFedBackTwice() throws Exception {

@@ -3,10 +3,13 @@ package com.lts.example.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.lts.core.domain.Action;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobRef;
 import com.lts.core.domain.OperationResult;
 import com.lts.core.domain.OperationStatus;
+import com.lts.core.domain.Result;
+import com.lts.core.store.DeadJob;
 import com.lts.core.store.JdbcFixture;
 import com.lts.core.store.JobLogEntry;
 import com.lts.core.store.JobLogQuery;
@@ -17,18 +20,25 @@ import com.lts.core.store.Store;
 import com.lts.core.store.StoredJob;
 import com.lts.jobclient.JobClient;
 import com.lts.jobclient.operations.JobOperations;
+import com.lts.tasktracker.runner.InterruptibleJobRunner;
+import com.lts.tasktracker.runner.JobContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Suspend, resume, trigger now, update and delete through a real JobTracker, and their errors. */
+/**
+ * Suspend, resume, trigger now, update, delete and terminate through a real JobTracker, and their
+ * errors.
+ */
 class JobOperationsTest {
 
   private static final String GROUP = "trade";
@@ -40,12 +50,13 @@ class JobOperationsTest {
   private JobClient client;
   private JobOperations operations;
   private Store store;
+  private LocalCluster cluster;
 
   @BeforeEach
   void startCluster() {
     JdbcFixture database = JdbcFixture.h2();
     toClose.add(database::drop);
-    LocalCluster cluster = LocalCluster.start(dir);
+    cluster = LocalCluster.start(dir);
     toClose.add(cluster);
     cluster.jobTracker(database.config());
     runner = new CountingRunner();
@@ -193,6 +204,152 @@ class JobOperationsTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> store.jobs().find(GROUP, "running").isEmpty());
     assertThat(runner.runsOf("running")).isEqualTo(1);
+  }
+
+  @Test
+  void aTerminatedRunEndsAsFailedAndIsNotRetried() throws Exception {
+    Job blocking = job("stuck");
+    blocking.setParam("action", "BLOCK");
+    blocking.setMaxRetryTimes(3);
+    submit(blocking);
+    assertThat(runner.blocked.await(20, TimeUnit.SECONDS)).isTrue();
+    String jobId = stored("stuck").jobId();
+    JobRef ref = JobRef.of("stuck", GROUP);
+
+    assertStatus(operations.terminate(ref), OperationStatus.DONE, "Terminated the run of job");
+    List<JobLogEntry> log = finishedLog(jobId);
+    assertThat(runner.runsOf("stuck")).isEqualTo(1);
+    assertThat(log).extracting(JobLogEntry::type).contains(JobLogType.TERMINATED);
+    assertThat(log).extracting(JobLogEntry::type).doesNotContain(JobLogType.RETRIED);
+    JobLogEntry finished =
+        log.stream().filter(e -> e.type() == JobLogType.FINISHED).findFirst().orElseThrow();
+    // the runner's InterruptedException would have been retried; a terminate is a failure
+    assertThat(finished.msg()).contains("EXECUTE_FAILED", "Terminated by", "EXECUTE_EXCEPTION");
+    assertStatus(operations.terminate(ref), OperationStatus.NOT_FOUND, "No job with taskId stuck");
+
+    Job waiting = job("waiting");
+    waiting.setTriggerTime(System.currentTimeMillis() + 3_600_000);
+    submit(waiting);
+    assertStatus(
+        operations.terminate(JobRef.of("waiting", GROUP)), OperationStatus.REFUSED, "not running");
+  }
+
+  @Test
+  void anInterruptibleRunnerIsToldToStopEvenWhenItIgnoresThreadInterrupts() throws Exception {
+    StopFlagRunner stopFlag = new StopFlagRunner();
+    cluster.taskTracker("patient", 1, stopFlag);
+    Job job = new Job();
+    job.setTaskId("long-report");
+    job.setTaskTrackerNodeGroup("patient");
+    submit(job);
+    assertThat(stopFlag.started.await(20, TimeUnit.SECONDS)).isTrue();
+    String jobId = store.jobs().find("patient", "long-report").orElseThrow().jobId();
+
+    assertStatus(
+        operations.terminate(JobRef.ofJobId(jobId)), OperationStatus.DONE, "Terminated the run");
+    JobLogEntry finished =
+        finishedLog(jobId).stream()
+            .filter(e -> e.type() == JobLogType.FINISHED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(finished.msg())
+        .contains("EXECUTE_FAILED", "Terminated by", "EXECUTE_SUCCESS: stopped by interrupt()");
+  }
+
+  @Test
+  void aDeadLetterIsKeptRetriedAndDeleted() {
+    Job failing = job("flaky");
+    failing.setParam("action", "THROW");
+    failing.setParam("shop", "north");
+    submit(failing);
+    DeadJob dead = deadLetter("flaky", null);
+    assertThat(dead.action()).isEqualTo("EXECUTE_EXCEPTION");
+    assertThat(dead.msg()).contains("shop closed");
+    assertThat(dead.job().getParam("shop")).isEqualTo("north");
+
+    OperationResult retried = operations.retry(JobRef.ofJobId(dead.jobId()));
+    assertStatus(retried, OperationStatus.DONE, "submitted again as job");
+    assertThat(retried.jobId()).isNotEqualTo(dead.jobId());
+    await().atMost(Duration.ofSeconds(20)).until(() -> runner.runsOf("flaky") == 2);
+    DeadJob again = deadLetter("flaky", dead.jobId()); // it threw again: a new letter
+    assertThat(again.jobId()).isEqualTo(retried.jobId());
+    assertThat(store.deadJobs().find(dead.jobId())).isEmpty();
+    assertStatus(
+        operations.retry(JobRef.ofJobId(dead.jobId())),
+        OperationStatus.NOT_FOUND,
+        "No dead letter with jobId");
+
+    Job blocker = job("flaky");
+    blocker.setTriggerTime(System.currentTimeMillis() + 3_600_000);
+    submit(blocker);
+    assertStatus(
+        operations.retry(JobRef.of("flaky", GROUP)),
+        OperationStatus.REFUSED,
+        "is in the queue now");
+    assertStatus(operations.delete(JobRef.ofJobId(again.jobId())), OperationStatus.DONE, "dead");
+    assertThat(store.deadJobs().find(again.jobId())).isEmpty();
+  }
+
+  @Test
+  void aDeadInstanceOfAScheduleIsRetriedByRunningTheScheduleOnceMore() {
+    Job nightly = job("nightly-fail");
+    nightly.setCronExpression("0 0 3 1 1 ? 2099");
+    nightly.setParam("action", "THROW");
+    submit(nightly);
+    JobRef schedule = JobRef.of("nightly-fail", GROUP);
+    assertStatus(operations.triggerNow(schedule), OperationStatus.DONE, "one extra instance");
+    DeadJob dead = deadLetter("nightly-fail", null);
+    assertThat(dead.scheduleJobId()).isEqualTo(stored("nightly-fail").jobId());
+
+    assertStatus(
+        operations.retry(JobRef.of("nightly-fail", GROUP)),
+        OperationStatus.DONE,
+        "its schedule runs one extra instance now");
+    await().atMost(Duration.ofSeconds(20)).until(() -> runner.runsOf("nightly-fail") == 2);
+    assertThat(stored("nightly-fail").job().getCronExpression()).isEqualTo("0 0 3 1 1 ? 2099");
+  }
+
+  /** The dead letter of {@code taskId} other than {@code notJobId}, once it is there. */
+  private DeadJob deadLetter(String taskId, String notJobId) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> store.deadJobs().latest(GROUP, taskId),
+            d -> d.isPresent() && !d.get().jobId().equals(notJobId))
+        .orElseThrow();
+  }
+
+  /** Ignores thread interrupts (as much blocking code does) and stops only through interrupt(). */
+  static final class StopFlagRunner implements InterruptibleJobRunner {
+    final CountDownLatch started = new CountDownLatch(1);
+    private volatile boolean stopped;
+
+    @Override
+    public Result run(JobContext context) {
+      started.countDown();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!stopped && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      }
+      return new Result(Action.EXECUTE_SUCCESS, stopped ? "stopped by interrupt()" : "timed out");
+    }
+
+    @Override
+    public void interrupt() {
+      stopped = true;
+    }
+  }
+
+  /** The log of a job once it is gone from the store, with its FINISHED line. */
+  private List<JobLogEntry> finishedLog(String jobId) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                store.jobs().find(jobId).isPresent()
+                    ? List.<JobLogEntry>of()
+                    : store.jobLogs().query(JobLogQuery.forJob(jobId, 100)).items(),
+            entries -> entries.stream().anyMatch(e -> e.type() == JobLogType.FINISHED));
   }
 
   private List<JobLogType> logTypes(String jobId) {

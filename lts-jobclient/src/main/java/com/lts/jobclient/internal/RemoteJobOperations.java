@@ -59,6 +59,16 @@ final class RemoteJobOperations implements JobOperations {
     return send(Command.DELETE_JOB, job, null, null);
   }
 
+  @Override
+  public OperationResult terminate(JobRef job) {
+    return send(Command.TERMINATE_JOB, job, null, null);
+  }
+
+  @Override
+  public OperationResult retry(JobRef deadJob) {
+    return send(Command.RETRY_DEAD_JOB, deadJob, null, null);
+  }
+
   private OperationResult send(
       Command<JobOperationRequest, JobOperationResponse> command,
       JobRef ref,

@@ -15,8 +15,9 @@ import com.lts.core.domain.OperationResult;
  * reference is wrong: every problem is named, nothing changed); {@code FAILED} (no JobTracker
  * reachable, or its store failed). Calls never throw for these.
  *
- * <p>A running job is never changed: it finishes, or is retried, as it would have been. Suspending
- * or deleting a schedule removes its waiting instances; its running ones finish normally.
+ * <p>A running job is never changed: it finishes, or is retried, as it would have been, unless you
+ * {@link #terminate} that run. Suspending or deleting a schedule removes its waiting instances; its
+ * running ones finish normally.
  */
 public interface JobOperations {
 
@@ -50,7 +51,28 @@ public interface JobOperations {
 
   /**
    * Removes a job that is not running, or a schedule with its waiting instances; what {@code
-   * JobClient.cancelJob} does.
+   * JobClient.cancelJob} does. Named by job id, it also removes a dead letter (see {@link #retry}).
    */
   OperationResult delete(JobRef job);
+
+  /**
+   * Stops the run in progress of a job: the TaskTracker running it interrupts the run's thread and
+   * calls {@code interrupt()} of an {@code InterruptibleJobRunner}. However the runner then
+   * returns, the run ends as {@code EXECUTE_FAILED} ("terminated by ..."), which is not retried; a
+   * schedule goes on with its next instants. A runner that ignores interrupts runs on until it
+   * returns. {@code REFUSED} when the job is not running; {@code FAILED} when the TaskTracker
+   * running it cannot be reached (its lease then decides, as for any TaskTracker cut off).
+   */
+  OperationResult terminate(JobRef job);
+
+  /**
+   * Runs a dead letter again — a job whose retries were used up, kept in the store ({@code
+   * lts.dead.job.retention}): a one-time job is submitted again as it was first submitted, due now,
+   * its retries counted afresh; for an instance of a cron/repeat schedule, the schedule runs one
+   * extra instance now. The letter is then deleted. Name it by its job id ({@code JobRef.ofJobId}),
+   * or by taskId and group for the latest letter of that job. {@code REFUSED} when a job with its
+   * taskId is in the queue now, or its schedule is gone or suspended; {@code NOT_FOUND} when there
+   * is no such letter. {@link #delete} with the letter's job id deletes it.
+   */
+  OperationResult retry(JobRef deadJob);
 }

@@ -40,6 +40,7 @@ import com.lts.jobtracker.maintenance.OldDataHandler;
 import com.lts.remoting.internal.command.Command;
 import com.lts.remoting.internal.command.JobOperationRequest;
 import com.lts.remoting.internal.command.JobOperationResponse;
+import com.lts.remoting.internal.command.JobTerminateRequest;
 import com.lts.remoting.internal.server.RemotingServer;
 import com.lts.remoting.internal.server.ServerSettings;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -60,6 +61,9 @@ public final class JobTrackerRuntime implements RoleRuntime {
 
   /** Job log rows deleted per statement. */
   static final int PRUNE_BATCH = 5_000;
+
+  /** How long an operator's terminate waits for the TaskTracker's answer. */
+  private static final Duration TERMINATE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Store store;
   private final boolean ownsStore;
@@ -224,6 +228,18 @@ public final class JobTrackerRuntime implements RoleRuntime {
           "node stats retention",
           Duration.ofMinutes(1),
           () -> pruneNodeStats(context.clock().millis() - statsRetention.toMillis()));
+      Duration deadJobRetention = config.get(ConfigKeys.DEAD_JOB_RETENTION);
+      duties.add(
+          "dead letter retention",
+          Duration.ofMinutes(1),
+          () ->
+              pruneInBatches(
+                  () ->
+                      store
+                          .deadJobs()
+                          .pruneOlderThan(
+                              context.clock().millis() - deadJobRetention.toMillis(),
+                              PRUNE_BATCH)));
       this.alerts = AlertEvaluator.create(config, store, context.clock());
       if (alerts != null) {
         duties.add("alerts", config.get(ConfigKeys.ALERT_INTERVAL), alerts);
@@ -284,13 +300,34 @@ public final class JobTrackerRuntime implements RoleRuntime {
             Command.RESUME_JOB, Operation.RESUME,
             Command.TRIGGER_JOB_NOW, Operation.TRIGGER_NOW,
             Command.UPDATE_JOB, Operation.UPDATE,
-            Command.DELETE_JOB, Operation.DELETE);
+            Command.DELETE_JOB, Operation.DELETE,
+            Command.TERMINATE_JOB, Operation.TERMINATE,
+            Command.RETRY_DEAD_JOB, Operation.RETRY);
+    JobOperationProcessor.RunTerminator terminator =
+        (identity, jobId, attempt, by) ->
+            server
+                .channel(identity)
+                .map(
+                    channel ->
+                        channel
+                            .invokeSync(
+                                Command.TERMINATE_RUN,
+                                new JobTerminateRequest(jobId, attempt, by),
+                                TERMINATE_TIMEOUT)
+                            .isInterrupted());
     operations.forEach(
         (command, operation) ->
             server.registerProcessor(
                 command,
                 new JobOperationProcessor(
-                    operation, store.jobs(), dispatcher, timekeeper, eventLog, context.clock())));
+                    operation,
+                    store.jobs(),
+                    store.deadJobs(),
+                    dispatcher,
+                    timekeeper,
+                    eventLog,
+                    terminator,
+                    context.clock())));
   }
 
   private static ThreadPoolExecutor executor(int threads, String identity) {

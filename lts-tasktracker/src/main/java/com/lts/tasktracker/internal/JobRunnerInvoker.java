@@ -7,6 +7,7 @@ import com.lts.core.domain.JobRunResult;
 import com.lts.core.domain.Result;
 import com.lts.tasktracker.logger.BizLogger;
 import com.lts.tasktracker.logger.LtsLoggerFactory;
+import com.lts.tasktracker.runner.InterruptibleJobRunner;
 import com.lts.tasktracker.runner.JobContext;
 import com.lts.tasktracker.runner.JobExtInfo;
 import com.lts.tasktracker.runner.JobRunner;
@@ -40,6 +41,9 @@ public final class JobRunnerInvoker {
     LtsLoggerFactory.Scope loggerScope = LtsLoggerFactory.bind(bizLogger);
     try {
       JobRunner runner = runnerFactory.newRunner(meta);
+      if (runner instanceof InterruptibleJobRunner interruptible) {
+        RunnerPool.whenTerminated(interruptible::interrupt);
+      }
       JobContext context = new JobContext(new Job(meta.getJob()), JobExtInfo.of(meta), bizLogger);
       Result result = runner.run(context);
       action = result == null ? Action.EXECUTE_SUCCESS : result.getAction();

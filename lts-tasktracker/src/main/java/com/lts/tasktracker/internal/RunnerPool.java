@@ -29,6 +29,9 @@ public final class RunnerPool {
 
   private static final Logger log = LoggerFactory.getLogger(RunnerPool.class);
 
+  /** The run on this worker thread, for {@link #whenTerminated}. */
+  private static final ThreadLocal<Running> CURRENT = new ThreadLocal<>();
+
   private final int workThreads;
   private final Semaphore free;
   private final ExecutorService executor;
@@ -122,6 +125,7 @@ public final class RunnerPool {
 
   private void execute(Running run) {
     run.thread = Thread.currentThread();
+    CURRENT.set(run);
     JobRunResult result;
     try {
       result = runner.apply(run.meta);
@@ -131,8 +135,25 @@ public final class RunnerPool {
           new JobRunResult(
               run.meta, Action.EXECUTE_EXCEPTION, JobRunnerInvoker.stackTrace(e), now, now);
     } finally {
+      CURRENT.remove();
       run.thread = null;
       Thread.interrupted(); // a terminate must not leak into the next job on this thread
+    }
+    String terminatedBy = run.terminatedBy;
+    if (terminatedBy != null) {
+      // Whatever the runner made of the interrupt, an operator stopped this run: not retried.
+      result =
+          new JobRunResult(
+              run.meta,
+              Action.EXECUTE_FAILED,
+              "Terminated by "
+                  + terminatedBy
+                  + " (the runner returned "
+                  + result.getAction()
+                  + (result.getMsg() == null ? "" : ": " + firstLine(result.getMsg()))
+                  + ")",
+              result.getStartTime(),
+              result.getEndTime());
     }
     try {
       resultSink.accept(result);
@@ -142,6 +163,53 @@ public final class RunnerPool {
       running.remove(run.meta.getJobId());
       free.release();
     }
+  }
+
+  /**
+   * Called by the runner of the job running on this thread once it exists: {@code onTerminate} runs
+   * when an operator terminates this run (an {@code InterruptibleJobRunner}'s {@code interrupt}).
+   */
+  static void whenTerminated(Runnable onTerminate) {
+    Running run = CURRENT.get();
+    if (run != null) {
+      run.onTerminate = onTerminate;
+      if (run.terminatedBy != null) { // terminated before the runner existed
+        onTerminate.run();
+      }
+    }
+  }
+
+  /**
+   * An operator's terminate: interrupts the run of {@code jobId} at {@code attempt}, and its runner
+   * when it is interruptible; the run's result becomes {@code EXECUTE_FAILED}.
+   *
+   * @return whether that attempt was running here
+   */
+  public boolean terminate(String jobId, long attempt, String by) {
+    Running run = running.get(jobId);
+    if (run == null || run.meta.getAttempt() != attempt) {
+      return false;
+    }
+    run.terminatedBy = by == null ? "an operator" : by;
+    log.warn("Terminating job {} (attempt {}): {}", jobId, attempt, run.terminatedBy);
+    Runnable onTerminate = run.onTerminate;
+    if (onTerminate != null) {
+      try {
+        onTerminate.run();
+      } catch (RuntimeException e) {
+        log.warn("interrupt() of the runner of job {} threw: {}", jobId, e.toString(), e);
+      }
+    }
+    Thread thread = run.thread;
+    if (thread != null) {
+      thread.interrupt();
+    }
+    return true;
+  }
+
+  private static String firstLine(String msg) {
+    int end = msg.indexOf('\n');
+    return end < 0 ? msg : msg.substring(0, end);
   }
 
   /** Interrupts the thread running {@code jobId}, if any; returns whether one was found. */
@@ -194,6 +262,8 @@ public final class RunnerPool {
   private static final class Running {
     final JobMeta meta;
     volatile Thread thread;
+    volatile String terminatedBy;
+    volatile Runnable onTerminate;
 
     Running(JobMeta meta) {
       this.meta = meta;

@@ -154,6 +154,7 @@ public final class TaskTrackerRuntime implements RoleRuntime {
 
   private void setUpClient(RemotingClient client) {
     client.registerProcessor(Command.PUSH_JOB, pushReceiver);
+    client.registerProcessor(Command.TERMINATE_RUN, new TerminateReceiver(pool));
     client.addConnectionListener(
         new ConnectionListener() {
           @Override

@@ -175,6 +175,7 @@
     function op(path, method) {
       return function () {
         if (method === 'DELETE' && !confirm(t('confirmDelete'))) { return; }
+        if (path === '/terminate' && !confirm(t('confirmTerminate'))) { return; }
         api(method || 'POST', '/api/jobs/' + encodeURIComponent(j.jobId) + path)
           .then(function (r) { say(r.message, true); after(); }).catch(failed);
       };
@@ -184,6 +185,7 @@
       cell.appendChild(button('suspend', op('/suspend')));
       cell.appendChild(button('trigger', op('/trigger')));
     }
+    if (j.state === 'EXECUTING') { cell.appendChild(button('terminate', op('/terminate'), 'small danger')); }
     if (j.state !== 'EXECUTING') {
       cell.appendChild(el('button', { type: 'button', 'class': 'small', 'data-action': 'edit', text: t('edit'),
         on: { click: function () { location.hash = '#edit/' + encodeURIComponent(j.jobId); } } }));

@@ -44,6 +44,13 @@ public final class Command<Q, R> {
       operation(CommandCode.UPDATE_JOB);
   public static final Command<JobOperationRequest, JobOperationResponse> DELETE_JOB =
       operation(CommandCode.DELETE_JOB);
+  public static final Command<JobOperationRequest, JobOperationResponse> TERMINATE_JOB =
+      operation(CommandCode.TERMINATE_JOB);
+  public static final Command<JobOperationRequest, JobOperationResponse> RETRY_DEAD_JOB =
+      operation(CommandCode.RETRY_DEAD_JOB);
+  public static final Command<JobTerminateRequest, JobTerminateResponse> TERMINATE_RUN =
+      new Command<>(
+          CommandCode.TERMINATE_RUN, JobTerminateRequest.class, JobTerminateResponse.class);
 
   private final CommandCode code;
   private final Class<Q> requestType;

@@ -41,7 +41,13 @@ public enum CommandCode {
   /** Operator to JobTracker: remove a job, or a schedule with its waiting instances. */
   DELETE_JOB(26, JobOperationRequest.class, JobOperationResponse.class, false),
   /** JobClient or TaskTracker to JobTracker: its statistics of the last intervals. */
-  NODE_STATS_SEND(27, NodeStatsSendRequest.class, Ack.class, false);
+  NODE_STATS_SEND(27, NodeStatsSendRequest.class, Ack.class, false),
+  /** Operator to JobTracker: stop the run in progress of a job. */
+  TERMINATE_JOB(28, JobOperationRequest.class, JobOperationResponse.class, false),
+  /** JobTracker to the TaskTracker running a job: interrupt that run. */
+  TERMINATE_RUN(29, JobTerminateRequest.class, JobTerminateResponse.class, false),
+  /** Operator to JobTracker: run a dead letter again. */
+  RETRY_DEAD_JOB(30, JobOperationRequest.class, JobOperationResponse.class, false);
 
   private final short code;
   private final Class<?> requestType;

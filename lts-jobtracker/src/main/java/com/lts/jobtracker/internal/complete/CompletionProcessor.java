@@ -12,6 +12,7 @@ import com.lts.core.monitor.NodeMetrics;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
 import com.lts.core.store.Completion;
+import com.lts.core.store.DeadJob;
 import com.lts.core.store.JobLogEntry;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
@@ -292,6 +293,24 @@ public final class CompletionProcessor
             e.getKey(), Completion.withFeedback(e.getKey(), job.getSubmitNodeGroup(), result));
       } else {
         completions.put(e.getKey(), Completion.of(e.getKey()));
+      }
+      if (run.getAction() != null && run.getAction().isRetryable()) { // retries used up
+        JobMeta meta = run.getJobMeta();
+        completions.computeIfPresent(
+            e.getKey(),
+            (ref, c) ->
+                c.deadLettered(
+                    new DeadJob(
+                        ref.jobId(),
+                        job.getTaskTrackerNodeGroup(),
+                        job.getTaskId(),
+                        job,
+                        meta.getScheduleJobId(),
+                        ref.attempt(),
+                        meta.getRetryTimes(),
+                        run.getAction().name(),
+                        run.getMsg(),
+                        0)));
       }
     }
     return completions;

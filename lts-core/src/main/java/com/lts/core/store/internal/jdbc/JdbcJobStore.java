@@ -4,6 +4,7 @@ import com.lts.core.domain.Job;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
 import com.lts.core.store.Completion;
+import com.lts.core.store.DeadJob;
 import com.lts.core.store.DueGroup;
 import com.lts.core.store.ExpiredLease;
 import com.lts.core.store.InstanceRequest;
@@ -142,12 +143,16 @@ final class JdbcJobStore implements JobStore {
           List<AttemptRef> accepted = new ArrayList<>();
           List<AttemptRef> refused = new ArrayList<>();
           List<Completion> feedback = new ArrayList<>();
+          List<DeadJob> dead = new ArrayList<>();
           List<JobLogEntry> lines = new ArrayList<>();
           for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
               accepted.add(runs.get(i));
               if (ordered.get(i).hasFeedback()) {
                 feedback.add(ordered.get(i));
+              }
+              if (ordered.get(i).deadJob() != null) {
+                dead.add(ordered.get(i).deadJob());
               }
               if (ordered.get(i).log() != null) {
                 lines.add(ordered.get(i).log());
@@ -157,6 +162,7 @@ final class JdbcJobStore implements JobStore {
             }
           }
           JdbcFeedbackQueue.insert(c, feedback, now);
+          JdbcDeadJobStore.insert(c, dead, now);
           log(c, lines);
           return new AttemptOutcome(accepted, refused);
         });

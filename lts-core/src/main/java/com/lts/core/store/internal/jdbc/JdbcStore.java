@@ -3,6 +3,7 @@ package com.lts.core.store.internal.jdbc;
 import com.lts.core.config.ConfigKey;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
+import com.lts.core.store.DeadJobStore;
 import com.lts.core.store.FeedbackQueue;
 import com.lts.core.store.JobLogStore;
 import com.lts.core.store.JobStore;
@@ -35,6 +36,7 @@ final class JdbcStore implements Store {
   private final JdbcNodeGroupStore nodeGroups;
   private final JdbcJobLogStore jobLogs;
   private final JdbcNodeStatsStore nodeStats;
+  private final JdbcDeadJobStore deadJobs;
 
   private JdbcStore(HikariDataSource dataSource, Jdbc jdbc, StoreContext context) {
     this.dataSource = dataSource;
@@ -49,6 +51,7 @@ final class JdbcStore implements Store {
     this.nodeGroups = new JdbcNodeGroupStore(jdbc, context.clock());
     this.jobLogs = new JdbcJobLogStore(jdbc);
     this.nodeStats = new JdbcNodeStatsStore(jdbc);
+    this.deadJobs = new JdbcDeadJobStore(jdbc);
   }
 
   /** Opens the pool and, unless {@code jdbc.create.db.table=false}, migrates the schema. */
@@ -167,6 +170,11 @@ final class JdbcStore implements Store {
   @Override
   public NodeStatsStore nodeStats() {
     return nodeStats;
+  }
+
+  @Override
+  public DeadJobStore deadJobs() {
+    return deadJobs;
   }
 
   @Override

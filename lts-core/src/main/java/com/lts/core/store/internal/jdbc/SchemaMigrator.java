@@ -27,7 +27,11 @@ final class SchemaMigrator {
 
   /** Every script, in order; version n is element n-1. */
   static final List<String> SCRIPTS =
-      List.of("V1__init.sql", "V2__misfire_policy.sql", "V3__outbox_submit_ids.sql");
+      List.of(
+          "V1__init.sql",
+          "V2__misfire_policy.sql",
+          "V3__outbox_submit_ids.sql",
+          "V4__dead_jobs.sql");
 
   private static final String VERSION_TABLE =
       "CREATE TABLE IF NOT EXISTS lts_schema_version (version INT NOT NULL PRIMARY KEY,"

@@ -66,6 +66,7 @@ final class MongoJobStore implements JobStore {
 
   private final MongoCollection<Document> jobs;
   private final MongoFeedbackQueue feedback;
+  private final MongoDeadJobStore deadJobs;
   private final MongoCalls calls;
   private final Clock clock;
   private final Clock leaseClock;
@@ -86,6 +87,7 @@ final class MongoJobStore implements JobStore {
       MongoCollection<Document> jobs,
       MongoCollection<Document> submitIds,
       MongoFeedbackQueue feedback,
+      MongoDeadJobStore deadJobs,
       MongoCalls calls,
       Clock clock,
       Clock leaseClock,
@@ -93,6 +95,7 @@ final class MongoJobStore implements JobStore {
     this.jobs = jobs;
     this.lifecycleLog = lifecycleLog;
     this.feedback = feedback;
+    this.deadJobs = deadJobs;
     this.calls = calls;
     this.clock = clock;
     this.leaseClock = leaseClock;
@@ -205,12 +208,22 @@ final class MongoJobStore implements JobStore {
               StoreArguments.group("jobClientNodeGroup", completion.jobClientNodeGroup());
               feedback.stage(run, completion.jobClientNodeGroup(), completion.feedback());
             }
+            if (completion.deadJob() != null) {
+              deadJobs.stage(run, completion.deadJob());
+            }
             boolean done = jobs.deleteOne(finished(run)).getDeletedCount() > 0;
             if (completion.hasFeedback()) {
               if (done) {
                 feedback.release(run);
               } else {
                 feedback.discard(run);
+              }
+            }
+            if (completion.deadJob() != null) {
+              if (done) {
+                deadJobs.release(run);
+              } else {
+                deadJobs.discard(run);
               }
             }
             (done ? accepted : refused).add(run);

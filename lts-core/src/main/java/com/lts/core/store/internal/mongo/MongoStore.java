@@ -2,6 +2,7 @@ package com.lts.core.store.internal.mongo;
 
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.LtsConfig;
+import com.lts.core.store.DeadJobStore;
 import com.lts.core.store.FeedbackQueue;
 import com.lts.core.store.JobLogStore;
 import com.lts.core.store.JobStore;
@@ -40,6 +41,7 @@ final class MongoStore implements Store {
   private final MongoNodeGroupStore nodeGroups;
   private final MongoJobLogStore jobLogs;
   private final MongoNodeStatsStore nodeStats;
+  private final MongoDeadJobStore deadJobs;
 
   private MongoStore(MongoClient client, MongoDatabase db, MongoCalls calls, StoreContext ctx) {
     this.client = client;
@@ -47,11 +49,15 @@ final class MongoStore implements Store {
     this.feedback =
         new MongoFeedbackQueue(
             db.getCollection("lts_feedback"), db.getCollection("lts_job"), calls, ctx.clock());
+    this.deadJobs =
+        new MongoDeadJobStore(
+            db.getCollection("lts_dead_job"), db.getCollection("lts_job"), calls, ctx.clock());
     this.jobs =
         new MongoJobStore(
             db.getCollection("lts_job"),
             db.getCollection("lts_submit_id"),
             feedback,
+            deadJobs,
             calls,
             ctx.clock(),
             DatabaseClock.forLeases(ctx.config(), ctx.clock(), serverClock(db, calls)),
@@ -149,6 +155,9 @@ final class MongoStore implements Store {
     log.createIndex(Indexes.ascending("taskTrackerNodeGroup", "taskId"));
     log.createIndex(Indexes.ascending("logTime"));
     db.getCollection("lts_node_stats").createIndex(Indexes.ascending("identity", "minute"));
+    MongoCollection<Document> dead = db.getCollection("lts_dead_job");
+    dead.createIndex(Indexes.ascending("taskTrackerNodeGroup", "taskId", "deadTime"));
+    dead.createIndex(Indexes.ascending("deadTime"));
   }
 
   @Override
@@ -174,6 +183,11 @@ final class MongoStore implements Store {
   @Override
   public NodeStatsStore nodeStats() {
     return nodeStats;
+  }
+
+  @Override
+  public DeadJobStore deadJobs() {
+    return deadJobs;
   }
 
   @Override
