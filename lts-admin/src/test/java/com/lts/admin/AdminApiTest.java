@@ -84,7 +84,12 @@ class AdminApiTest {
   }
 
   private static String concrete(String template, String jobId) {
+    return concrete(template, jobId, jobId);
+  }
+
+  private static String concrete(String template, String jobId, String deadJobId) {
     return template
+        .replace("/api/dead-jobs/{jobId}", "/api/dead-jobs/" + deadJobId)
         .replace("{jobId}", jobId)
         .replace("{queue}", "executable")
         .replace("{type}", "TASK_TRACKER")
@@ -94,12 +99,13 @@ class AdminApiTest {
   @Test
   void aViewerSeesEverythingAndIsRefusedEveryChange() {
     String jobId = addWaitingJob(admin, "viewer-probe", "nobody");
+    String deadJobId = deadLetter(admin, "viewer-dead-probe");
     long version = job(jobId).getLongValue("version");
     JSONObject paths = admin.get("/api/openapi.json").json().getJSONObject("paths");
     List<String> refused = new ArrayList<>();
     for (String template : paths.keySet()) {
       for (String method : paths.getJSONObject(template).keySet()) {
-        String path = concrete(template, jobId);
+        String path = concrete(template, jobId, deadJobId);
         if (path.startsWith("/api/login") || path.startsWith("/api/logout")) {
           continue;
         }
@@ -122,7 +128,8 @@ class AdminApiTest {
         refused.add(method + " " + path);
       }
     }
-    assertThat(refused).hasSize(9);
+    assertThat(refused).hasSize(11);
+    assertThat(admin.get("/api/dead-jobs/" + deadJobId).status()).isEqualTo(200);
     JSONObject after = job(jobId);
     assertThat(after.getString("state")).isEqualTo("EXECUTABLE");
     assertThat(after.getLongValue("version")).isEqualTo(version);
@@ -238,6 +245,51 @@ class AdminApiTest {
               assertThat(lines.stream().map(l -> ((JSONObject) l).getString("type")))
                   .contains("RECEIVED", "TRIGGERED", "DISPATCHED", "BIZ", "FINISHED");
             });
+  }
+
+  /** Adds a job that fails with no retry left and returns its dead letter's job id. */
+  private static String deadLetter(RestClient client, String taskId) {
+    JSONObject job = new JSONObject();
+    job.put("taskId", taskId);
+    job.put("taskTrackerNodeGroup", AdminCluster.GROUP);
+    job.put("params", Map.of("fail", "true"));
+    RestClient.Reply added = client.send("POST", "/api/jobs", job.toJSONString());
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    String jobId = added.json().getString("jobId");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> client.get("/api/dead-jobs/" + jobId).status() == 200);
+    return jobId;
+  }
+
+  @Test
+  void aDeadLetterIsListedRetriedAndDeleted() {
+    String deadId = deadLetter(admin, "dead-in-admin");
+    JSONArray listed =
+        admin.get("/api/dead-jobs?taskId=dead-in-admin").json().getJSONArray("items");
+    assertThat(listed).hasSize(1);
+    JSONObject letter = listed.getJSONObject(0);
+    assertThat(letter.getString("jobId")).isEqualTo(deadId);
+    assertThat(letter.getString("action")).isEqualTo("EXECUTE_EXCEPTION");
+    assertThat(letter.getString("msg")).contains("failing as asked for dead-in-admin");
+    assertThat(admin.get("/api/overview").json().getJSONArray("problems").toJSONString())
+        .contains("deadLetters");
+    assertThat(admin.get("/api/dead-jobs?taskId=x%27%20OR%201%3D1--").json().getJSONArray("items"))
+        .isEmpty();
+    assertThat(admin.get("/api/dead-jobs?cursor=%27;DROP").status()).isEqualTo(400);
+
+    RestClient.Reply retried = admin.send("POST", "/api/dead-jobs/" + deadId + "/retry", null);
+    assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+    String again = retried.json().getString("jobId");
+    assertThat(again).isNotEqualTo(deadId);
+    await().atMost(Duration.ofSeconds(20)).until(() -> cluster.runs("dead-in-admin") == 2);
+    assertThat(admin.get("/api/dead-jobs/" + deadId).status()).isEqualTo(404);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> admin.get("/api/dead-jobs/" + again).status() == 200);
+    assertThat(admin.send("DELETE", "/api/dead-jobs/" + again, null).status()).isEqualTo(200);
+    assertThat(admin.get("/api/dead-jobs/" + again).status()).isEqualTo(404);
+    assertThat(admin.send("DELETE", "/api/dead-jobs/" + again, null).status()).isEqualTo(404);
   }
 
   @Test

@@ -400,6 +400,48 @@ class AdminBrowserTest {
   }
 
   @Test
+  @Order(7)
+  void terminatesARunningJobFromItsPage() throws Exception {
+    JSONObject job = new JSONObject();
+    job.put("taskId", "endless-run");
+    job.put("taskTrackerNodeGroup", AdminCluster.GROUP);
+    job.put("params", Map.of("lines", "600", "pauseMillis", "100"));
+    String jobId = addJob(job);
+    open("job/" + jobId);
+    waitFor("#log-rows tr[data-type='BIZ']");
+    waitFor("#job-actions [data-action='terminate']").click();
+    driver.switchTo().alert().accept();
+    await().atMost(WAIT).until(() -> !all("#log-rows tr[data-type='FINISHED']").isEmpty());
+    assertThat(driver.findElement(By.id("log-rows")).getText())
+        .contains("TERMINATED", "Terminated by");
+    screenshot("terminated");
+    assertThat(cluster.runs("endless-run")).isEqualTo(1);
+  }
+
+  @Test
+  @Order(11)
+  void listsAndRetriesADeadLetter() throws Exception {
+    JSONObject job = new JSONObject();
+    job.put("taskId", "always-fails");
+    job.put("taskTrackerNodeGroup", AdminCluster.GROUP);
+    job.put("params", Map.of("fail", "true"));
+    String jobId = addJob(job);
+    await().atMost(WAIT).until(() -> rest.get("/api/dead-jobs/" + jobId).status() == 200);
+    open("dead");
+    waitFor("#dead-filter-taskId").sendKeys("always-fails");
+    driver.findElement(By.id("dead-search")).click();
+    String row = "#dead-jobs tr[data-task-id='always-fails']";
+    await().atMost(WAIT).until(() -> all(row).size() == 1);
+    assertThat(all(row).get(0).getText()).contains("EXECUTE_EXCEPTION", "failing as asked");
+    screenshot("dead-letters");
+    all(row).get(0).findElement(By.cssSelector("[data-action='retry']")).click();
+    await().atMost(WAIT).until(() -> cluster.runs("always-fails") == 2);
+    await()
+        .atMost(WAIT)
+        .until(() -> driver.findElement(By.id("message")).getText().contains("submitted again"));
+  }
+
+  @Test
   @Order(12)
   void aViewerSeesNoChangeButtonsAndTheApiRefusesChanges() throws Exception {
     JSONObject job = new JSONObject();

@@ -116,7 +116,7 @@ public final class AdminCluster implements AutoCloseable {
 
   /**
    * A TaskTracker whose runner counts runs per taskId and writes BizLogger lines: {@code lines}
-   * (param) lines, {@code pauseMillis} apart.
+   * (param) lines, {@code pauseMillis} apart; it throws when the job's param {@code fail} is true.
    */
   synchronized TaskTracker taskTracker(String group) {
     JobRunner runner =
@@ -125,6 +125,9 @@ public final class AdminCluster implements AutoCloseable {
           public Result run(JobContext context) throws Exception {
             String taskId = context.getJob().getTaskId();
             runs.computeIfAbsent(taskId, k -> new AtomicInteger()).incrementAndGet();
+            if ("true".equals(context.getJob().getParam("fail"))) {
+              throw new IllegalStateException("failing as asked for " + taskId);
+            }
             int lines = Integer.parseInt(orDefault(context.getJob().getParam("lines"), "1"));
             long pause = Long.parseLong(orDefault(context.getJob().getParam("pauseMillis"), "0"));
             for (int i = 1; i <= lines; i++) {

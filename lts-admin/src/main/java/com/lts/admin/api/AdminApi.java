@@ -34,6 +34,7 @@ public final class AdminApi {
     new NodeApi(cluster, store, running).register(handler);
     new QueueApi(store).register(handler);
     new JobApi(store, client, running).register(handler);
+    new DeadJobApi(store, client).register(handler);
     handler.add(
         "GET",
         "/api/openapi.json",

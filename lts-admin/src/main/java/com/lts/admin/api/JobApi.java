@@ -206,7 +206,7 @@ final class JobApi {
     OperationResult apply(JobOperations operations, JobRef job);
   }
 
-  private static void answer(Exchange exchange, OperationResult result) throws IOException {
+  static void answer(Exchange exchange, OperationResult result) throws IOException {
     int status =
         switch (result.status()) {
           case DONE -> 200;

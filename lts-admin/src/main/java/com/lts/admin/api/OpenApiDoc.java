@@ -41,6 +41,10 @@ final class OpenApiDoc {
           Map.entry(
               "POST /api/jobs/{jobId}/terminate",
               "Stop the run in progress (it ends as failed, not retried)"),
+          Map.entry("GET /api/dead-jobs", "Dead letters (group, taskId, cursor, limit)"),
+          Map.entry("GET /api/dead-jobs/{jobId}", "One dead letter"),
+          Map.entry("POST /api/dead-jobs/{jobId}/retry", "Run a dead letter again"),
+          Map.entry("DELETE /api/dead-jobs/{jobId}", "Delete a dead letter"),
           Map.entry("GET /api/node-groups", "Node groups of TaskTrackers and JobClients"),
           Map.entry("POST /api/node-groups", "Add a node group: {nodeType, name}"),
           Map.entry("DELETE /api/node-groups/{type}/{name}", "Remove a node group"),

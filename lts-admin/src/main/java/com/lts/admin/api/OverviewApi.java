@@ -34,16 +34,20 @@ final class OverviewApi {
       queues.put(queue.name().toLowerCase(Locale.ROOT), store.jobs().countByGroup(queue));
     }
     Map<String, Long> feedback = store.feedback().countByGroup();
+    Map<String, Long> deadJobs = store.deadJobs().countByGroup();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("nodes", cluster.counts());
     json.put("queues", queues);
     json.put("feedback", feedback);
-    json.put("problems", problems(queues, feedback));
+    json.put("deadJobs", deadJobs);
+    json.put("problems", problems(queues, feedback, deadJobs));
     exchange.json(200, json);
   }
 
   private List<Map<String, String>> problems(
-      Map<String, Map<String, Long>> queues, Map<String, Long> feedback) {
+      Map<String, Map<String, Long>> queues,
+      Map<String, Long> feedback,
+      Map<String, Long> deadJobs) {
     List<Map<String, String>> problems = new ArrayList<>();
     if (cluster.nodes().stream().noneMatch(n -> n.getNodeType() == NodeType.JOB_TRACKER)) {
       problems.add(
@@ -69,6 +73,13 @@ final class OverviewApi {
                     "feedbackWaiting",
                     group,
                     count + " job results wait for a JobClient of group " + group)));
+    deadJobs.forEach(
+        (group, count) ->
+            problems.add(
+                problem(
+                    "deadLetters",
+                    group,
+                    count + " jobs of group " + group + " used up their retries (dead letters)")));
     return problems;
   }
 

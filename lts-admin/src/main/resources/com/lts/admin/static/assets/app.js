@@ -332,6 +332,52 @@
     }).catch(failed);
   }
 
+  function deadLetters() {
+    view.appendChild(el('h2', { text: t('deadLetters') }));
+    view.appendChild(el('p', { 'class': 'muted', text: t('deadLettersNote') }));
+    var form = el('form', { 'class': 'filters', id: 'dead-filters' }, [
+      el('label', {}, [t('taskId'), el('input', { name: 'taskId', id: 'dead-filter-taskId', maxlength: '64' })]),
+      el('label', {}, [t('group'), el('input', { name: 'group', maxlength: '64' })]),
+      el('button', { type: 'submit', 'class': 'primary', id: 'dead-search', text: t('search') })
+    ]);
+    view.appendChild(form);
+    var holder = el('div', { id: 'dead-table' });
+    view.appendChild(holder);
+    var pager = el('div', { 'class': 'toolbar' });
+    view.appendChild(pager);
+    function load(cursor) {
+      var q = new URLSearchParams();
+      ['taskId', 'group'].forEach(function (k) { if (form[k].value.trim()) { q.set(k, form[k].value.trim()); } });
+      if (cursor) { q.set('cursor', cursor); }
+      api('GET', '/api/dead-jobs?' + q.toString()).then(function (page) {
+        holder.textContent = '';
+        var rows = page.items.map(function (d) {
+          var actions = el('td', { 'class': 'actions' });
+          if (canChange()) {
+            actions.appendChild(button('retry', function () {
+              api('POST', '/api/dead-jobs/' + encodeURIComponent(d.jobId) + '/retry').then(function (r) { say(r.message, true); load(cursor); }).catch(failed);
+            }));
+            actions.appendChild(button('delete', function () {
+              if (!confirm(t('confirmDelete'))) { return; }
+              api('DELETE', '/api/dead-jobs/' + encodeURIComponent(d.jobId)).then(function (r) { say(r.message, true); load(cursor); }).catch(failed);
+            }, 'small danger'));
+          }
+          return el('tr', { 'data-task-id': d.taskId }, [
+            el('td', {}, [el('a', { href: '#job/' + encodeURIComponent(d.jobId), text: d.jobId })]),
+            el('td', { text: d.taskId }), el('td', { text: d.taskTrackerNodeGroup }),
+            el('td', { text: d.action }), el('td', { 'class': 'msg', text: (d.msg || '').split('\n')[0] }),
+            el('td', { 'class': 'num', text: String(d.retryTimes) }), el('td', { text: when(d.deadTime) }), actions]);
+        });
+        holder.appendChild(table(['jobId', 'taskId', 'group', 'action', 'message', 'retries', 'deadTime', 'actions'], rows, 'dead-jobs'));
+        pager.textContent = '';
+        if (cursor) { pager.appendChild(button('firstPage', function () { load(null); }, '')); }
+        if (page.nextCursor) { pager.appendChild(button('nextPage', function () { load(page.nextCursor); }, '')); }
+      }).catch(failed);
+    }
+    form.addEventListener('submit', function (e) { e.preventDefault(); load(null); });
+    load(null);
+  }
+
   function groups() {
     view.appendChild(el('h2', { text: t('nodeGroups') }));
     var holder = el('div', { id: 'groups' });
@@ -413,6 +459,7 @@
     else if (name === 'add') { jobForm(null); }
     else if (name === 'edit') { api('GET', '/api/jobs/' + encodeURIComponent(arg)).then(function (j) { jobForm(j); }).catch(failed); }
     else if (name === 'feedback') { feedback(); }
+    else if (name === 'dead') { deadLetters(); }
     else if (name === 'groups') { groups(); }
     else if (name === 'charts') { charts(); }
     else { overview(); }
