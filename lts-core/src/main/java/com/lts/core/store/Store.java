@@ -26,6 +26,9 @@ public interface Store extends AutoCloseable {
   /** Jobs whose retries were used up, kept for operators. */
   DeadJobStore deadJobs();
 
+  /** Cluster settings an operator changes at run time (LTS Admin's alert rules). */
+  SettingStore settings();
+
   /** Releases the pool or client. */
   @Override
   void close();

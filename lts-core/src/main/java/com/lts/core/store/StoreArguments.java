@@ -51,6 +51,15 @@ public final class StoreArguments {
     return value;
   }
 
+  /** A setting's name: a configuration key's form (lower case, digits, '.', '-', '_'). */
+  public static String settingName(String value) {
+    if (value == null || !value.matches("[a-z0-9][a-z0-9._-]{0,127}")) {
+      throw new InvalidStoreArgumentException(
+          "setting name: 1 to 128 of a-z, 0-9, '.', '-', '_', got '" + value + "'");
+    }
+    return value;
+  }
+
   public static int limit(String what, int value) {
     if (value < 1 || value > MAX_BATCH) {
       throw new InvalidStoreArgumentException(

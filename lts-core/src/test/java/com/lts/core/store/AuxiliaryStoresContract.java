@@ -240,4 +240,28 @@ public abstract class AuxiliaryStoresContract extends StoreContractBase {
     assertThat(nodeStats.pruneOlderThan(T0 + 180_000, 4)).isZero();
     assertThat(nodeStats.queryAll(0, Long.MAX_VALUE)).hasSize(4);
   }
+
+  @Test
+  void settingsAreStoredReplacedListedAndRemoved() {
+    SettingStore settings = store().settings();
+    assertThat(settings.all()).isEmpty();
+
+    settings.put("lts.alert.job.failed", "5", "ops");
+    clock().set(T0 + 1_000);
+    settings.put("lts.alert.queue.depth", "1000", null);
+    settings.put("lts.alert.job.failed", "7", "support");
+
+    assertThat(settings.all().keySet())
+        .containsExactly("lts.alert.job.failed", "lts.alert.queue.depth");
+    assertThat(settings.all().get("lts.alert.job.failed"))
+        .isEqualTo(new Setting("lts.alert.job.failed", "7", T0 + 1_000, "support"));
+    assertThat(settings.remove("lts.alert.job.failed")).isTrue();
+    assertThat(settings.remove("lts.alert.job.failed")).isFalse();
+    assertThat(settings.all().keySet()).containsExactly("lts.alert.queue.depth");
+    assertThatThrownBy(() -> settings.put("x'; DROP TABLE lts_job", "1", null))
+        .isInstanceOf(InvalidStoreArgumentException.class);
+    assertThatThrownBy(() -> settings.put("lts.big", "x".repeat(4_001), null))
+        .isInstanceOf(InvalidStoreArgumentException.class)
+        .hasMessageContaining("4000");
+  }
 }

@@ -20,7 +20,8 @@ public final class JdbcFixture implements StoreFixture {
     "lts_job_log",
     "lts_node_stats",
     "lts_submit_id",
-    "lts_dead_job"
+    "lts_dead_job",
+    "lts_setting"
   };
 
   private final String queue;

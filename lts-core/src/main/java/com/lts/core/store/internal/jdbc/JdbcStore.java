@@ -9,6 +9,7 @@ import com.lts.core.store.JobLogStore;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.NodeGroupStore;
 import com.lts.core.store.NodeStatsStore;
+import com.lts.core.store.SettingStore;
 import com.lts.core.store.Store;
 import com.lts.core.store.StoreContext;
 import com.lts.core.store.StoreException;
@@ -37,6 +38,7 @@ final class JdbcStore implements Store {
   private final JdbcJobLogStore jobLogs;
   private final JdbcNodeStatsStore nodeStats;
   private final JdbcDeadJobStore deadJobs;
+  private final JdbcSettingStore settings;
 
   private JdbcStore(HikariDataSource dataSource, Jdbc jdbc, StoreContext context) {
     this.dataSource = dataSource;
@@ -52,6 +54,7 @@ final class JdbcStore implements Store {
     this.jobLogs = new JdbcJobLogStore(jdbc);
     this.nodeStats = new JdbcNodeStatsStore(jdbc);
     this.deadJobs = new JdbcDeadJobStore(jdbc);
+    this.settings = new JdbcSettingStore(jdbc, context.clock());
   }
 
   /** Opens the pool and, unless {@code jdbc.create.db.table=false}, migrates the schema. */
@@ -175,6 +178,11 @@ final class JdbcStore implements Store {
   @Override
   public DeadJobStore deadJobs() {
     return deadJobs;
+  }
+
+  @Override
+  public SettingStore settings() {
+    return settings;
   }
 
   @Override

@@ -31,7 +31,7 @@ final class SchemaMigrator {
           "V1__init.sql",
           "V2__misfire_policy.sql",
           "V3__outbox_submit_ids.sql",
-          "V4__dead_jobs.sql");
+          "V4__dead_jobs_settings.sql");
 
   private static final String VERSION_TABLE =
       "CREATE TABLE IF NOT EXISTS lts_schema_version (version INT NOT NULL PRIMARY KEY,"

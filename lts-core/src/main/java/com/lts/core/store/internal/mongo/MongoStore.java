@@ -8,6 +8,7 @@ import com.lts.core.store.JobLogStore;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.NodeGroupStore;
 import com.lts.core.store.NodeStatsStore;
+import com.lts.core.store.SettingStore;
 import com.lts.core.store.Store;
 import com.lts.core.store.StoreContext;
 import com.lts.core.store.StoreException;
@@ -42,6 +43,7 @@ final class MongoStore implements Store {
   private final MongoJobLogStore jobLogs;
   private final MongoNodeStatsStore nodeStats;
   private final MongoDeadJobStore deadJobs;
+  private final MongoSettingStore settings;
 
   private MongoStore(MongoClient client, MongoDatabase db, MongoCalls calls, StoreContext ctx) {
     this.client = client;
@@ -49,6 +51,7 @@ final class MongoStore implements Store {
     this.feedback =
         new MongoFeedbackQueue(
             db.getCollection("lts_feedback"), db.getCollection("lts_job"), calls, ctx.clock());
+    this.settings = new MongoSettingStore(db.getCollection("lts_setting"), calls, ctx.clock());
     this.deadJobs =
         new MongoDeadJobStore(
             db.getCollection("lts_dead_job"), db.getCollection("lts_job"), calls, ctx.clock());
@@ -188,6 +191,11 @@ final class MongoStore implements Store {
   @Override
   public DeadJobStore deadJobs() {
     return deadJobs;
+  }
+
+  @Override
+  public SettingStore settings() {
+    return settings;
   }
 
   @Override

@@ -77,10 +77,13 @@ class SchemaMigrationTest {
             .extracting(f -> f.result().getJob().getTaskId())
             .containsExactly("old-fb");
         assertThat(store.feedback().pruneOlderThan(2, 10)).isEqualTo(1);
+        // V4: dead letters and settings.
+        assertThat(store.deadJobs().countByGroup()).isEmpty();
+        store.settings().put("lts.alert.job.failed", "3", "ops");
       }
       try (Connection c = DriverManager.getConnection(fixture.url(), user, null)) {
-        assertThat(versions(c)).containsExactly(1, 2, 3);
-        // As if the starts that ran V2 and V3 had crashed before recording them.
+        assertThat(versions(c)).containsExactly(1, 2, 3, 4);
+        // As if the starts that ran V2 to V4 had crashed before recording them.
         try (Statement s = c.createStatement()) {
           s.executeUpdate("DELETE FROM lts_schema_version WHERE version >= 2");
         }
@@ -96,8 +99,11 @@ class SchemaMigrationTest {
         assertThat(store.jobs().find(id).orElseThrow().job().getMisfirePolicy())
             .isEqualTo(MisfirePolicy.SKIP);
       }
+      try (Store store = fixture.open(clock)) {
+        assertThat(store.settings().all()).containsKey("lts.alert.job.failed");
+      }
       try (Connection c = DriverManager.getConnection(fixture.url(), user, null)) {
-        assertThat(versions(c)).containsExactly(1, 2, 3);
+        assertThat(versions(c)).containsExactly(1, 2, 3, 4);
       }
     } finally {
       fixture.drop();

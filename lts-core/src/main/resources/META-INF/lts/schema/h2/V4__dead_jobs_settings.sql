@@ -1,5 +1,6 @@
--- LTS job store, version 4 (H2): dead letters, the jobs whose retries were used up, written in
--- the transaction that removes the job; browsed by job id, by group and taskId, and pruned by age.
+-- LTS job store, version 4 (H2): dead letters, the jobs whose retries were used up,
+-- written in the transaction that removes the job, browsed by job id, by group and taskId, and
+-- pruned by age; and the cluster settings an operator changes at run time.
 -- Idempotent, like V1.
 CREATE TABLE IF NOT EXISTS lts_dead_job (
   job_id VARCHAR(32) NOT NULL PRIMARY KEY,
@@ -15,3 +16,10 @@ CREATE TABLE IF NOT EXISTS lts_dead_job (
 );
 CREATE INDEX IF NOT EXISTS idx_lts_dead_job_task ON lts_dead_job (task_tracker_node_group, task_id, dead_time);
 CREATE INDEX IF NOT EXISTS idx_lts_dead_job_time ON lts_dead_job (dead_time);
+-- Cluster settings an operator changes at run time (LTS Admin's alert rules): name, value, who, when.
+CREATE TABLE IF NOT EXISTS lts_setting (
+  name VARCHAR(128) NOT NULL PRIMARY KEY,
+  setting_value VARCHAR(4000) NOT NULL,
+  modified BIGINT NOT NULL,
+  modified_by VARCHAR(128)
+);
