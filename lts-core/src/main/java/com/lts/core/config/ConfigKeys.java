@@ -771,6 +771,25 @@ public final class ConfigKeys {
                   + " within this time, even if it resolved and came back meanwhile.")
           .readBy(JOB_TRACKER);
 
+  /**
+   * The alert rules' keys an operator may change at run time (LTS Admin's alert page stores them in
+   * the job store's settings, where the master JobTracker reads them at each check, in place of its
+   * own configuration). Where alerts go (webhook, mail) is not among them: that stays in the
+   * JobTrackers' configuration.
+   */
+  public static final List<ConfigKey<?>> ALERT_RULE_KEYS =
+      List.of(
+          ALERT_WINDOW,
+          ALERT_JOB_FAILED,
+          ALERT_DEAD_LETTERED,
+          ALERT_JOB_LATE,
+          ALERT_QUEUE_DEPTH,
+          ALERT_FAILSTORE_BACKLOG,
+          ALERT_FEEDBACK_BACKLOG,
+          ALERT_BACKGROUND_ERRORS,
+          ALERT_NODE_LOST,
+          ALERT_QUIET_PERIOD);
+
   public static final ConfigKey<String> ALERT_WEBHOOK_URL =
       stringKey(
               "lts.alert.webhook.url",

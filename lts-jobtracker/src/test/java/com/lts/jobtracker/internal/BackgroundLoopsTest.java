@@ -7,12 +7,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.lts.core.event.NodeEvent;
 import com.lts.core.registry.EmbeddedZooKeeper;
+import com.lts.core.store.DeadJobStore;
 import com.lts.core.store.FeedbackQueue;
 import com.lts.core.store.JdbcFixture;
 import com.lts.core.store.JobLogStore;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.NodeGroupStore;
 import com.lts.core.store.NodeStatsStore;
+import com.lts.core.store.SettingStore;
 import com.lts.core.store.Store;
 import com.lts.core.store.StoreUnavailableException;
 import com.lts.core.testing.LogCapture;
@@ -185,6 +187,16 @@ class BackgroundLoopsTest {
       @Override
       public NodeStatsStore nodeStats() {
         return real.nodeStats();
+      }
+
+      @Override
+      public DeadJobStore deadJobs() {
+        return real.deadJobs();
+      }
+
+      @Override
+      public SettingStore settings() {
+        return real.settings();
       }
 
       @Override

@@ -7,12 +7,14 @@ import ch.qos.logback.classic.Level;
 import com.lts.core.event.NodeEvent;
 import com.lts.core.registry.EmbeddedZooKeeper;
 import com.lts.core.registry.TcpProxy;
+import com.lts.core.store.DeadJobStore;
 import com.lts.core.store.FeedbackQueue;
 import com.lts.core.store.JdbcFixture;
 import com.lts.core.store.JobLogStore;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.NodeGroupStore;
 import com.lts.core.store.NodeStatsStore;
+import com.lts.core.store.SettingStore;
 import com.lts.core.store.Store;
 import com.lts.core.testing.LogCapture;
 import com.lts.core.testing.Services;
@@ -189,6 +191,16 @@ class MasterDutiesTest {
       @Override
       public NodeStatsStore nodeStats() {
         return real.nodeStats();
+      }
+
+      @Override
+      public DeadJobStore deadJobs() {
+        return real.deadJobs();
+      }
+
+      @Override
+      public SettingStore settings() {
+        return real.settings();
       }
 
       @Override

@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The master's alert duty: at each run it observes the cluster (statistics rows of the window, the
@@ -28,8 +32,11 @@ public final class AlertEvaluator implements Runnable, NodeChangeListener, AutoC
   /** Most (group, trigger time) pairs read for the lateness rule. */
   private static final int LATE_PAIRS = 1_000;
 
+  private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
+
   private final Store store;
-  private final AlertSettings settings;
+  private final Supplier<AlertSettings> rules;
+  private volatile AlertSettings settings;
   private final AlertDelivery delivery;
   private final Clock clock;
   private final String cluster;
@@ -43,16 +50,33 @@ public final class AlertEvaluator implements Runnable, NodeChangeListener, AutoC
 
   AlertEvaluator(
       Store store, AlertSettings settings, AlertDelivery delivery, Clock clock, String cluster) {
+    this(store, () -> settings, delivery, clock, cluster);
+  }
+
+  /**
+   * @param rules the rules as they are now, asked at each run
+   */
+  AlertEvaluator(
+      Store store,
+      Supplier<AlertSettings> rules,
+      AlertDelivery delivery,
+      Clock clock,
+      String cluster) {
     this.store = store;
-    this.settings = settings;
+    this.rules = rules;
+    this.settings = rules.get();
     this.delivery = delivery;
     this.clock = clock;
     this.cluster = cluster;
   }
 
-  /** The evaluator the configuration asks for, or null when no rule or no receiver is set. */
+  /**
+   * The evaluator the configuration asks for, or null when no receiver is set. Its rules are the
+   * configured ones, each replaced by the value an operator stored in LTS Admin ({@link
+   * ConfigKeys#ALERT_RULE_KEYS} in the store's settings), read again at each run.
+   */
   public static AlertEvaluator create(NodeConfig config, Store store, Clock clock) {
-    AlertSettings settings = AlertSettings.of(config);
+    Supplier<AlertSettings> rules = new StoredRules(config, store);
     List<Notifier> notifiers = new ArrayList<>();
     String url = config.get(ConfigKeys.ALERT_WEBHOOK_URL);
     if (url != null) {
@@ -71,12 +95,12 @@ public final class AlertEvaluator implements Runnable, NodeChangeListener, AutoC
               config.get(ConfigKeys.ALERT_MAIL_FROM),
               to));
     }
-    if (!settings.anyRule() || notifiers.isEmpty()) {
+    if (notifiers.isEmpty()) {
       return null;
     }
     return new AlertEvaluator(
         store,
-        settings,
+        rules,
         new AlertDelivery(
             notifiers, config.get(ConfigKeys.ALERT_DELIVERY_RETRIES), 1_000, config.identity()),
         clock,
@@ -85,6 +109,7 @@ public final class AlertEvaluator implements Runnable, NodeChangeListener, AutoC
 
   @Override
   public synchronized void run() {
+    settings = rules.get();
     long now = clock.millis();
     Map<String, Condition> holding = new TreeMap<>();
     for (Condition c : AlertRules.evaluate(observe(now), settings)) {
@@ -155,10 +180,54 @@ public final class AlertEvaluator implements Runnable, NodeChangeListener, AutoC
     nodes.forEach(n -> lostNodes.add(n.getIdentity()));
   }
 
-  /** Whether it watches the registry for lost nodes. */
+  /**
+   * Whether it watches the registry for lost nodes: always, since the node-lost rule can be turned
+   * on at run time.
+   */
   public boolean watchesNodes() {
-    return settings.nodeLost();
+    return true;
   }
+
+  /** The configured rules with the operator's stored values in their place. */
+  private static final class StoredRules implements Supplier<AlertSettings> {
+    private final NodeConfig config;
+    private final Store store;
+    private final Map<String, String> reported = new ConcurrentHashMap<>();
+    private volatile AlertSettings last;
+
+    StoredRules(NodeConfig config, Store store) {
+      this.config = config;
+      this.store = store;
+      this.last = AlertSettings.of(config);
+    }
+
+    @Override
+    public AlertSettings get() {
+      Map<String, String> stored = new HashMap<>();
+      try {
+        store.settings().all().forEach((name, setting) -> stored.put(name, setting.value()));
+      } catch (RuntimeException e) {
+        log.warn(
+            "Could not read the alert rules stored by operators, using the last ones: {}",
+            e.toString());
+        return last;
+      }
+      stored.keySet().retainAll(RULE_NAMES);
+      last =
+          AlertSettings.of(
+              config,
+              stored,
+              (name, problem) -> {
+                if (!problem.equals(reported.put(name, problem))) {
+                  log.warn("Stored alert rule ignored, the configured value is used: {}", problem);
+                }
+              });
+      return last;
+    }
+  }
+
+  private static final Set<String> RULE_NAMES =
+      ConfigKeys.ALERT_RULE_KEYS.stream().map(k -> k.name()).collect(Collectors.toSet());
 
   @Override
   public void close() {

@@ -82,6 +82,10 @@ class AlertsClusterTest {
   }
 
   private JobTracker jobTracker(int n) {
+    return jobTracker(n, true);
+  }
+
+  private JobTracker jobTracker(int n, boolean queueDepthRule) {
     JobTracker jobTracker = new JobTracker();
     jobTracker.setRegistryAddress(zooKeeper.address());
     jobTracker.setClusterName("alerts");
@@ -89,7 +93,9 @@ class AlertsClusterTest {
     jobTracker.setDataPath(dir.resolve("jt" + n).toString());
     jobTracker.setStore(store);
     jobTracker.addConfig("lts.alert.interval", "100ms");
-    jobTracker.addConfig("lts.alert.queue.depth.threshold", "3");
+    if (queueDepthRule) {
+      jobTracker.addConfig("lts.alert.queue.depth.threshold", "3");
+    }
     jobTracker.addConfig("lts.alert.quiet.period", "0");
     jobTracker.addConfig(
         "lts.alert.webhook.url", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/robot");
@@ -145,6 +151,37 @@ class AlertsClusterTest {
     assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString())
         .isEqualTo("ops@example.com");
     assertThat(accepted).hasSize(2);
+  }
+
+  @Test
+  void aRuleAnOperatorStoredTakesEffectAtTheNextCheck() throws Exception {
+    zooKeeper = EmbeddedZooKeeper.start(dir.resolve("zk"), 0);
+    startWebhook();
+    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    store = JdbcFixture.h2().open(Clock.systemUTC());
+    jobTracker(1, false); // no queue depth rule configured
+    List<Job> jobs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Job job = new Job();
+      job.setTaskId("waiting-" + i);
+      job.setTaskTrackerNodeGroup(GROUP);
+      jobs.add(job);
+    }
+    store.jobs().submit(jobs);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> jobTrackers.get(0).health().master()); // its alert duty runs
+    assertThat(accepted).isEmpty();
+
+    store.settings().put("lts.alert.queue.depth.threshold", "3", "ops");
+    await().atMost(Duration.ofSeconds(20)).until(() -> accepted.size() == 1);
+    assertThat(content(accepted.get(0)))
+        .startsWith("[LTS alerts] FIRING queue.depth group=" + GROUP);
+
+    store.settings().put("lts.alert.queue.depth.threshold", "10", "ops");
+    await().atMost(Duration.ofSeconds(20)).until(() -> accepted.size() == 2);
+    assertThat(content(accepted.get(1))).startsWith("[LTS alerts] RESOLVED queue.depth");
   }
 
   @SuppressWarnings("unchecked")
