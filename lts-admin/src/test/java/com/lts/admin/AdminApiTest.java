@@ -128,7 +128,7 @@ class AdminApiTest {
         refused.add(method + " " + path);
       }
     }
-    assertThat(refused).hasSize(11);
+    assertThat(refused).hasSize(13);
     assertThat(admin.get("/api/dead-jobs/" + deadJobId).status()).isEqualTo(200);
     JSONObject after = job(jobId);
     assertThat(after.getString("state")).isEqualTo("EXECUTABLE");
@@ -260,6 +260,37 @@ class AdminApiTest {
         .atMost(Duration.ofSeconds(20))
         .until(() -> client.get("/api/dead-jobs/" + jobId).status() == 200);
     return jobId;
+  }
+
+  @Test
+  void alertRulesAreStoredCheckedAndReset() {
+    String rule = "lts.alert.queue.depth.threshold";
+    RestClient.Reply stored = admin.send("PUT", "/api/alert-rules/" + rule, "{\"value\":\"250\"}");
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    JSONObject listed =
+        admin.get("/api/alert-rules").json().getJSONArray("rules").stream()
+            .map(JSONObject.class::cast)
+            .filter(r -> r.getString("name").equals(rule))
+            .findFirst()
+            .orElseThrow();
+    assertThat(listed.getString("value")).isEqualTo("250");
+    assertThat(listed.getString("modifiedBy")).isEqualTo(AdminCluster.ADMIN);
+    assertThat(listed.getString("defaultValue")).isEqualTo("0");
+    assertThat(cluster.store.settings().all().get(rule).value()).isEqualTo("250");
+
+    RestClient.Reply bad = admin.send("PUT", "/api/alert-rules/" + rule, "{\"value\":\"lots\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().getString("error")).contains(rule, "lots");
+    assertThat(
+            admin
+                .send("PUT", "/api/alert-rules/lts.alert.webhook.url", "{\"value\":\"x\"}")
+                .status())
+        .isEqualTo(404);
+    assertThat(admin.send("PUT", "/api/alert-rules/" + rule, "{}").status()).isEqualTo(400);
+    assertThat(cluster.store.settings().all().get(rule).value()).isEqualTo("250");
+
+    assertThat(admin.send("DELETE", "/api/alert-rules/" + rule, null).status()).isEqualTo(200);
+    assertThat(cluster.store.settings().all()).doesNotContainKey(rule);
   }
 
   @Test

@@ -442,6 +442,28 @@ class AdminBrowserTest {
   }
 
   @Test
+  @Order(11)
+  void storesAnAlertRule() throws Exception {
+    open("alerts");
+    WebElement input =
+        waitFor("#alert-rule-table input[data-rule='lts.alert.job.failed.threshold']");
+    input.clear();
+    input.sendKeys("5");
+    driver
+        .findElement(
+            By.cssSelector(
+                "#alert-rule-table tr[data-rule='lts.alert.job.failed.threshold'] [data-action='save']"))
+        .click();
+    await()
+        .atMost(WAIT)
+        .until(() -> driver.findElement(By.id("message")).getText().contains("next check"));
+    assertThat(cluster.store.settings().all().get("lts.alert.job.failed.threshold").value())
+        .isEqualTo("5");
+    screenshot("alert-rules");
+    cluster.store.settings().remove("lts.alert.job.failed.threshold");
+  }
+
+  @Test
   @Order(12)
   void aViewerSeesNoChangeButtonsAndTheApiRefusesChanges() throws Exception {
     JSONObject job = new JSONObject();

@@ -35,6 +35,7 @@ public final class AdminApi {
     new QueueApi(store).register(handler);
     new JobApi(store, client, running).register(handler);
     new DeadJobApi(store, client).register(handler);
+    new AlertRuleApi(store).register(handler);
     handler.add(
         "GET",
         "/api/openapi.json",

@@ -378,6 +378,41 @@
     load(null);
   }
 
+  function alertRules() {
+    view.appendChild(el('h2', { text: t('alertRules') }));
+    view.appendChild(el('p', { 'class': 'muted', text: t('alertRulesNote') }));
+    var holder = el('div', { id: 'alert-rules' });
+    view.appendChild(holder);
+    function load() {
+      api('GET', '/api/alert-rules').then(function (r) {
+        holder.textContent = '';
+        var rows = r.rules.map(function (rule) {
+          var input = el('input', { name: rule.name, 'data-rule': rule.name, value: rule.value === null ? '' : rule.value,
+            placeholder: t('configured'), maxlength: '64' });
+          var actions = el('td', { 'class': 'actions' });
+          if (canChange()) {
+            actions.appendChild(button('save', function () {
+              api('PUT', '/api/alert-rules/' + encodeURIComponent(rule.name), { value: input.value })
+                .then(function (x) { say(x.message, true); load(); }).catch(failed);
+            }));
+            actions.appendChild(button('reset', function () {
+              api('DELETE', '/api/alert-rules/' + encodeURIComponent(rule.name))
+                .then(function (x) { say(x.message, true); load(); }).catch(failed);
+            }, 'small'));
+          } else {
+            input.setAttribute('disabled', 'disabled');
+          }
+          return el('tr', { 'data-rule': rule.name }, [
+            el('td', {}, [el('code', { text: rule.name }), el('div', { 'class': 'muted', text: rule.description })]),
+            el('td', { text: rule.defaultValue }), el('td', {}, [input]),
+            el('td', { text: rule.modifiedBy ? rule.modifiedBy + ', ' + when(rule.modified) : '' }), actions]);
+        });
+        holder.appendChild(table(['rule', 'default', 'stored', 'changed', 'actions'], rows, 'alert-rule-table'));
+      }).catch(failed);
+    }
+    load();
+  }
+
   function groups() {
     view.appendChild(el('h2', { text: t('nodeGroups') }));
     var holder = el('div', { id: 'groups' });
@@ -460,6 +495,7 @@
     else if (name === 'edit') { api('GET', '/api/jobs/' + encodeURIComponent(arg)).then(function (j) { jobForm(j); }).catch(failed); }
     else if (name === 'feedback') { feedback(); }
     else if (name === 'dead') { deadLetters(); }
+    else if (name === 'alerts') { alertRules(); }
     else if (name === 'groups') { groups(); }
     else if (name === 'charts') { charts(); }
     else { overview(); }
