@@ -42,8 +42,10 @@ class AdminBrowserTest {
 
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
   /** The queue the taskId search looks through: 100,000 jobs with -Dlts.long.tests=true. */
   private static final int BULK_JOBS = Boolean.getBoolean("lts.long.tests") ? 100_000 : 10_000;
+
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private static AdminCluster cluster;
@@ -197,7 +199,10 @@ class AdminBrowserTest {
     System.out.printf(
         "stored %,d jobs in %d ms%n", BULK_JOBS, (System.nanoTime() - started) / 1_000_000);
     WebElement row = findInQueue("executable", "bulk-" + (BULK_JOBS - 2_223));
-    assertThat(row.getText()).contains("bulk-" + (BULK_JOBS - 2_223)).contains("bulk").contains("EXECUTABLE");
+    assertThat(row.getText())
+        .contains("bulk-" + (BULK_JOBS - 2_223))
+        .contains("bulk")
+        .contains("EXECUTABLE");
     screenshot("queue-search");
     open("queue/executable");
     waitFor("#jobs tbody tr");

@@ -107,6 +107,48 @@ class MongoStoreTest {
     assertThat(feedback.countDocuments(Filters.eq("jobId", running.jobId()))).isEqualTo(1);
   }
 
+  /**
+   * The same for dead letters: a letter left pending is invisible; once a minute old, the master's
+   * retention run releases the one whose job is gone and drops the one whose job went on.
+   */
+  @Test
+  void pendingDeadLettersLeftByACrashAreSettledFromTheJobsDocument() throws Exception {
+    backend.fixture().clear();
+    backend.clock().set(StoreContractBase.T0);
+    Store store = backend.store();
+    store.jobs().submit(List.of(StoreContractBase.job("gone"), StoreContractBase.job("expired")));
+    List<StoredJob> runs =
+        store.jobs().claim(StoreContractBase.GROUP, "TT_x", 2, StoreContractBase.LEASE);
+    var dead = ((MongoFixture) backend.fixture()).database().getCollection("lts_dead_job");
+    for (StoredJob run : runs) {
+      dead.insertOne(
+          new org.bson.Document("_id", run.jobId())
+              .append("taskTrackerNodeGroup", run.taskTrackerNodeGroup())
+              .append("taskId", run.taskId())
+              .append("job", com.lts.core.internal.json.Json.toJson(run.job()))
+              .append("attempt", run.attempt())
+              .append("retryTimes", 0)
+              .append("action", "EXECUTE_EXCEPTION")
+              .append("deadTime", StoreContractBase.T0)
+              .append("pending", run.attempt()));
+    }
+    StoredJob gone = runs.stream().filter(r -> r.taskId().equals("gone")).findFirst().orElseThrow();
+    StoredJob expired =
+        runs.stream().filter(r -> r.taskId().equals("expired")).findFirst().orElseThrow();
+    store.jobs().complete(List.of(gone.attemptRef()));
+    backend.clock().set(StoreContractBase.T0 + StoreContractBase.LEASE.toMillis() + 1);
+    assertThat(store.jobs().expireLeases(10)).hasSize(1);
+
+    assertThat(store.deadJobs().find(gone.jobId())).as("pending: not shown").isEmpty();
+    assertThat(store.deadJobs().pruneOlderThan(0, 10)).isZero();
+    assertThat(store.deadJobs().countByGroup()).as("younger than a minute").isEmpty();
+    backend.clock().set(StoreContractBase.T0 + 61_000);
+    assertThat(store.deadJobs().pruneOlderThan(0, 10)).isZero();
+
+    assertThat(store.deadJobs().find(gone.jobId())).isPresent();
+    assertThat(dead.countDocuments(Filters.eq("_id", expired.jobId()))).isZero();
+  }
+
   @Nested
   class LifecycleLog extends LifecycleLogContract {
     @Override
