@@ -27,6 +27,8 @@ import com.lts.remoting.internal.command.JobPullRequest;
 import com.lts.remoting.internal.command.JobPushRequest;
 import com.lts.remoting.internal.command.JobPushResponse;
 import com.lts.remoting.internal.command.JobSubmitRequest;
+import com.lts.remoting.internal.command.JobTerminateRequest;
+import com.lts.remoting.internal.command.JobTerminateResponse;
 import com.lts.remoting.internal.command.LeaseRenewRequest;
 import com.lts.remoting.internal.command.LeaseRenewResponse;
 import com.lts.remoting.internal.command.LeasedJob;
@@ -161,6 +163,12 @@ public final class SampleBodies {
     if (type == JobOperationResponse.class) {
       return JobOperationResponse.of(
           new OperationResult(OperationStatus.REFUSED, "a is running on tt-1", "j1"));
+    }
+    if (type == JobTerminateRequest.class) {
+      return new JobTerminateRequest("j1", 2, "ops");
+    }
+    if (type == JobTerminateResponse.class) {
+      return new JobTerminateResponse(true);
     }
     throw new IllegalArgumentException("No sample body for " + type);
   }

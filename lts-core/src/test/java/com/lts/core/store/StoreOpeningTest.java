@@ -168,7 +168,7 @@ class StoreOpeningTest {
           Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM lts_schema_version")) {
         rs.next();
-        assertThat(rs.getInt(1)).as("each of V1, V2 and V3 recorded once").isEqualTo(3);
+        assertThat(rs.getInt(1)).as("each of V1 to V4 recorded once").isEqualTo(4);
       }
       stores.get(0).jobs().submit(List.of(StoreContractBase.job("works")));
       assertThat(stores.get(3).jobs().find(StoreContractBase.GROUP, "works")).isPresent();
