@@ -2,6 +2,7 @@ package com.lts.admin;
 
 import com.lts.admin.api.AdminApi;
 import com.lts.admin.api.ClusterView;
+import com.lts.admin.audit.AuditLog;
 import com.lts.admin.auth.Sessions;
 import com.lts.admin.auth.Users;
 import com.lts.admin.web.AdminHandler;
@@ -94,7 +95,8 @@ public final class LtsAdmin implements AutoCloseable {
       started.push(client::stop);
       Sessions sessions =
           new Sessions(config.get(ConfigKeys.ADMIN_SESSION_TIMEOUT), Clock.systemUTC());
-      AdminHandler handler = new AdminHandler(sessions);
+      AuditLog audit = new AuditLog(config.get(ConfigKeys.ADMIN_AUDIT_CAPACITY));
+      AdminHandler handler = new AdminHandler(sessions, audit);
       running = true;
       AdminApi.install(
           handler,
@@ -105,7 +107,8 @@ public final class LtsAdmin implements AutoCloseable {
           store,
           client,
           () -> running,
-          LtsVersion.get());
+          LtsVersion.get(),
+          audit);
       startServer(handler);
     } catch (RuntimeException e) {
       stop();

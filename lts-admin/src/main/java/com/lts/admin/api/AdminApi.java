@@ -1,5 +1,6 @@
 package com.lts.admin.api;
 
+import com.lts.admin.audit.AuditLog;
 import com.lts.admin.auth.LoginThrottle;
 import com.lts.admin.auth.Sessions;
 import com.lts.admin.auth.Users;
@@ -27,13 +28,15 @@ public final class AdminApi {
       Store store,
       JobClient client,
       BooleanSupplier running,
-      String version) {
+      String version,
+      AuditLog audit) {
     new AuthApi(users, sessions, new LoginThrottle(Clock.systemUTC()), secureCookie)
         .register(handler);
     new OverviewApi(cluster, store).register(handler);
     new NodeApi(cluster, store, running).register(handler);
     new QueueApi(store).register(handler);
     new JobApi(store, client, running).register(handler);
+    new AuditApi(audit).register(handler);
     handler.add(
         "GET",
         "/api/openapi.json",

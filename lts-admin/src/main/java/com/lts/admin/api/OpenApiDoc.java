@@ -42,6 +42,7 @@ final class OpenApiDoc {
           Map.entry("POST /api/node-groups", "Add a node group: {nodeType, name}"),
           Map.entry("DELETE /api/node-groups/{type}/{name}", "Remove a node group"),
           Map.entry("GET /api/stats", "A node's per-minute figures: identity, from, to"),
+          Map.entry("GET /api/audit", "Recent changes made through Admin: user, action, limit"),
           Map.entry("GET /api/openapi.json", "This document"));
 
   private OpenApiDoc() {}
@@ -60,6 +61,8 @@ final class OpenApiDoc {
       } else if (route.access() == Access.CHANGE) {
         operation.put(
             "description", "Role admin; send the session's token in " + AdminHandler.CSRF_HEADER);
+      } else if (route.access() == Access.ADMIN) {
+        operation.put("description", "Role admin");
       }
       operation.put(
           "responses",

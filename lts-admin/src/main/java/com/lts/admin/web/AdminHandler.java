@@ -1,5 +1,6 @@
 package com.lts.admin.web;
 
+import com.lts.admin.audit.AuditLog;
 import com.lts.admin.auth.Session;
 import com.lts.admin.auth.Sessions;
 import java.io.IOException;
@@ -35,9 +36,14 @@ public final class AdminHandler extends Handler.Abstract {
   private final List<Route> routes = new ArrayList<>();
   private final Sessions sessions;
   private final StaticFiles files = new StaticFiles();
+  private final AuditTrail audit;
 
-  public AdminHandler(Sessions sessions) {
+  /**
+   * @param audit where every change (any method but GET) is recorded, done or refused
+   */
+  public AdminHandler(Sessions sessions, AuditLog audit) {
     this.sessions = sessions;
+    this.audit = new AuditTrail(audit);
   }
 
   public void add(String method, String template, Access access, Route.Handler handler) {
@@ -82,7 +88,14 @@ public final class AdminHandler extends Handler.Abstract {
       }
       pathKnown = true;
       if (route.method().equals(method)) {
-        call(route, new Exchange(request, response, variables, session), method);
+        Exchange routed = new Exchange(request, response, variables, session);
+        try {
+          call(route, routed, method);
+        } finally {
+          if (!method.equals("GET") && !method.equals("HEAD")) {
+            audit.record(route, variables, routed);
+          }
+        }
         return;
       }
     }
@@ -110,6 +123,11 @@ public final class AdminHandler extends Handler.Abstract {
       if (route.access() == Access.CHANGE && !session.mayChange()) {
         exchange.json(
             403, error("User " + session.user().name() + " is a viewer and may change nothing"));
+        return;
+      }
+      if (route.access() == Access.ADMIN && !session.mayChange()) {
+        exchange.json(
+            403, error("User " + session.user().name() + " is a viewer; only admins see this"));
         return;
       }
     }
