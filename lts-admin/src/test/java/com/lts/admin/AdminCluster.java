@@ -46,6 +46,7 @@ public final class AdminCluster implements AutoCloseable {
   final JdbcFixture database;
   final Store store;
   final LtsAdmin admin;
+  private final Map<String, String> adminProperties;
   private final Deque<AutoCloseable> stops = new ArrayDeque<>();
   private int nodes;
 
@@ -93,6 +94,7 @@ public final class AdminCluster implements AutoCloseable {
     properties.put("lts.admin.http.host", "127.0.0.1");
     String hash = Users.hash(PASSWORD);
     properties.put("lts.admin.users", ADMIN + ":admin:" + hash + "," + VIEWER + ":viewer:" + hash);
+    adminProperties = Map.copyOf(properties);
     admin = new LtsAdmin(properties, new PrintStream(new ByteArrayOutputStream())).start();
     stops.push(admin);
   }
@@ -146,6 +148,11 @@ public final class AdminCluster implements AutoCloseable {
     taskTracker.start();
     stops.push(taskTracker::stop);
     return taskTracker;
+  }
+
+  /** The settings of the cluster's Admin, for a test that starts another one beside it. */
+  Map<String, String> adminProperties() {
+    return new LinkedHashMap<>(adminProperties);
   }
 
   int runs(String taskId) {

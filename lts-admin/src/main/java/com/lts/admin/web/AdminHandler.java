@@ -37,13 +37,16 @@ public final class AdminHandler extends Handler.Abstract {
   private final Sessions sessions;
   private final StaticFiles files = new StaticFiles();
   private final AuditTrail audit;
+  private final boolean tlsOnly;
 
   /**
    * @param audit where every change (any method but GET) is recorded, done or refused
+   * @param tlsOnly answer a request that did not come over TLS with 400 (Admin serves HTTPS)
    */
-  public AdminHandler(Sessions sessions, AuditLog audit) {
+  public AdminHandler(Sessions sessions, AuditLog audit, boolean tlsOnly) {
     this.sessions = sessions;
     this.audit = new AuditTrail(audit);
+    this.tlsOnly = tlsOnly;
   }
 
   public void add(String method, String template, Access access, Route.Handler handler) {
@@ -67,6 +70,10 @@ public final class AdminHandler extends Handler.Abstract {
   }
 
   private void serve(Request request, Response response) throws IOException {
+    if (tlsOnly && !request.isSecure()) {
+      refusePlainHttp(request, response);
+      return;
+    }
     String path = request.getHttpURI().getDecodedPath();
     String method = request.getMethod();
     Session session = sessions.find(cookie(request, SESSION_COOKIE)).orElse(null);
@@ -166,6 +173,22 @@ public final class AdminHandler extends Handler.Abstract {
     }
     exchange.header(HttpHeader.CACHE_CONTROL.asString(), "no-cache");
     exchange.send(200, file.contentType(), file.bytes());
+  }
+
+  /** Plain HTTP on the HTTPS port: say so, without a session or anything else. */
+  private static void refusePlainHttp(Request request, Response response) throws IOException {
+    Exchange exchange = new Exchange(request, response, Map.of(), null);
+    exchange.header(HttpHeader.CONNECTION.asString(), "close");
+    String host = Request.getServerName(request);
+    int port = Request.getServerPort(request);
+    exchange.send(
+        400,
+        "text/plain; charset=utf-8",
+        "LTS Admin serves HTTPS on this port: use https://"
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + port
+            + "/main.html\n");
   }
 
   private static void redirect(Exchange exchange, String location) throws IOException {
