@@ -116,7 +116,8 @@ public final class LtsAdmin implements AutoCloseable {
           client,
           () -> running,
           LtsVersion.get(),
-          audit);
+          audit,
+          config.get(ConfigKeys.ADMIN_METRICS_TOKEN));
       startServer(handler, keyStore);
     } catch (RuntimeException e) {
       stop();

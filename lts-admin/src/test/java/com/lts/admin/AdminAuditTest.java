@@ -125,7 +125,9 @@ class AdminAuditTest {
             line -> assertThat(line).contains("user=\"audit_guesser\"").contains("REFUSED"));
 
     String cookie = admin.cookie.substring(admin.cookie.indexOf('=') + 1);
-    List<String> secrets = List.of(AdminCluster.PASSWORD, wrongPassword, cookie, admin.csrf);
+    List<String> secrets =
+        List.of(
+            AdminCluster.PASSWORD, wrongPassword, cookie, admin.csrf, AdminCluster.METRICS_TOKEN);
     List<String> answers = new ArrayList<>(lines());
     for (String path :
         List.of(

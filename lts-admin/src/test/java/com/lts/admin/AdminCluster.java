@@ -37,6 +37,7 @@ public final class AdminCluster implements AutoCloseable {
   static final String ADMIN = "ops";
   static final String VIEWER = "watcher";
   static final String PASSWORD = "correct horse battery";
+  static final String METRICS_TOKEN = "scrape-token-for-tests";
 
   /** Runs per taskId. */
   final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
@@ -93,6 +94,7 @@ public final class AdminCluster implements AutoCloseable {
     properties.put("lts.admin.http.port", "0");
     properties.put("lts.admin.http.host", "127.0.0.1");
     String hash = Users.hash(PASSWORD);
+    properties.put("lts.admin.metrics.token", METRICS_TOKEN);
     properties.put("lts.admin.users", ADMIN + ":admin:" + hash + "," + VIEWER + ":viewer:" + hash);
     adminProperties = Map.copyOf(properties);
     admin = new LtsAdmin(properties, new PrintStream(new ByteArrayOutputStream())).start();

@@ -29,7 +29,8 @@ public final class AdminApi {
       JobClient client,
       BooleanSupplier running,
       String version,
-      AuditLog audit) {
+      AuditLog audit,
+      String metricsToken) {
     new AuthApi(users, sessions, new LoginThrottle(Clock.systemUTC()), secureCookie)
         .register(handler);
     new OverviewApi(cluster, store).register(handler);
@@ -37,6 +38,7 @@ public final class AdminApi {
     new QueueApi(store).register(handler);
     new JobApi(store, client, running).register(handler);
     new AuditApi(audit).register(handler);
+    new MetricsApi(cluster, store, metricsToken).register(handler);
     handler.add(
         "GET",
         "/api/openapi.json",

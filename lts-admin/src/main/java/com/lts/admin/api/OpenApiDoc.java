@@ -43,6 +43,10 @@ final class OpenApiDoc {
           Map.entry("DELETE /api/node-groups/{type}/{name}", "Remove a node group"),
           Map.entry("GET /api/stats", "A node's per-minute figures: identity, from, to"),
           Map.entry("GET /api/audit", "Recent changes made through Admin: user, action, limit"),
+          Map.entry(
+              "GET /metrics",
+              "Prometheus text: every node's latest statistics row; a login or the bearer"
+                  + " lts.admin.metrics.token"),
           Map.entry("GET /api/openapi.json", "This document"));
 
   private OpenApiDoc() {}

@@ -82,7 +82,7 @@ public final class AdminHandler extends Handler.Abstract {
       exchange.json(400, error("Bad path"));
       return;
     }
-    if (!path.startsWith("/api/") && !path.equals("/health")) {
+    if (!path.startsWith("/api/") && !path.equals("/health") && !path.equals("/metrics")) {
       servePage(exchange, path, method, session);
       return;
     }

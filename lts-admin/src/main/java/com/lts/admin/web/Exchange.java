@@ -70,6 +70,11 @@ public final class Exchange {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
+  /** A request header's value, or null. */
+  public String requestHeader(String name) {
+    return request.getHeaders().get(name);
+  }
+
   public String remoteAddress() {
     return Request.getRemoteAddr(request);
   }

@@ -88,6 +88,15 @@
       });
       cards.appendChild(el('div', { 'class': 'card wide' }, [el('h3', { text: t('queueDepths') }),
         table(['group'].concat(QUEUES).concat(['feedback']), depthRows, 'queue-depths')]));
+      var tp = o.throughput;
+      var tpRows = Object.keys(tp.completedByGroup).sort().map(function (g) {
+        return el('tr', {}, [el('td', { text: g }), el('td', { 'class': 'num', text: String(tp.completedByGroup[g]) }),
+          el('td', { 'class': 'num' + (tp.failedByGroup[g] ? ' problem' : ''), text: String(tp.failedByGroup[g] || 0) })]);
+      });
+      cards.appendChild(el('div', { 'class': 'card', id: 'throughput' }, [
+        el('h3', { text: t('throughput').replace('{n}', tp.windowMinutes) }),
+        el('p', {}, [el('strong', { id: 'jobs-per-second', text: String(tp.jobsPerSecond) }), ' ' + t('jobsPerSecond')]),
+        table(['group', 'completed', 'failed'], tpRows, 'throughput-groups')]));
       view.appendChild(cards);
       view.appendChild(el('p', {}, [el('a', { href: '/api/openapi.json', text: t('openapi') })]));
     }).catch(failed);
