@@ -138,6 +138,9 @@ class AdminTlsTest {
                   .header("Cookie", cookie)
                   .build());
       assertThat(overview.statusCode()).isEqualTo(200);
+      assertThat(overview.headers().firstValue("Strict-Transport-Security"))
+          .contains("max-age=31536000");
+      assertThat(overview.sslSession().orElseThrow().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
       assertThat(overview.body()).contains("\"queues\"");
       assertThat(send(client, HttpRequest.newBuilder(URI.create(https + "/health")).build()).body())
           .contains("UP");

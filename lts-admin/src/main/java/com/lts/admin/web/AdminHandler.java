@@ -61,6 +61,9 @@ public final class AdminHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     try {
       securityHeaders(response);
+      if (tlsOnly && request.isSecure()) {
+        response.getHeaders().put("Strict-Transport-Security", "max-age=31536000");
+      }
       serve(request, response);
       callback.succeeded();
     } catch (Throwable e) {

@@ -78,6 +78,7 @@ public final class TlsConnector {
     SslContextFactory.Server tls = new SslContextFactory.Server();
     tls.setKeyStore(keyStore);
     tls.setKeyStorePassword(password == null ? "" : password);
+    tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
     HttpConfiguration config = new HttpConfiguration();
     config.addCustomizer(new SecureRequestCustomizer());
     HttpConnectionFactory http = new HttpConnectionFactory(config);
