@@ -169,6 +169,16 @@ class AdminMetricsTest {
     RestClient.Reply reply = viewer.get("/metrics");
     assertThat(reply.status()).isEqualTo(200);
     assertThat(PrometheusText.parse(reply.body())).containsKey("lts_stats_jobs_completed");
+    JSONObject openApi = viewer.get("/api/openapi.json").json();
+    assertThat(
+            openApi
+                .getJSONObject("paths")
+                .getJSONObject("/metrics")
+                .getJSONObject("get")
+                .getJSONArray("security"))
+        .hasSize(2);
+    assertThat(openApi.getJSONObject("components").getJSONObject("securitySchemes").keySet())
+        .contains("session", "bearer");
   }
 
   @Test

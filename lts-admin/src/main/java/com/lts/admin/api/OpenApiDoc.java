@@ -60,7 +60,10 @@ final class OpenApiDoc {
       Map<String, Object> operation = new LinkedHashMap<>();
       operation.put("summary", SUMMARIES.getOrDefault(route.method() + " " + route.template(), ""));
       operation.put("parameters", pathParameters(route.template()));
-      if (route.access() == Access.PUBLIC) {
+      if (route.template().equals("/metrics")) {
+        operation.put(
+            "security", List.of(Map.of("session", List.of()), Map.of("bearer", List.of())));
+      } else if (route.access() == Access.PUBLIC) {
         operation.put("security", List.of());
       } else if (route.access() == Access.CHANGE) {
         operation.put(
@@ -85,7 +88,15 @@ final class OpenApiDoc {
                 "securitySchemes",
                 Map.of(
                     "session",
-                    Map.of("type", "apiKey", "in", "cookie", "name", AdminHandler.SESSION_COOKIE))),
+                    Map.of("type", "apiKey", "in", "cookie", "name", AdminHandler.SESSION_COOKIE),
+                    "bearer",
+                    Map.of(
+                        "type",
+                        "http",
+                        "scheme",
+                        "bearer",
+                        "description",
+                        "lts.admin.metrics.token, for GET /metrics only"))),
         "security", List.of(Map.of("session", List.of())),
         "paths", paths);
   }
