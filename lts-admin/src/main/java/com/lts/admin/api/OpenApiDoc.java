@@ -20,7 +20,9 @@ final class OpenApiDoc {
           Map.entry("POST /api/login", "Log in with {username, password}; sets the session cookie"),
           Map.entry("POST /api/logout", "Log out"),
           Map.entry("GET /api/session", "The logged-in user, role and CSRF token"),
-          Map.entry("GET /api/overview", "Nodes per type and group, queue depths, problems"),
+          Map.entry(
+              "GET /api/overview",
+              "Nodes per type and group, queue depths, jobs/s and failures per group, problems"),
           Map.entry("GET /api/nodes", "Nodes online"),
           Map.entry("GET /api/nodes/stream", "Server-sent events: snapshot, added, removed"),
           Map.entry(
