@@ -202,6 +202,8 @@ final class AdminQueueScenario implements Scenario {
         put(figures, "deep page", deep);
         put(figures, "taskId search", search);
         put(figures, "group + taskId search", groupSearch);
+        // The first of these requests is Admin's first: it pays for the cold path.
+        figures.put("page of 1,000 (queue head) p50 ms", percentile(walk, pages, 0.50));
         figures.put("page of 1,000 (queue head) p99 ms", percentile(walk, pages, 0.99));
         return new RoundResult(figures, check);
       }
