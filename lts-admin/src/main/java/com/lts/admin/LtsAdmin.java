@@ -2,9 +2,11 @@ package com.lts.admin;
 
 import com.lts.admin.api.AdminApi;
 import com.lts.admin.api.ClusterView;
+import com.lts.admin.audit.AuditLog;
 import com.lts.admin.auth.Sessions;
 import com.lts.admin.auth.Users;
 import com.lts.admin.web.AdminHandler;
+import com.lts.admin.web.TlsConnector;
 import com.lts.core.LtsException;
 import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
@@ -17,6 +19,7 @@ import com.lts.core.store.Store;
 import com.lts.jobclient.JobClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -82,6 +85,12 @@ public final class LtsAdmin implements AutoCloseable {
     }
     config.configs().startWarnings(NodeType.BACKEND).forEach(log::warn);
     try {
+      KeyStore keyStore =
+          tls()
+              ? TlsConnector.load(
+                  config.get(ConfigKeys.ADMIN_TLS_KEYSTORE),
+                  config.get(ConfigKeys.ADMIN_TLS_KEYSTORE_PASSWORD))
+              : null;
       Users users =
           Users.load(
               config.get(ConfigKeys.ADMIN_USERS), Path.of(config.dataPath(), ".lts", "admin"), out);
@@ -94,19 +103,22 @@ public final class LtsAdmin implements AutoCloseable {
       started.push(client::stop);
       Sessions sessions =
           new Sessions(config.get(ConfigKeys.ADMIN_SESSION_TIMEOUT), Clock.systemUTC());
-      AdminHandler handler = new AdminHandler(sessions);
+      AuditLog audit = new AuditLog(config.get(ConfigKeys.ADMIN_AUDIT_CAPACITY));
+      AdminHandler handler = new AdminHandler(sessions, audit, tls());
       running = true;
       AdminApi.install(
           handler,
           users,
           sessions,
-          config.get(ConfigKeys.ADMIN_COOKIE_SECURE),
+          config.get(ConfigKeys.ADMIN_COOKIE_SECURE) || tls(),
           cluster,
           store,
           client,
           () -> running,
-          LtsVersion.get());
-      startServer(handler);
+          LtsVersion.get(),
+          audit,
+          config.get(ConfigKeys.ADMIN_METRICS_TOKEN));
+      startServer(handler, keyStore);
     } catch (RuntimeException e) {
       stop();
       throw e instanceof LtsException ? e : new LtsException("LTS Admin did not start: " + e, e);
@@ -134,11 +146,15 @@ public final class LtsAdmin implements AutoCloseable {
     return client;
   }
 
-  private void startServer(AdminHandler handler) {
+  private void startServer(AdminHandler handler, KeyStore keyStore) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 4);
     threads.setName("lts-admin-http");
     Server server = new Server(threads);
-    connector = new ServerConnector(server);
+    connector =
+        keyStore == null
+            ? new ServerConnector(server)
+            : TlsConnector.create(
+                server, keyStore, config.get(ConfigKeys.ADMIN_TLS_KEYSTORE_PASSWORD));
     connector.setHost(config.get(ConfigKeys.ADMIN_HTTP_HOST));
     connector.setPort(config.get(ConfigKeys.ADMIN_HTTP_PORT));
     server.addConnector(connector);
@@ -160,15 +176,24 @@ public final class LtsAdmin implements AutoCloseable {
     started.push(server::stop);
   }
 
+  /** Whether Admin serves HTTPS ({@code lts.admin.tls.keystore} is set). */
+  public boolean tls() {
+    return config.get(ConfigKeys.ADMIN_TLS_KEYSTORE) != null;
+  }
+
   /** The port the HTTP server listens on. */
   public int port() {
     return connector.getLocalPort();
   }
 
-  /** The landing page, e.g. {@code http://127.0.0.1:8080/main.html}. */
+  /** The landing page, e.g. {@code http://127.0.0.1:8080/main.html} (https with TLS). */
   public String url() {
     String host = config.get(ConfigKeys.ADMIN_HTTP_HOST);
-    return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port() + "/main.html";
+    return (tls() ? "https://" : "http://")
+        + (host.equals("0.0.0.0") ? "127.0.0.1" : host)
+        + ":"
+        + port()
+        + "/main.html";
   }
 
   /** Stops the server (ending live streams), the JobClient, the registry and the store. */

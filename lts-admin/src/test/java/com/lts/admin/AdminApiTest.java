@@ -110,7 +110,9 @@ class AdminApiTest {
           continue;
         }
         if (method.equals("get")) {
-          if (!path.endsWith("/stream") && !path.startsWith("/api/stats")) {
+          if (path.equals("/api/audit")) {
+            assertThat(viewer.get(path).status()).as("viewer GET " + path).isEqualTo(403);
+          } else if (!path.endsWith("/stream") && !path.startsWith("/api/stats")) {
             assertThat(viewer.get(path).status()).as("viewer GET " + path).isEqualTo(200);
           }
           continue;

@@ -498,4 +498,64 @@ class AdminBrowserTest {
     waitFor("#jobs tbody tr");
     screenshot("viewer");
   }
+
+  @Test
+  @Order(13)
+  void anAdminSeesThroughputOnTheOverviewAndTheAuditTrail() throws Exception {
+    logIn(AdminCluster.VIEWER);
+    waitFor("#queue-depths");
+    assertThat(driver.findElement(By.cssSelector("#nav a[href='#audit']")).isDisplayed()).isFalse();
+    long minute = System.currentTimeMillis() / 60_000 * 60_000 - 60_000;
+    cluster
+        .store
+        .nodeStats()
+        .append(
+            List.of(
+                new NodeStats(
+                    "JT_browser_throughput",
+                    NodeType.JOB_TRACKER,
+                    "lts",
+                    minute,
+                    Map.of(
+                        "lts.jobs.completed{action=EXECUTE_SUCCESS,group=bulk}", 588.0,
+                        "lts.jobs.completed{action=EXECUTE_FAILED,group=bulk}", 12.0))));
+    logIn(AdminCluster.ADMIN);
+    open("overview");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !all("#throughput-groups").isEmpty()
+                    && driver.findElement(By.id("throughput-groups")).getText().contains("bulk"));
+    assertThat(driver.findElement(By.id("throughput")).getText())
+        .contains("Jobs ended in the last 5 minutes")
+        .contains("jobs/s");
+    assertThat(driver.findElement(By.id("problems")).getText())
+        .contains("12 jobs of group bulk ended without success in the last 5 minutes");
+    screenshot("overview-throughput");
+
+    open("audit");
+    waitFor("#audit-entries");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> driver.findElement(By.id("audit-entries")).getText().contains("nodeGroup.add"));
+    String entries = driver.findElement(By.id("audit-entries")).getText();
+    assertThat(entries).contains("name=reports").contains("login").contains("200 DONE");
+    assertThat(entries).doesNotContain(AdminCluster.PASSWORD);
+    screenshot("audit");
+    WebElement action = driver.findElement(By.cssSelector("#audit-filter input[name='action']"));
+    action.sendKeys("login");
+    driver.findElement(By.cssSelector("#audit-filter button[type='submit']")).click();
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              List<WebElement> rows = all("#audit-entries tbody tr");
+              return !rows.isEmpty()
+                  && rows.stream()
+                      .allMatch(
+                          r -> r.findElements(By.tagName("td")).get(3).getText().equals("login"));
+            });
+  }
 }

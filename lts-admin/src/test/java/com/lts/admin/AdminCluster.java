@@ -37,6 +37,7 @@ public final class AdminCluster implements AutoCloseable {
   static final String ADMIN = "ops";
   static final String VIEWER = "watcher";
   static final String PASSWORD = "correct horse battery";
+  static final String METRICS_TOKEN = "scrape-token-for-tests";
 
   /** Runs per taskId. */
   final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
@@ -46,6 +47,7 @@ public final class AdminCluster implements AutoCloseable {
   final JdbcFixture database;
   final Store store;
   final LtsAdmin admin;
+  private final Map<String, String> adminProperties;
   private final Deque<AutoCloseable> stops = new ArrayDeque<>();
   private int nodes;
 
@@ -92,7 +94,9 @@ public final class AdminCluster implements AutoCloseable {
     properties.put("lts.admin.http.port", "0");
     properties.put("lts.admin.http.host", "127.0.0.1");
     String hash = Users.hash(PASSWORD);
+    properties.put("lts.admin.metrics.token", METRICS_TOKEN);
     properties.put("lts.admin.users", ADMIN + ":admin:" + hash + "," + VIEWER + ":viewer:" + hash);
+    adminProperties = Map.copyOf(properties);
     admin = new LtsAdmin(properties, new PrintStream(new ByteArrayOutputStream())).start();
     stops.push(admin);
   }
@@ -149,6 +153,11 @@ public final class AdminCluster implements AutoCloseable {
     taskTracker.start();
     stops.push(taskTracker::stop);
     return taskTracker;
+  }
+
+  /** The settings of the cluster's Admin, for a test that starts another one beside it. */
+  Map<String, String> adminProperties() {
+    return new LinkedHashMap<>(adminProperties);
   }
 
   int runs(String taskId) {

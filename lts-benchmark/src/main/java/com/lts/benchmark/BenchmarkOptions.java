@@ -48,11 +48,12 @@ record BenchmarkOptions(
       java -jar lts-benchmark.jar [options]
         --stores h2,postgresql,mysql   stores to measure (default: all three)
         --scenarios LIST  scenarios (default: all): drain, batch-submit, latency, trigger,
-                          repeat, cron, backlog, quartz-drain, quartz-latency,
+                          repeat, cron, backlog, admin-queue, quartz-drain, quartz-latency,
                           db-scheduler-drain, db-scheduler-latency
         --jobs N          jobs per drain / batch submit round and backlog drain phase
                           (default 200000)
-        --backlog N       future jobs stored by the backlog scenario (default 1000000)
+        --backlog N       future jobs stored by the backlog and admin-queue scenarios
+                          (default 1000000)
         --peer-jobs N     jobs per quartz-drain / db-scheduler-drain round (default: --jobs,
                           so that ratios compare the same sizes)
         --rounds R        rounds, each on a fresh database (default 3)

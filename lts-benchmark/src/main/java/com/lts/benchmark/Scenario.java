@@ -21,6 +21,7 @@ interface Scenario {
           "repeat",
           "cron",
           "backlog",
+          "admin-queue",
           "quartz-drain",
           "quartz-latency",
           "db-scheduler-drain",
@@ -62,6 +63,7 @@ interface Scenario {
       case "repeat" -> new ScheduleTriggerScenario(options, false);
       case "cron" -> new ScheduleTriggerScenario(options, true);
       case "backlog" -> new BacklogScenario(options, out);
+      case "admin-queue" -> new AdminQueueScenario(options, out);
       case "quartz-drain" -> new PeerDrainScenario(options, "quartz");
       case "quartz-latency" -> new PeerLatencyScenario(options, "quartz");
       case "db-scheduler-drain" -> new PeerDrainScenario(options, "db-scheduler");

@@ -1,5 +1,6 @@
 package com.lts.admin.api;
 
+import com.lts.admin.audit.AuditLog;
 import com.lts.admin.auth.LoginThrottle;
 import com.lts.admin.auth.Sessions;
 import com.lts.admin.auth.Users;
@@ -27,7 +28,9 @@ public final class AdminApi {
       Store store,
       JobClient client,
       BooleanSupplier running,
-      String version) {
+      String version,
+      AuditLog audit,
+      String metricsToken) {
     new AuthApi(users, sessions, new LoginThrottle(Clock.systemUTC()), secureCookie)
         .register(handler);
     new OverviewApi(cluster, store).register(handler);
@@ -36,6 +39,8 @@ public final class AdminApi {
     new JobApi(store, client, running).register(handler);
     new DeadJobApi(store, client).register(handler);
     new AlertRuleApi(store).register(handler);
+    new AuditApi(audit).register(handler);
+    new MetricsApi(cluster, store, metricsToken).register(handler);
     handler.add(
         "GET",
         "/api/openapi.json",

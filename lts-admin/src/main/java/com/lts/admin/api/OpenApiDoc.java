@@ -20,7 +20,9 @@ final class OpenApiDoc {
           Map.entry("POST /api/login", "Log in with {username, password}; sets the session cookie"),
           Map.entry("POST /api/logout", "Log out"),
           Map.entry("GET /api/session", "The logged-in user, role and CSRF token"),
-          Map.entry("GET /api/overview", "Nodes per type and group, queue depths, problems"),
+          Map.entry(
+              "GET /api/overview",
+              "Nodes per type and group, queue depths, jobs/s and failures per group, problems"),
           Map.entry("GET /api/nodes", "Nodes online"),
           Map.entry("GET /api/nodes/stream", "Server-sent events: snapshot, added, removed"),
           Map.entry(
@@ -52,6 +54,11 @@ final class OpenApiDoc {
           Map.entry("POST /api/node-groups", "Add a node group: {nodeType, name}"),
           Map.entry("DELETE /api/node-groups/{type}/{name}", "Remove a node group"),
           Map.entry("GET /api/stats", "A node's per-minute figures: identity, from, to"),
+          Map.entry("GET /api/audit", "Recent changes made through Admin: user, action, limit"),
+          Map.entry(
+              "GET /metrics",
+              "Prometheus text: every node's latest statistics row; a login or the bearer"
+                  + " lts.admin.metrics.token"),
           Map.entry("GET /api/openapi.json", "This document"));
 
   private OpenApiDoc() {}
@@ -65,11 +72,16 @@ final class OpenApiDoc {
       Map<String, Object> operation = new LinkedHashMap<>();
       operation.put("summary", SUMMARIES.getOrDefault(route.method() + " " + route.template(), ""));
       operation.put("parameters", pathParameters(route.template()));
-      if (route.access() == Access.PUBLIC) {
+      if (route.template().equals("/metrics")) {
+        operation.put(
+            "security", List.of(Map.of("session", List.of()), Map.of("bearer", List.of())));
+      } else if (route.access() == Access.PUBLIC) {
         operation.put("security", List.of());
       } else if (route.access() == Access.CHANGE) {
         operation.put(
             "description", "Role admin; send the session's token in " + AdminHandler.CSRF_HEADER);
+      } else if (route.access() == Access.ADMIN) {
+        operation.put("description", "Role admin");
       }
       operation.put(
           "responses",
@@ -88,7 +100,15 @@ final class OpenApiDoc {
                 "securitySchemes",
                 Map.of(
                     "session",
-                    Map.of("type", "apiKey", "in", "cookie", "name", AdminHandler.SESSION_COOKIE))),
+                    Map.of("type", "apiKey", "in", "cookie", "name", AdminHandler.SESSION_COOKIE),
+                    "bearer",
+                    Map.of(
+                        "type",
+                        "http",
+                        "scheme",
+                        "bearer",
+                        "description",
+                        "lts.admin.metrics.token, for GET /metrics only"))),
         "security", List.of(Map.of("session", List.of())),
         "paths", paths);
   }

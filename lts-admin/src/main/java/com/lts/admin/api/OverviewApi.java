@@ -13,8 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** The overview: nodes per type and group, queue depths per group, and what needs attention. */
+/**
+ * The overview: nodes per type and group, queue depths per group, jobs per second and failures per
+ * group, and what needs attention.
+ */
 final class OverviewApi {
+
+  static final int THROUGHPUT_MINUTES = 5;
 
   private final ClusterView cluster;
   private final Store store;
@@ -35,13 +40,40 @@ final class OverviewApi {
     }
     Map<String, Long> feedback = store.feedback().countByGroup();
     Map<String, Long> deadJobs = store.deadJobs().countByGroup();
+    Map<String, Object> throughput = throughput(System.currentTimeMillis());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("nodes", cluster.counts());
     json.put("queues", queues);
     json.put("feedback", feedback);
     json.put("deadJobs", deadJobs);
-    json.put("problems", problems(queues, feedback, deadJobs));
+    json.put("throughput", throughput);
+    List<Map<String, String>> problems = problems(queues, feedback, deadJobs);
+    @SuppressWarnings("unchecked")
+    Map<String, Long> failed = (Map<String, Long>) throughput.get("failedByGroup");
+    failed.forEach(
+        (group, count) ->
+            problems.add(
+                problem(
+                    "jobsFailed",
+                    group,
+                    count
+                        + " jobs of group "
+                        + group
+                        + " ended without success in the last "
+                        + THROUGHPUT_MINUTES
+                        + " minutes")));
+    json.put("problems", problems);
     exchange.json(200, json);
+  }
+
+  /**
+   * Jobs completed and failed over the last {@value #THROUGHPUT_MINUTES} whole minutes, from the
+   * JobTrackers' statistics rows (the minute under way is not reported yet).
+   */
+  private Map<String, Object> throughput(long now) {
+    long end = now / LatestStats.MINUTE * LatestStats.MINUTE;
+    long from = end - THROUGHPUT_MINUTES * LatestStats.MINUTE;
+    return LatestStats.throughput(store.nodeStats().queryAll(from, end), THROUGHPUT_MINUTES);
   }
 
   private List<Map<String, String>> problems(

@@ -11,4 +11,10 @@ public record Session(String id, User user, String csrfToken) {
   public boolean mayChange() {
     return user.role() == Role.ADMIN;
   }
+
+  /** The user only: the id and the CSRF token are secrets and never go into a log line. */
+  @Override
+  public String toString() {
+    return "Session of " + user;
+  }
 }

@@ -7,5 +7,7 @@ public enum Access {
   /** Any logged-in user. */
   VIEW,
   /** A logged-in admin, with the session's CSRF token. */
-  CHANGE
+  CHANGE,
+  /** A logged-in admin reading what only admins see (the audit trail); a GET needs no token. */
+  ADMIN
 }

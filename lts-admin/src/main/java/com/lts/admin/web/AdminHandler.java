@@ -1,5 +1,6 @@
 package com.lts.admin.web;
 
+import com.lts.admin.audit.AuditLog;
 import com.lts.admin.auth.Session;
 import com.lts.admin.auth.Sessions;
 import java.io.IOException;
@@ -35,9 +36,17 @@ public final class AdminHandler extends Handler.Abstract {
   private final List<Route> routes = new ArrayList<>();
   private final Sessions sessions;
   private final StaticFiles files = new StaticFiles();
+  private final AuditTrail audit;
+  private final boolean tlsOnly;
 
-  public AdminHandler(Sessions sessions) {
+  /**
+   * @param audit where every change (any method but GET) is recorded, done or refused
+   * @param tlsOnly answer a request that did not come over TLS with 400 (Admin serves HTTPS)
+   */
+  public AdminHandler(Sessions sessions, AuditLog audit, boolean tlsOnly) {
     this.sessions = sessions;
+    this.audit = new AuditTrail(audit);
+    this.tlsOnly = tlsOnly;
   }
 
   public void add(String method, String template, Access access, Route.Handler handler) {
@@ -52,6 +61,9 @@ public final class AdminHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     try {
       securityHeaders(response);
+      if (tlsOnly && request.isSecure()) {
+        response.getHeaders().put("Strict-Transport-Security", "max-age=31536000");
+      }
       serve(request, response);
       callback.succeeded();
     } catch (Throwable e) {
@@ -61,6 +73,10 @@ public final class AdminHandler extends Handler.Abstract {
   }
 
   private void serve(Request request, Response response) throws IOException {
+    if (tlsOnly && !request.isSecure()) {
+      refusePlainHttp(request, response);
+      return;
+    }
     String path = request.getHttpURI().getDecodedPath();
     String method = request.getMethod();
     Session session = sessions.find(cookie(request, SESSION_COOKIE)).orElse(null);
@@ -69,7 +85,7 @@ public final class AdminHandler extends Handler.Abstract {
       exchange.json(400, error("Bad path"));
       return;
     }
-    if (!path.startsWith("/api/") && !path.equals("/health")) {
+    if (!path.startsWith("/api/") && !path.equals("/health") && !path.equals("/metrics")) {
       servePage(exchange, path, method, session);
       return;
     }
@@ -82,7 +98,14 @@ public final class AdminHandler extends Handler.Abstract {
       }
       pathKnown = true;
       if (route.method().equals(method)) {
-        call(route, new Exchange(request, response, variables, session), method);
+        Exchange routed = new Exchange(request, response, variables, session);
+        try {
+          call(route, routed, method);
+        } finally {
+          if (!method.equals("GET") && !method.equals("HEAD")) {
+            audit.record(route, variables, routed);
+          }
+        }
         return;
       }
     }
@@ -110,6 +133,11 @@ public final class AdminHandler extends Handler.Abstract {
       if (route.access() == Access.CHANGE && !session.mayChange()) {
         exchange.json(
             403, error("User " + session.user().name() + " is a viewer and may change nothing"));
+        return;
+      }
+      if (route.access() == Access.ADMIN && !session.mayChange()) {
+        exchange.json(
+            403, error("User " + session.user().name() + " is a viewer; only admins see this"));
         return;
       }
     }
@@ -148,6 +176,22 @@ public final class AdminHandler extends Handler.Abstract {
     }
     exchange.header(HttpHeader.CACHE_CONTROL.asString(), "no-cache");
     exchange.send(200, file.contentType(), file.bytes());
+  }
+
+  /** Plain HTTP on the HTTPS port: say so, without a session or anything else. */
+  private static void refusePlainHttp(Request request, Response response) throws IOException {
+    Exchange exchange = new Exchange(request, response, Map.of(), null);
+    exchange.header(HttpHeader.CONNECTION.asString(), "close");
+    String host = Request.getServerName(request);
+    int port = Request.getServerPort(request);
+    exchange.send(
+        400,
+        "text/plain; charset=utf-8",
+        "LTS Admin serves HTTPS on this port: use https://"
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + port
+            + "/main.html\n");
   }
 
   private static void redirect(Exchange exchange, String location) throws IOException {

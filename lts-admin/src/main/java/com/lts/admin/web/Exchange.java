@@ -29,6 +29,9 @@ public final class Exchange {
   private final Map<String, String> pathVariables;
   private final Session session;
   private Fields query;
+  private JSONObject body;
+  private int status;
+  private Object answered;
 
   Exchange(Request request, Response response, Map<String, String> pathVariables, Session session) {
     this.request = request;
@@ -67,6 +70,11 @@ public final class Exchange {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
+  /** A request header's value, or null. */
+  public String requestHeader(String name) {
+    return request.getHeaders().get(name);
+  }
+
   public String remoteAddress() {
     return Request.getRemoteAddr(request);
   }
@@ -75,8 +83,30 @@ public final class Exchange {
     return request.isSecure();
   }
 
-  /** The JSON object body (at most 1 MB). */
+  /** The JSON object body (at most 1 MB); read once, the same object after. */
   public JSONObject body() {
+    if (body == null) {
+      body = readBody();
+    }
+    return body;
+  }
+
+  /** The body if a route read it, else null (the audit takes identifying fields from it). */
+  JSONObject bodyIfRead() {
+    return body;
+  }
+
+  /** The status answered so far, 0 before an answer. */
+  int status() {
+    return status;
+  }
+
+  /** The JSON value answered, null before or when the answer was not JSON. */
+  Object answered() {
+    return answered;
+  }
+
+  private JSONObject readBody() {
     byte[] bytes;
     try (InputStream in = Content.Source.asInputStream(request)) {
       bytes = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -107,6 +137,7 @@ public final class Exchange {
 
   /** Writes {@code body} as JSON with {@code status}; blocks until written. */
   public void json(int status, Object body) throws IOException {
+    answered = body;
     send(status, "application/json; charset=utf-8", JSON.toJSONString(body));
   }
 
@@ -115,6 +146,7 @@ public final class Exchange {
   }
 
   public void send(int status, String contentType, byte[] bytes) throws IOException {
+    this.status = status;
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
@@ -123,6 +155,7 @@ public final class Exchange {
 
   /** Starts a server-sent event stream: status, headers, no length. */
   public void startEvents() throws IOException {
+    this.status = 200;
     response.setStatus(200);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

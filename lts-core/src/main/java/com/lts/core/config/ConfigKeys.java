@@ -885,6 +885,34 @@ public final class ConfigKeys {
               "Mark LTS Admin's session cookie Secure (sent over HTTPS only); set it when a TLS"
                   + " proxy serves Admin.")
           .readBy(BACKEND);
+  public static final ConfigKey<String> ADMIN_TLS_KEYSTORE =
+      stringKey(
+              "lts.admin.tls.keystore",
+              null,
+              "PKCS12 (or JKS) key store file with LTS Admin's private key and certificate chain;"
+                  + " when set, Admin serves HTTPS only on lts.admin.http.port and its cookie is"
+                  + " Secure.")
+          .readBy(BACKEND);
+  public static final ConfigKey<String> ADMIN_TLS_KEYSTORE_PASSWORD =
+      secretKey(
+              "lts.admin.tls.keystore.password",
+              "Password of lts.admin.tls.keystore (also used for its key).")
+          .readBy(BACKEND);
+  public static final ConfigKey<String> ADMIN_METRICS_TOKEN =
+      secretKey(
+              "lts.admin.metrics.token",
+              "Bearer token a Prometheus server sends to scrape LTS Admin's /metrics (Authorization:"
+                  + " Bearer ...); without it, /metrics needs a login like every other page.")
+          .readBy(BACKEND);
+  public static final ConfigKey<Integer> ADMIN_AUDIT_CAPACITY =
+      intKey(
+              "lts.admin.audit.capacity",
+              1_000,
+              0,
+              100_000,
+              "How many recent audit entries (changes made through LTS Admin) GET /api/audit"
+                  + " keeps in memory; every entry is also logged to the lts.admin.audit logger.")
+          .readBy(BACKEND);
 
   /** LTS keys that no longer apply; accepted with a warning that says why. */
   static final Map<String, String> RETIRED =

@@ -88,6 +88,15 @@
       });
       cards.appendChild(el('div', { 'class': 'card wide' }, [el('h3', { text: t('queueDepths') }),
         table(['group'].concat(QUEUES).concat(['feedback']), depthRows, 'queue-depths')]));
+      var tp = o.throughput;
+      var tpRows = Object.keys(tp.completedByGroup).sort().map(function (g) {
+        return el('tr', {}, [el('td', { text: g }), el('td', { 'class': 'num', text: String(tp.completedByGroup[g]) }),
+          el('td', { 'class': 'num' + (tp.failedByGroup[g] ? ' problem' : ''), text: String(tp.failedByGroup[g] || 0) })]);
+      });
+      cards.appendChild(el('div', { 'class': 'card', id: 'throughput' }, [
+        el('h3', { text: t('throughput').replace('{n}', tp.windowMinutes) }),
+        el('p', {}, [el('strong', { id: 'jobs-per-second', text: String(tp.jobsPerSecond) }), ' ' + t('jobsPerSecond')]),
+        table(['group', 'completed', 'failed'], tpRows, 'throughput-groups')]));
       view.appendChild(cards);
       view.appendChild(el('p', {}, [el('a', { href: '/api/openapi.json', text: t('openapi') })]));
     }).catch(failed);
@@ -477,6 +486,35 @@
     select.addEventListener('change', draw);
   }
 
+  // Admins only (the nav link is hidden from viewers, the API refuses them): recent changes.
+  function audit() {
+    view.appendChild(el('h2', { text: t('audit') }));
+    var form = el('form', { 'class': 'filters', id: 'audit-filter' }, [
+      el('label', {}, [t('user'), el('input', { name: 'user', size: '14' })]),
+      el('label', {}, [t('action'), el('input', { name: 'action', size: '16' })]),
+      el('button', { type: 'submit', 'class': 'primary', text: t('search') })
+    ]);
+    var holder = el('div');
+    view.appendChild(form);
+    view.appendChild(el('p', { 'class': 'muted', text: t('auditNote') }));
+    view.appendChild(holder);
+    function load() {
+      var q = new URLSearchParams({ limit: '200' });
+      ['user', 'action'].forEach(function (k) { if (form[k].value.trim()) { q.set(k, form[k].value.trim()); } });
+      api('GET', '/api/audit?' + q.toString()).then(function (a) {
+        holder.textContent = '';
+        holder.appendChild(table(['time', 'user', 'address', 'action', 'target', 'status', 'message'], a.items.map(function (e) {
+          var target = Object.keys(e.target).sort().map(function (k) { return k + '=' + e.target[k]; }).join(' ');
+          return el('tr', { 'class': 'outcome-' + e.outcome }, [el('td', { text: when(e.time) }), el('td', { text: e.user }),
+            el('td', { text: e.address }), el('td', { text: e.action }), el('td', { 'class': 'msg', text: target }),
+            el('td', { text: e.status + ' ' + e.outcome }), el('td', { text: e.message })]);
+        }), 'audit-entries'));
+      }).catch(failed);
+    }
+    form.addEventListener('submit', function (e) { e.preventDefault(); load(); });
+    load();
+  }
+
   // ---- routing
   function route() {
     streams.forEach(function (s) { s.close(); });
@@ -488,6 +526,7 @@
     var name = parts[0];
     var arg = parts.length > 1 ? decodeURIComponent(parts.slice(1).join('/')) : null;
     document.querySelectorAll('#nav a').forEach(function (a) { a.classList.toggle('active', a.getAttribute('href') === '#' + hash); });
+    if (name === 'audit') { audit(); return; }
     if (name === 'nodes') { nodes(); }
     else if (name === 'queue') { queue(arg); }
     else if (name === 'job') { job(arg); }

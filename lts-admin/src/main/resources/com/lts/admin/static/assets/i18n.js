@@ -2,6 +2,9 @@
 (function () {
   var TEXTS = {
     en: {
+      audit: 'Audit', user: 'User', action: 'Action', target: 'Target', status: 'Status',
+      auditNote: 'The latest changes made through this Admin since it started (also in its audit log file)',
+      throughput: 'Jobs ended in the last {n} minutes', jobsPerSecond: 'jobs/s', completed: 'Ended', failed: 'Failed',
       loginTitle: 'Log in to the LTS console', username: 'User name', password: 'Password', login: 'Log in',
       logout: 'Log out', overview: 'Overview', nodes: 'Nodes', executable: 'Executable', executing: 'Executing',
       cron: 'Cron', repeat: 'Repeat', suspended: 'Suspended', feedback: 'Feedback', addJob: 'Add job',
@@ -29,6 +32,9 @@
       fields: 'Fields', back: 'Back', master: 'master', jobGone: 'This job is no longer stored: it finished or was deleted. Its log stays until pruned.', mastersNote: 'The master of each type and group is marked'
     },
     zh: {
+      audit: '操作审计', user: '用户', action: '操作', target: '对象', status: '结果',
+      auditNote: '本 Admin 启动以来通过它所做的最近变更（也写入审计日志文件）',
+      throughput: '最近 {n} 分钟结束的任务', jobsPerSecond: '任务/秒', completed: '结束', failed: '失败',
       loginTitle: '登录 LTS 控制台', username: '用户名', password: '密码', login: '登录', logout: '退出',
       overview: '概览', nodes: '节点管理', executable: '等待执行', executing: '正在执行', cron: 'Cron 任务',
       repeat: 'Repeat 任务', suspended: '暂停任务', feedback: '反馈队列', addJob: '添加任务', nodeGroups: '节点组',
