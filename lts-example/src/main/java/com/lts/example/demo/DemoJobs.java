@@ -20,16 +20,13 @@ final class DemoJobs {
   static final String CRON_TASK_ID = "cron-report";
   static final String REPEAT_TASK_ID = "repeat-shop";
 
-  /** Milliseconds a round's delayed job waits for its trigger time. */
-  static final long DELAY_MILLIS = 3_000;
-
   private DemoJobs() {}
 
   /**
    * One round of one-time jobs: real-time shop jobs of every outcome (two of them retried), two
-   * real-time reports and a delayed one.
+   * real-time reports and one delayed by {@code delayMillis}.
    */
-  static List<Job> round(int round, long now) {
+  static List<Job> round(int round, long now, long delayMillis) {
     String prefix = "r" + round + "-";
     List<Job> jobs = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
@@ -45,7 +42,7 @@ final class DemoJobs {
     jobs.add(report(prefix + "report-1"));
     jobs.add(report(prefix + "report-2"));
     Job delayed = report(prefix + "report-delayed");
-    delayed.setTriggerTime(now + DELAY_MILLIS);
+    delayed.setTriggerTime(now + delayMillis);
     jobs.add(delayed);
     return jobs;
   }

@@ -176,10 +176,11 @@ public final class LocalDemo {
       return false;
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ONCE_TIMEOUT_SECONDS);
+    int polls = 0;
     while (!(progress.oneTimeJobsDone()
         && progress.cronRuns() >= 1
         && progress.repeatRuns() >= 2)) {
-      if (System.nanoTime() > deadline || awaitStop(2)) {
+      if (System.nanoTime() > deadline || awaitStop(1)) {
         out.println(
             "== Not finished: still waiting for "
                 + progress.waiting()
@@ -189,7 +190,9 @@ public final class LocalDemo {
                 + progress.repeatRuns());
         return false;
       }
-      out.println(progress.line());
+      if (++polls % 2 == 0) {
+        out.println(progress.line());
+      }
     }
     out.println("== One round done: every job of the round ended, the cron and repeat jobs ran.");
     return true;
@@ -229,7 +232,8 @@ public final class LocalDemo {
   }
 
   private boolean submitRound(DemoCluster cluster, Progress progress, int round) {
-    List<Job> jobs = DemoJobs.round(round, System.currentTimeMillis());
+    // --once keeps the wait short; a running demo leaves time to find the delayed job in Admin.
+    List<Job> jobs = DemoJobs.round(round, System.currentTimeMillis(), once ? 1_000 : 3_000);
     Response response = cluster.jobClient().submitJob(jobs);
     if (!response.isSuccess()) {
       out.println("== Round " + round + " was not accepted: " + response);
