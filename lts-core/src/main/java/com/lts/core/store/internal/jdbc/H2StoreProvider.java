@@ -36,11 +36,13 @@ public final class H2StoreProvider extends JdbcStoreProvider {
 
   /**
    * Keeps the database open until the store closes it: by default H2 closes it in its own JVM
-   * shutdown hook, under nodes that are still stopping (and reporting) in theirs.
+   * shutdown hook, under nodes that are still stopping (and reporting) in theirs. Not with
+   * AUTO_SERVER=TRUE (a file shared by several processes), which H2 refuses to combine with it.
    */
   @Override
   String withSettings(String url) {
-    return url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+    String upper = url.toUpperCase(Locale.ROOT);
+    return upper.contains("DB_CLOSE_ON_EXIT") || upper.contains("AUTO_SERVER=TRUE")
         ? url
         : url + ";DB_CLOSE_ON_EXIT=FALSE";
   }
