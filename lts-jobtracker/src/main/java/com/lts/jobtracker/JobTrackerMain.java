@@ -134,6 +134,15 @@ public final class JobTrackerMain {
       if (e instanceof IOException) {
         throw new LtsException("Cannot serve metrics on port " + metricsPort + ": " + e, e);
       }
+      if (!embeddedZooKeeper
+          && registryAddress.startsWith("zookeeper://127.0.0.1:")
+          && e.getMessage() != null
+          && e.getMessage().startsWith("Cannot connect to ZooKeeper")) {
+        throw new LtsException(
+            e.getMessage()
+                + ". On one machine, --embedded-zookeeper runs a ZooKeeper in this process",
+            e);
+      }
       throw (RuntimeException) e;
     }
     out.println(

@@ -2,6 +2,7 @@ package com.lts.core.domain;
 
 import com.lts.core.cluster.Names;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -409,7 +410,7 @@ public class Job {
       sb.append(", cron='").append(cronExpression).append('\'');
     }
     if (triggerTime != null) {
-      sb.append(", triggerTime=").append(triggerTime);
+      sb.append(", triggerTime=").append(Instant.ofEpochMilli(triggerTime));
     }
     if (repeatCount != 0) {
       sb.append(", repeatCount=")

@@ -1,5 +1,7 @@
 package com.lts.core.domain;
 
+import java.time.Instant;
+
 /**
  * The outcome of a job, as delivered to a {@code JobCompletedHandler} of the JobClient group that
  * submitted it (when the job asked for feedback).
@@ -79,7 +81,7 @@ public class JobResult {
         + action
         + (msg == null ? "" : ", msg='" + msg + "'")
         + ", time="
-        + time
+        + Instant.ofEpochMilli(time)
         + "}";
   }
 }

@@ -14,6 +14,7 @@ public class Response {
   private String msg;
   private List<Job> failedJobs;
   private List<JobRefusal> refusals;
+  private List<String> warnings;
 
   public Response() {}
 
@@ -79,17 +80,42 @@ public class Response {
     this.refusals = refusals == null || refusals.isEmpty() ? null : new ArrayList<>(refusals);
   }
 
+  /**
+   * What the JobTracker noticed about jobs it did accept, e.g. that no TaskTracker of their node
+   * group is online so they wait until one joins; never null, empty when nothing was noticed.
+   */
+  public List<String> getWarnings() {
+    return warnings == null ? List.of() : warnings;
+  }
+
+  public void setWarnings(List<String> warnings) {
+    this.warnings = warnings == null || warnings.isEmpty() ? null : new ArrayList<>(warnings);
+  }
+
+  /** Adds {@code more} to the warnings, leaving out those already there. */
+  public void addWarnings(List<String> more) {
+    for (String warning : more) {
+      if (warnings == null) {
+        warnings = new ArrayList<>();
+      }
+      if (!warnings.contains(warning)) {
+        warnings.add(warning);
+      }
+    }
+  }
+
   @Override
   public String toString() {
     return "Response{success="
         + success
-        + ", code='"
-        + code
-        + "', msg='"
+        + ", code="
+        + ResponseCode.describe(code)
+        + ", msg='"
         + msg
         + "'"
         + (failedJobs == null || failedJobs.isEmpty() ? "" : ", failedJobs=" + failedJobs.size())
         + (refusals == null ? "" : ", refusals=" + refusals.size())
+        + (warnings == null ? "" : ", warnings=" + warnings)
         + "}";
   }
 }

@@ -30,4 +30,23 @@ public final class ResponseCode {
   public static final String JOB_CANCEL_FAILED = "JOB_CANCEL_FAILED";
 
   private ResponseCode() {}
+
+  /**
+   * The code as its constant's name, with the number LTS gave it, e.g. {@code
+   * REQUEST_FIELD_CHECK_ERROR(13)} for {@code "13"}; a code this class does not know as it is.
+   */
+  public static String describe(String code) {
+    if (code == null) {
+      return "null";
+    }
+    return switch (code) {
+      case JOB_TRACKER_NOT_FOUND -> "JOB_TRACKER_NOT_FOUND(" + code + ")";
+      case SUBMIT_FAILED_AND_SAVE_FOR_LATER -> "SUBMIT_FAILED_AND_SAVE_FOR_LATER(" + code + ")";
+      case REQUEST_FIELD_CHECK_ERROR -> "REQUEST_FIELD_CHECK_ERROR(" + code + ")";
+      case SUBMIT_TOO_BUSY_AND_SAVE_FOR_LATER -> "SUBMIT_TOO_BUSY_AND_SAVE_FOR_LATER(" + code + ")";
+      case SUBMIT_TOO_BUSY -> "SUBMIT_TOO_BUSY(" + code + ")";
+      case SYSTEM_ERROR -> "SYSTEM_ERROR(" + code + ")";
+      default -> code;
+    };
+  }
 }

@@ -48,7 +48,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
    */
   public static EmbeddedZooKeeper start(
       Path dataDir, int port, String bindAddress, int tickMillis) {
-    int chosenPort = port == 0 ? freePort(bindAddress) : port;
+    int chosenPort = port == 0 ? freePort(bindAddress) : checkFree(bindAddress, port);
     Properties properties = new Properties();
     properties.setProperty("tickTime", Integer.toString(tickMillis));
     properties.setProperty("initLimit", "10");
@@ -79,11 +79,47 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
               + " with data in "
               + dataDir
               + ": "
-              + e.getMessage(),
+              + causes(e),
           e);
     }
     String host = "0.0.0.0".equals(bindAddress) ? LOOPBACK : bindAddress;
     return new EmbeddedZooKeeper(server, host, chosenPort);
+  }
+
+  /**
+   * {@code port}, after making sure it is free: ZooKeeper's own server would only log a bind
+   * failure and leave its start to time out without a cause.
+   */
+  private static int checkFree(String bindAddress, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
+      return port;
+    } catch (IOException e) {
+      throw new RegistryException(
+          "Cannot start the embedded ZooKeeper on "
+              + bindAddress
+              + ":"
+              + port
+              + ": "
+              + causes(e)
+              + ". Another process listens there (a ZooKeeper already running? then use it and"
+              + " leave the embedded one out), or choose another port in the registry address",
+          e);
+    }
+  }
+
+  /** Each distinct cause of {@code e}, outermost first: what happened, even when no message. */
+  static String causes(Throwable e) {
+    StringBuilder s = new StringBuilder();
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 5; t = t.getCause(), depth++) {
+      String part = t.getMessage() == null ? t.getClass().getName() : t.toString();
+      if (s.indexOf(part) < 0) {
+        s.append(s.length() == 0 ? "" : " <- ").append(part);
+      }
+    }
+    return s.toString();
   }
 
   private static int freePort(String bindAddress) {

@@ -1,7 +1,10 @@
 package com.lts.core.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.curator.framework.CuratorFramework;
@@ -44,6 +47,27 @@ class EmbeddedZooKeeperTest {
       assertThat(second.port()).isNotEqualTo(first.port());
       assertThat(two.checkExists().forPath("/only-in-first")).isNull();
     }
+  }
+
+  @Test
+  void aTakenPortFailsTheStartNamingTheCause() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      assertThatThrownBy(() -> EmbeddedZooKeeper.start(dataDir, taken.getLocalPort()))
+          .isInstanceOf(RegistryException.class)
+          .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+          .hasMessageContaining("java.net.BindException")
+          .hasMessageContaining("Another process listens there");
+    }
+  }
+
+  @Test
+  void causesNameEachLevelEvenWithoutMessage() {
+    Exception e =
+        new IllegalStateException(
+            (String) null, new java.net.BindException("Address already in use"));
+    assertThat(EmbeddedZooKeeper.causes(e))
+        .isEqualTo(
+            "java.lang.IllegalStateException <- java.net.BindException: Address already in use");
   }
 
   private static CuratorFramework connect(EmbeddedZooKeeper server) throws InterruptedException {

@@ -72,6 +72,17 @@ class StoreOpeningTest {
   }
 
   @Test
+  void anH2FileSharedByProcessesOpensToo() {
+    // H2 refuses DB_CLOSE_ON_EXIT=FALSE (which LTS adds to keep the file open until the store
+    // closes) next to AUTO_SERVER=TRUE, the setting that lets a second process in (docs/admin.md).
+    String url =
+        "jdbc:h2:file:" + dataPath.resolve("shared").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    try (Store store = Store.open(config("h2", url), dataPath, clock)) {
+      assertThat(store.jobs().submit(List.of(StoreContractBase.job("shared")))).hasSize(1);
+    }
+  }
+
+  @Test
   void anUnknownQueueNameListsTheKnownOnes() {
     LtsConfig config = LtsConfig.builder().set(ConfigKeys.JOB_QUEUE, "redis").build();
     assertThatThrownBy(() -> Store.open(config, dataPath, clock))

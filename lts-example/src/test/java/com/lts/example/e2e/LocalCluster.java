@@ -25,19 +25,27 @@ import java.util.function.Consumer;
 final class LocalCluster implements AutoCloseable {
 
   private final Path dir;
-  private final EmbeddedZooKeeper zooKeeper;
+  private final EmbeddedZooKeeper zooKeeper; // null when the registry is someone else's
+  private final String registryAddress;
   private final Deque<Runnable> stops = new ArrayDeque<>();
   private int nodes;
   private String leaseMillis = "3000";
   private Consumer<AbstractNode> beforeStart = node -> {};
 
-  private LocalCluster(Path dir) {
+  private LocalCluster(Path dir, EmbeddedZooKeeper zooKeeper, String registryAddress) {
     this.dir = dir;
-    this.zooKeeper = EmbeddedZooKeeper.start(dir.resolve("zookeeper"), 0);
+    this.zooKeeper = zooKeeper;
+    this.registryAddress = registryAddress;
   }
 
   static LocalCluster start(Path dir) {
-    return new LocalCluster(dir);
+    EmbeddedZooKeeper zooKeeper = EmbeddedZooKeeper.start(dir.resolve("zookeeper"), 0);
+    return new LocalCluster(dir, zooKeeper, zooKeeper.address());
+  }
+
+  /** Nodes on a registry the caller runs (and stops). */
+  static LocalCluster on(Path dir, String registryAddress) {
+    return new LocalCluster(dir, null, registryAddress);
   }
 
   /** The lease of running jobs for nodes made from now on. */
@@ -53,7 +61,7 @@ final class LocalCluster implements AutoCloseable {
   }
 
   String registryAddress() {
-    return zooKeeper.address();
+    return registryAddress;
   }
 
   JobTracker jobTracker(LtsConfig store) {
@@ -136,6 +144,8 @@ final class LocalCluster implements AutoCloseable {
     while (!stops.isEmpty()) {
       stops.pop().run();
     }
-    zooKeeper.close();
+    if (zooKeeper != null) {
+      zooKeeper.close();
+    }
   }
 }

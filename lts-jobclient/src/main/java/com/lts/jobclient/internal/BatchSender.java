@@ -150,6 +150,7 @@ final class BatchSender implements AutoCloseable {
     List<JobRefusal> refusals = new ArrayList<>();
     Response firstNotTaken = null;
     Response firstRefusal = null;
+    List<String> warnings = new ArrayList<>();
     int taken = 0;
     for (int i = 0; i < batches.size(); i++) {
       Response response = answers.get(i).join();
@@ -157,6 +158,7 @@ final class BatchSender implements AutoCloseable {
         failedJobs.addAll(batches.get(i));
         continue;
       }
+      response.getWarnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
       if (response.isSuccess()) {
         taken += batches.get(i).size();
         continue;
@@ -170,13 +172,18 @@ final class BatchSender implements AutoCloseable {
         firstRefusal = response;
       }
     }
+    Response answer;
     if (failedJobs.isEmpty()) {
-      return Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, total + " jobs received");
+      answer = Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, total + " jobs received");
+    } else {
+      Response first = firstNotTaken != null ? firstNotTaken : firstRefusal;
+      String done = taken == 0 ? "" : " (" + taken + " of the " + total + " jobs were accepted)";
+      answer =
+          withRefusals(
+              Response.failure(first.getCode(), first.getMsg() + done, failedJobs), refusals);
     }
-    Response first = firstNotTaken != null ? firstNotTaken : firstRefusal;
-    String done = taken == 0 ? "" : " (" + taken + " of the " + total + " jobs were accepted)";
-    return withRefusals(
-        Response.failure(first.getCode(), first.getMsg() + done, failedJobs), refusals);
+    answer.setWarnings(warnings);
+    return answer;
   }
 
   @Override

@@ -438,6 +438,7 @@ public final class JobClientRuntime implements RoleRuntime {
       }
       Response answer = Response.failure(response.getCode(), response.getMsg(), refusedJobs);
       answer.setRefusals(response.getRefusals());
+      answer.setWarnings(response.getWarnings());
       return answer;
     }
     Response answer = Response.failure(response.getCode(), response.getMsg(), batch);
@@ -478,7 +479,11 @@ public final class JobClientRuntime implements RoleRuntime {
     }
     Response b = send(second);
     if (a.isSuccess() && b.isSuccess()) {
-      return Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, batch.size() + " jobs received");
+      Response answer =
+          Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, batch.size() + " jobs received");
+      answer.addWarnings(a.getWarnings());
+      answer.addWarnings(b.getWarnings());
+      return answer;
     }
     List<Job> failed = new ArrayList<>(a.getFailedJobs());
     failed.addAll(b.getFailedJobs());
@@ -487,6 +492,8 @@ public final class JobClientRuntime implements RoleRuntime {
     Response worst = !BatchSender.notTaken(b).isEmpty() || a.isSuccess() ? b : a;
     Response answer = Response.failure(worst.getCode(), worst.getMsg(), failed);
     answer.setRefusals(refusals);
+    answer.addWarnings(a.getWarnings());
+    answer.addWarnings(b.getWarnings());
     return answer;
   }
 

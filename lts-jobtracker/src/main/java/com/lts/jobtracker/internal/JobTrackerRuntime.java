@@ -22,6 +22,7 @@ import com.lts.jobtracker.internal.intake.CancelProcessor;
 import com.lts.jobtracker.internal.intake.JobOperationProcessor;
 import com.lts.jobtracker.internal.intake.JobOperationProcessor.Operation;
 import com.lts.jobtracker.internal.intake.SubmitProcessor;
+import com.lts.jobtracker.internal.intake.UnservedGroups;
 import com.lts.jobtracker.internal.lease.GoneTaskTrackers;
 import com.lts.jobtracker.internal.lease.LeaseExpiry;
 import com.lts.jobtracker.internal.lease.LeaseRenewProcessor;
@@ -163,7 +164,8 @@ public final class JobTrackerRuntime implements RoleRuntime {
               eventLog,
               timekeeper,
               events,
-              context.metrics()));
+              context.metrics(),
+              new UnservedGroups(context.registry())));
       server.registerProcessor(Command.CANCEL_JOB, new CancelProcessor(store.jobs(), eventLog));
       registerOperations(dispatcher, context);
       server.registerProcessor(Command.JOB_PULL, new PullProcessor(directory, dispatcher));

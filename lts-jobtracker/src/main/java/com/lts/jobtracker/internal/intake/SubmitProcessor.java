@@ -51,6 +51,7 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
   private final Timekeeper timekeeper;
   private final Background background;
   private final NodeMetrics metrics;
+  private final UnservedGroups unserved;
   private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
 
   public SubmitProcessor(
@@ -60,8 +61,10 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       JobEventLog eventLog,
       Timekeeper timekeeper,
       NodeEvents events,
-      NodeMetrics metrics) {
+      NodeMetrics metrics,
+      UnservedGroups unserved) {
     this.metrics = metrics;
+    this.unserved = unserved;
     this.background = new Background(events, SubmitProcessor.class);
     this.jobs = jobs;
     this.nodeGroups = nodeGroups;
@@ -106,8 +109,11 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       }
     }
     String received = received(valid, results);
+    List<String> warnings = unserved.warnings(groupsOf(valid));
     if (refused.isEmpty()) {
-      return Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, received);
+      Response response = Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, received);
+      response.setWarnings(warnings);
+      return response;
     }
     Response response =
         Response.failure(
@@ -121,7 +127,14 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
                 + describe(refused),
             List.of());
     response.setRefusals(refused);
+    response.setWarnings(warnings);
     return response;
+  }
+
+  private static Set<String> groupsOf(List<Job> jobs) {
+    Set<String> groups = new LinkedHashSet<>();
+    jobs.forEach(job -> groups.add(job.getTaskTrackerNodeGroup()));
+    return groups;
   }
 
   private void countReceived(List<Job> stored) {

@@ -46,7 +46,7 @@ abstract class JdbcStoreProvider implements StoreProvider {
               + example());
     }
     try {
-      return JdbcStore.open(dialect(), url.trim(), context);
+      return JdbcStore.open(dialect(), withSettings(url.trim()), context);
     } catch (NoClassDefFoundError e) {
       throw new StoreException(
           "job.queue="
@@ -59,6 +59,11 @@ abstract class JdbcStoreProvider implements StoreProvider {
   }
 
   abstract String example();
+
+  /** {@code url} with the settings LTS needs from this database's driver; as it is by default. */
+  String withSettings(String url) {
+    return url;
+  }
 
   private static boolean startsWithAny(String url, String[] prefixes) {
     for (String prefix : prefixes) {
