@@ -108,6 +108,40 @@ public final class ConfigKeys {
           Duration.ofMillis(100),
           Duration.ofMinutes(10),
           "How long to connect and finish the handshake with a JobTracker.");
+  public static final ConfigKey<Integer> CONNECTIONS_MAX =
+      intKey(
+              "lts.remoting.connections.max",
+              4_096,
+              1,
+              1_000_000,
+              "Connections a JobTracker keeps open at once, authenticated or not; one more is"
+                  + " refused with an error frame and closed.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> CONNECTIONS_PER_ADDRESS_MAX =
+      intKey(
+              "lts.remoting.connections.per.address.max",
+              128,
+              1,
+              1_000_000,
+              "Connections a JobTracker keeps open at once from one remote IP address; one more is"
+                  + " refused with an error frame and closed.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> WRITE_BUFFER_HIGH =
+      intKey(
+          "lts.remoting.write.buffer.high",
+          1024 * 1024,
+          64 * 1024,
+          Integer.MAX_VALUE,
+          "Bytes waiting to be sent on one connection above which a node stops reading from that"
+              + " peer until it drops to half (Netty's write-buffer water marks).");
+  public static final ConfigKey<Duration> WRITE_STALL_TIMEOUT =
+      durationKey(
+          "lts.remoting.write.stall.timeout",
+          Duration.ofSeconds(15),
+          Duration.ofMillis(100),
+          Duration.ofMinutes(10),
+          "How long a peer may leave more than lts.remoting.write.buffer.high bytes unread before"
+              + " its connection is closed.");
 
   // ---- storage
   public static final ConfigKey<String> JOB_QUEUE =

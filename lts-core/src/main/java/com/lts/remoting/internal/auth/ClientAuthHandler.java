@@ -5,6 +5,7 @@ import com.lts.remoting.RemotingConnectException;
 import com.lts.remoting.ResponseStatus;
 import com.lts.remoting.internal.Peer;
 import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.codec.FrameDecoder;
 import com.lts.remoting.internal.command.CommandCode;
 import com.lts.remoting.internal.command.ErrorBody;
 import com.lts.remoting.internal.command.HandshakeChallenge;
@@ -68,6 +69,16 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
         && message.kind() == FrameKind.ONE_WAY
         && serverNonce == null) {
       answer(ctx, (HandshakeChallenge) message.body());
+    } else if (message.command() == CommandCode.HANDSHAKE
+        && message.isResponse()
+        && message.status() == ResponseStatus.SYSTEM_BUSY) {
+      // Refused before the handshake (too many connections): worth another try later.
+      String reason =
+          message.body() instanceof ErrorBody error ? error.getMessage() : "server busy";
+      fail(
+          ctx,
+          new RemotingConnectException(
+              "Server " + ctx.channel().remoteAddress() + " refused the connection: " + reason));
     } else if (message.command() == CommandCode.HANDSHAKE
         && message.isResponse()
         && clientNonce != null) {
@@ -161,6 +172,10 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
       }
     }
     Peer peer = new Peer(response.getIdentity(), response.getNodeType(), response.getNodeGroup());
+    FrameDecoder frames = ctx.pipeline().get(FrameDecoder.class);
+    if (frames != null) {
+      frames.authenticated();
+    }
     RemotingChannel.of(ctx.channel()).authenticated(peer);
     handshake.complete(peer);
   }

@@ -4,6 +4,7 @@ import com.lts.remoting.AuthenticationException;
 import com.lts.remoting.ResponseStatus;
 import com.lts.remoting.internal.Peer;
 import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.codec.FrameDecoder;
 import com.lts.remoting.internal.command.CommandCode;
 import com.lts.remoting.internal.command.HandshakeChallenge;
 import com.lts.remoting.internal.command.HandshakeRequest;
@@ -158,6 +159,10 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
       ChannelHandlerContext ctx, RemotingMessage message, HandshakeRequest request) {
     authenticated = true;
     deadline.cancel(false);
+    FrameDecoder frames = ctx.pipeline().get(FrameDecoder.class);
+    if (frames != null) {
+      frames.authenticated();
+    }
     RemotingChannel channel = RemotingChannel.of(ctx.channel());
     channel.authenticated(
         new Peer(request.getIdentity(), request.getNodeType(), request.getNodeGroup()));

@@ -11,6 +11,7 @@ import com.lts.remoting.internal.codec.MessageEncoder;
 import com.lts.remoting.internal.errors.ErrorHandler;
 import com.lts.remoting.internal.heartbeat.HeartbeatResponder;
 import com.lts.remoting.internal.heartbeat.HeartbeatSender;
+import com.lts.remoting.internal.limits.WriteStallGuard;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -52,6 +53,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
             0,
             TimeUnit.MILLISECONDS));
     p.addLast("heartbeatSender", new HeartbeatSender(settings.heartbeatInterval().toMillis()));
+    p.addLast("writeStallGuard", new WriteStallGuard(settings.writeStallTimeout()));
     p.addLast("auth", new ClientAuthHandler(mac, settings.self(), random));
     p.addLast("heartbeat", heartbeats);
     p.addLast("dispatcher", dispatcher);

@@ -26,6 +26,8 @@ public final class ClientSettings {
   private final NodeEvents events;
   private final Duration reconnectInitialDelay;
   private final Duration reconnectMaxDelay;
+  private final int writeBufferHighWaterMark;
+  private final Duration writeStallTimeout;
 
   private ClientSettings(Builder b) {
     this.self = b.self;
@@ -41,6 +43,8 @@ public final class ClientSettings {
     this.events = b.events;
     this.reconnectInitialDelay = b.reconnectInitialDelay;
     this.reconnectMaxDelay = b.reconnectMaxDelay;
+    this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
+    this.writeStallTimeout = b.writeStallTimeout;
   }
 
   /** Settings for {@code node} connecting to the server at {@code host:port}. */
@@ -58,6 +62,8 @@ public final class ClientSettings {
     b.heartbeatInterval = node.get(ConfigKeys.HEARTBEAT_INTERVAL);
     b.connectTimeout = node.get(ConfigKeys.CONNECT_TIMEOUT);
     b.requestTimeout = Duration.ofMillis(node.invokeTimeoutMillis());
+    b.writeBufferHighWaterMark = node.get(ConfigKeys.WRITE_BUFFER_HIGH);
+    b.writeStallTimeout = node.get(ConfigKeys.WRITE_STALL_TIMEOUT);
     return b;
   }
 
@@ -120,6 +126,16 @@ public final class ClientSettings {
     return reconnectMaxDelay;
   }
 
+  /** Bytes waiting to be sent above which the connection stops reading; the low mark is half. */
+  public int writeBufferHighWaterMark() {
+    return writeBufferHighWaterMark;
+  }
+
+  /** How long the server may leave the write buffer above its high mark before it is cut off. */
+  public Duration writeStallTimeout() {
+    return writeStallTimeout;
+  }
+
   /** Overrides for the values taken from the node configuration. */
   public static final class Builder {
 
@@ -136,6 +152,8 @@ public final class ClientSettings {
     private NodeEvents events = NodeEvents.IGNORED;
     private Duration reconnectInitialDelay = Duration.ofMillis(100);
     private Duration reconnectMaxDelay = Duration.ofSeconds(5);
+    private int writeBufferHighWaterMark;
+    private Duration writeStallTimeout;
 
     private Builder() {}
 

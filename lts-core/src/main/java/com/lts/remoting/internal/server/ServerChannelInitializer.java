@@ -11,6 +11,8 @@ import com.lts.remoting.internal.codec.MessageEncoder;
 import com.lts.remoting.internal.errors.ErrorHandler;
 import com.lts.remoting.internal.heartbeat.HeartbeatResponder;
 import com.lts.remoting.internal.heartbeat.IdleConnectionCloser;
+import com.lts.remoting.internal.limits.ConnectionLimiter;
+import com.lts.remoting.internal.limits.WriteStallGuard;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -30,6 +32,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final Dispatcher dispatcher;
   private final HeartbeatResponder heartbeats = new HeartbeatResponder(true);
   private final ErrorHandler errors;
+  private final ConnectionLimiter limiter;
 
   ServerChannelInitializer(
       ServerSettings settings, Endpoint endpoint, Consumer<RemotingChannel> onAuthenticated) {
@@ -39,12 +42,15 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     this.onAuthenticated = onAuthenticated;
     this.dispatcher = new Dispatcher(endpoint.processors(), settings.events());
     this.errors = new ErrorHandler(endpoint.failureListeners());
+    this.limiter =
+        new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerAddress());
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     RemotingChannel.attach(ch, endpoint);
     ChannelPipeline p = ch.pipeline();
+    p.addLast("connectionLimiter", limiter);
     p.addLast("frameDecoder", new FrameDecoder(settings.maxFrameBytes()));
     p.addLast("messageDecoder", new MessageDecoder());
     p.addLast("messageEncoder", new MessageEncoder(settings.maxFrameBytes()));
@@ -52,6 +58,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         "idleState",
         new IdleStateHandler(settings.idleLimit().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     p.addLast("idleCloser", new IdleConnectionCloser(settings.idleLimit()));
+    p.addLast("writeStallGuard", new WriteStallGuard(settings.writeStallTimeout()));
     p.addLast(
         "auth",
         new ServerAuthHandler(

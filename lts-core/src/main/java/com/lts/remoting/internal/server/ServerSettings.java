@@ -27,6 +27,10 @@ public final class ServerSettings {
   private final Duration handshakeTimeout;
   private final Duration requestTimeout;
   private final NodeEvents events;
+  private final int maxConnections;
+  private final int maxConnectionsPerAddress;
+  private final int writeBufferHighWaterMark;
+  private final Duration writeStallTimeout;
 
   private ServerSettings(Builder b) {
     this.self = new Peer(b.identity, b.nodeType, b.nodeGroup);
@@ -41,6 +45,10 @@ public final class ServerSettings {
     this.handshakeTimeout = b.handshakeTimeout;
     this.requestTimeout = b.requestTimeout;
     this.events = b.events;
+    this.maxConnections = b.maxConnections;
+    this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+    this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
+    this.writeStallTimeout = b.writeStallTimeout;
   }
 
   /** Settings from {@code node}: its identity, bind IP, listen port and remoting keys. */
@@ -59,6 +67,10 @@ public final class ServerSettings {
     // server gives a new connection as long to finish its handshake.
     b.handshakeTimeout = node.get(ConfigKeys.CONNECT_TIMEOUT);
     b.requestTimeout = Duration.ofMillis(node.invokeTimeoutMillis());
+    b.maxConnections = node.get(ConfigKeys.CONNECTIONS_MAX);
+    b.maxConnectionsPerAddress = node.get(ConfigKeys.CONNECTIONS_PER_ADDRESS_MAX);
+    b.writeBufferHighWaterMark = node.get(ConfigKeys.WRITE_BUFFER_HIGH);
+    b.writeStallTimeout = node.get(ConfigKeys.WRITE_STALL_TIMEOUT);
     return b;
   }
 
@@ -120,6 +132,26 @@ public final class ServerSettings {
     return events;
   }
 
+  /** Connections open at once, authenticated or not, before one more is refused. */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** Connections open at once from one remote IP address before one more is refused. */
+  public int maxConnectionsPerAddress() {
+    return maxConnectionsPerAddress;
+  }
+
+  /** Bytes waiting to be sent above which the connection stops reading; the low mark is half. */
+  public int writeBufferHighWaterMark() {
+    return writeBufferHighWaterMark;
+  }
+
+  /** How long a peer may leave the write buffer above its high mark before it is cut off. */
+  public Duration writeStallTimeout() {
+    return writeStallTimeout;
+  }
+
   /** Overrides for the values taken from the node configuration. */
   public static final class Builder {
 
@@ -137,8 +169,28 @@ public final class ServerSettings {
     private Duration handshakeTimeout;
     private Duration requestTimeout;
     private NodeEvents events = NodeEvents.IGNORED;
+    private int maxConnections;
+    private int maxConnectionsPerAddress;
+    private int writeBufferHighWaterMark;
+    private Duration writeStallTimeout;
 
     private Builder() {}
+
+    public Builder maxConnections(int total, int perAddress) {
+      this.maxConnections = positive(total, "maxConnections");
+      this.maxConnectionsPerAddress = positive(perAddress, "maxConnectionsPerAddress");
+      return this;
+    }
+
+    public Builder writeBufferHighWaterMark(int bytes) {
+      this.writeBufferHighWaterMark = positive(bytes, "writeBufferHighWaterMark");
+      return this;
+    }
+
+    public Builder writeStallTimeout(Duration timeout) {
+      this.writeStallTimeout = positive(timeout, "writeStallTimeout");
+      return this;
+    }
 
     public Builder bindAddress(String bindAddress) {
       this.bindAddress = bindAddress;
