@@ -40,6 +40,21 @@ public final class ConfigKeys {
               "Shared secret every node of the cluster proves in the connection handshake (HMAC over a"
                   + " server nonce). Without it a JobTracker accepts loopback peers only.")
           .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> CLUSTER_TOKEN_PREVIOUS =
+      secretKey(
+              "lts.cluster.token.previous",
+              "The cluster token being replaced: during a rotation a JobTracker accepts peers that"
+                  + " prove it as well as lts.cluster.token, for lts.cluster.token.previous.ttl after"
+                  + " its start.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> CLUSTER_TOKEN_PREVIOUS_TTL =
+      durationKey(
+              "lts.cluster.token.previous.ttl",
+              Duration.ofDays(1),
+              Duration.ofSeconds(1),
+              Duration.ofDays(90),
+              "How long after its start a JobTracker still accepts lts.cluster.token.previous.")
+          .readBy(JOB_TRACKER);
 
   // ---- registry
   public static final ConfigKey<Duration> RECONNECT_PERIOD =
@@ -108,6 +123,14 @@ public final class ConfigKeys {
           Duration.ofMillis(100),
           Duration.ofMinutes(10),
           "How long to connect and finish the handshake with a JobTracker.");
+  public static final ConfigKey<String> SERVER_ALIASES =
+      stringKey(
+              "lts.remoting.server.aliases",
+              null,
+              "Other addresses clients reach this JobTracker by (host or host:port, comma-separated:"
+                  + " a DNS name, a NAT or proxy address). With a cluster token, the handshake refuses"
+                  + " a client that dialled an address that is not this server's.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> CONNECTIONS_MAX =
       intKey(
               "lts.remoting.connections.max",

@@ -30,18 +30,22 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
 
   private final HandshakeMac mac;
   private final Peer self;
+  private final String serverAddress;
   private final SecureRandom random;
   private final CompletableFuture<Peer> handshake = new CompletableFuture<>();
 
   private byte[] serverNonce;
   private byte[] clientNonce;
+  private String serverIdentity;
 
   /**
    * @param mac the token's MAC, or null when this node has no token
+   * @param serverAddress the address dialled, {@link ServerAddresses#format(String, int)}
    */
-  public ClientAuthHandler(HandshakeMac mac, Peer self, SecureRandom random) {
+  public ClientAuthHandler(HandshakeMac mac, Peer self, String serverAddress, SecureRandom random) {
     this.mac = mac;
     this.self = self;
+    this.serverAddress = serverAddress;
     this.random = random;
   }
 
@@ -117,17 +121,24 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     serverNonce = nonce;
+    serverIdentity = challenge.getIdentity();
     clientNonce = HandshakeMac.newNonce(random);
     HandshakeRequest request = new HandshakeRequest();
     request.setIdentity(self.identity());
     request.setNodeType(self.nodeType());
     request.setNodeGroup(self.nodeGroup());
     request.setClientNonce(HandshakeMac.encode(clientNonce));
+    request.setServerAddress(serverAddress);
     if (mac != null) {
-      request.setMac(HandshakeMac.encode(mac.client(serverNonce, clientNonce, self.identity())));
+      request.setMac(HandshakeMac.encode(mac.client(binding(serverIdentity))));
     }
     ctx.writeAndFlush(
         RemotingMessage.request(CommandCode.HANDSHAKE, HANDSHAKE_REQUEST_ID, request));
+  }
+
+  private HandshakeMac.Binding binding(String server) {
+    return new HandshakeMac.Binding(
+        serverNonce, clientNonce, self.identity(), server, serverAddress);
   }
 
   private void verify(ChannelHandlerContext ctx, RemotingMessage message) {
@@ -158,7 +169,19 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
                     + " did not prove the cluster token (no lts.cluster.token set on it?)"));
         return;
       }
-      byte[] expected = mac.server(clientNonce, serverNonce, response.getIdentity());
+      if (serverIdentity != null && !serverIdentity.equals(response.getIdentity())) {
+        fail(
+            ctx,
+            new AuthenticationException(
+                "Server at "
+                    + server
+                    + " challenged as "
+                    + serverIdentity
+                    + " but answered as "
+                    + response.getIdentity()));
+        return;
+      }
+      byte[] expected = mac.server(binding(response.getIdentity()));
       if (!HandshakeMac.matches(expected, proof)) {
         fail(
             ctx,

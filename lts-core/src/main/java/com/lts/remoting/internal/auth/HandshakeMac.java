@@ -1,5 +1,6 @@
 package com.lts.remoting.internal.auth;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,20 +10,38 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The HMAC-SHA256 proofs of the cluster token exchanged in the handshake. Each side signs both
- * nonces (fixed length, so the concatenation is unambiguous) and its own identity, behind a label
- * that keeps a client proof from ever passing as a server proof.
+ * The HMAC-SHA256 proofs of the cluster token exchanged in the handshake. Each side signs the whole
+ * {@link Binding} — both nonces, both identities and the address the client dialled — behind a
+ * label that keeps a client proof from ever passing as a server proof. Nonces have a fixed length
+ * and every text is length-prefixed, so no two bindings sign the same bytes.
+ *
+ * <p>Binding the dialled address and the server's identity is what defeats a relay: a party posing
+ * as a JobTracker (say, by adding itself to the registry) that passes a real client's proof on to
+ * the real JobTracker passes a proof for <em>its own</em> address, which the real JobTracker
+ * refuses.
  */
 public final class HandshakeMac {
 
   public static final int NONCE_BYTES = 32;
   private static final String ALGORITHM = "HmacSHA256";
   private static final byte[] CLIENT_LABEL =
-      "lts-handshake-client".getBytes(StandardCharsets.UTF_8);
+      "lts-handshake-client-2".getBytes(StandardCharsets.UTF_8);
   private static final byte[] SERVER_LABEL =
-      "lts-handshake-server".getBytes(StandardCharsets.UTF_8);
+      "lts-handshake-server-2".getBytes(StandardCharsets.UTF_8);
 
   private final SecretKeySpec key;
+
+  /**
+   * What both proofs of one handshake cover.
+   *
+   * @param serverAddress the address the client dialled, {@code host:port} as the client had it
+   */
+  public record Binding(
+      byte[] serverNonce,
+      byte[] clientNonce,
+      String clientIdentity,
+      String serverIdentity,
+      String serverAddress) {}
 
   /**
    * @param token the cluster token; must not be empty
@@ -34,14 +53,26 @@ public final class HandshakeMac {
     this.key = new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), ALGORITHM);
   }
 
-  /** The client's proof: label, server nonce, client nonce, client identity. */
-  public byte[] client(byte[] serverNonce, byte[] clientNonce, String clientIdentity) {
-    return mac(CLIENT_LABEL, serverNonce, clientNonce, utf8(clientIdentity));
+  /** The client's proof: label, server nonce, client nonce, client, server, dialled address. */
+  public byte[] client(Binding b) {
+    return mac(
+        CLIENT_LABEL,
+        b.serverNonce(),
+        b.clientNonce(),
+        text(b.clientIdentity()),
+        text(b.serverIdentity()),
+        text(b.serverAddress()));
   }
 
-  /** The server's proof: label, client nonce, server nonce, server identity. */
-  public byte[] server(byte[] clientNonce, byte[] serverNonce, String serverIdentity) {
-    return mac(SERVER_LABEL, clientNonce, serverNonce, utf8(serverIdentity));
+  /** The server's proof: label, client nonce, server nonce, server, client, dialled address. */
+  public byte[] server(Binding b) {
+    return mac(
+        SERVER_LABEL,
+        b.clientNonce(),
+        b.serverNonce(),
+        text(b.serverIdentity()),
+        text(b.clientIdentity()),
+        text(b.serverAddress()));
   }
 
   /** Constant-time comparison, so the time taken says nothing about how much matched. */
@@ -84,7 +115,9 @@ public final class HandshakeMac {
     }
   }
 
-  private static byte[] utf8(String s) {
-    return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+  /** UTF-8 of {@code s} behind its 4-byte length; a null text is length 0. */
+  private static byte[] text(String s) {
+    byte[] utf8 = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(4 + utf8.length).putInt(utf8.length).put(utf8).array();
   }
 }

@@ -18,6 +18,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Server stage that lets nothing past it until the peer has finished the handshake: sends the
@@ -27,7 +29,10 @@ import java.util.function.Consumer;
  */
 public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
 
-  private final HandshakeMac mac;
+  private static final Logger log = LoggerFactory.getLogger(ServerAuthHandler.class);
+
+  private final AcceptedTokens tokens;
+  private final ServerAddresses addresses;
   private final AddressFilter addressFilter;
   private final Duration timeout;
   private final Peer self;
@@ -35,22 +40,26 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
   private final Consumer<RemotingChannel> onAuthenticated;
 
   private byte[] serverNonce;
+  private HandshakeMac matched;
   private boolean authenticated;
   private ScheduledFuture<?> deadline;
 
   /**
-   * @param mac the token's MAC, or null when no token is configured
-   * @param addressFilter consulted only when {@code mac} is null
+   * @param tokens the tokens accepted, or null when no token is configured
+   * @param addresses which addresses a client may have dialled to reach this server
+   * @param addressFilter consulted only when {@code tokens} is null
    * @param onAuthenticated called on the network thread once the peer is known
    */
   public ServerAuthHandler(
-      HandshakeMac mac,
+      AcceptedTokens tokens,
+      ServerAddresses addresses,
       AddressFilter addressFilter,
       Duration timeout,
       Peer self,
       SecureRandom random,
       Consumer<RemotingChannel> onAuthenticated) {
-    this.mac = mac;
+    this.tokens = tokens;
+    this.addresses = addresses;
     this.addressFilter = addressFilter;
     this.timeout = timeout;
     this.self = self;
@@ -60,7 +69,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    if (mac == null && !addressFilter.accepts(ctx.channel().remoteAddress())) {
+    if (tokens == null && !addressFilter.accepts(ctx.channel().remoteAddress())) {
       ctx.fireExceptionCaught(
           new AuthenticationException(
               "Refused "
@@ -73,7 +82,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
     ctx.writeAndFlush(
         RemotingMessage.oneWay(
             CommandCode.HANDSHAKE_CHALLENGE,
-            new HandshakeChallenge(HandshakeMac.encode(serverNonce))));
+            new HandshakeChallenge(HandshakeMac.encode(serverNonce), self.identity())));
     deadline =
         ctx.executor()
             .schedule(
@@ -119,7 +128,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
       refuse(ctx, message, "second handshake on an authenticated connection");
       return;
     }
-    String problem = check((HandshakeRequest) message.body());
+    String problem = check(ctx, (HandshakeRequest) message.body());
     if (problem != null) {
       refuse(ctx, message, problem);
       return;
@@ -128,7 +137,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
   }
 
   /** What is wrong with {@code request}, or null when it proves what it must. */
-  private String check(HandshakeRequest request) {
+  private String check(ChannelHandlerContext ctx, HandshakeRequest request) {
     if (request == null || request.getIdentity() == null || request.getIdentity().isBlank()) {
       return "handshake without an identity";
     }
@@ -139,7 +148,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
     if (clientNonce == null || clientNonce.length != HandshakeMac.NONCE_BYTES) {
       return "handshake without a valid client nonce";
     }
-    if (mac == null) {
+    if (tokens == null) {
       return null;
     }
     byte[] proof = HandshakeMac.decode(request.getMac());
@@ -148,11 +157,36 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
           + request.getIdentity()
           + " did not prove the cluster token (no lts.cluster.token set on it?)";
     }
-    byte[] expected = mac.client(serverNonce, clientNonce, request.getIdentity());
-    if (!HandshakeMac.matches(expected, proof)) {
-      return "peer " + request.getIdentity() + " proved a different cluster token";
+    String notUs = addresses.problem(request.getServerAddress(), ctx.channel().localAddress());
+    if (notUs != null) {
+      return "peer " + request.getIdentity() + ": " + notUs;
     }
-    return null;
+    HandshakeMac.Binding binding = binding(request, clientNonce);
+    for (HandshakeMac mac : tokens.now()) {
+      if (HandshakeMac.matches(mac.client(binding), proof)) {
+        matched = mac;
+        if (tokens.isPrevious(mac)) {
+          log.info(
+              "Peer {} proved the previous cluster token (lts.cluster.token.previous, accepted"
+                  + " until {}); give it the new lts.cluster.token",
+              request.getIdentity(),
+              tokens.previousUntil());
+        }
+        return null;
+      }
+    }
+    return "peer "
+        + request.getIdentity()
+        + " proved a different cluster token (or answered another server's challenge)";
+  }
+
+  private HandshakeMac.Binding binding(HandshakeRequest request, byte[] clientNonce) {
+    return new HandshakeMac.Binding(
+        serverNonce,
+        clientNonce,
+        request.getIdentity(),
+        self.identity(),
+        request.getServerAddress());
   }
 
   private void accept(
@@ -170,9 +204,9 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
     response.setIdentity(self.identity());
     response.setNodeType(self.nodeType());
     response.setNodeGroup(self.nodeGroup());
-    if (mac != null) {
+    if (matched != null) {
       byte[] clientNonce = HandshakeMac.decode(request.getClientNonce());
-      response.setMac(HandshakeMac.encode(mac.server(clientNonce, serverNonce, self.identity())));
+      response.setMac(HandshakeMac.encode(matched.server(binding(request, clientNonce))));
     }
     ctx.writeAndFlush(RemotingMessage.response(message, response));
     onAuthenticated.accept(channel);

@@ -5,6 +5,7 @@ import com.lts.remoting.internal.Endpoint;
 import com.lts.remoting.internal.RemotingChannel;
 import com.lts.remoting.internal.auth.ClientAuthHandler;
 import com.lts.remoting.internal.auth.HandshakeMac;
+import com.lts.remoting.internal.auth.ServerAddresses;
 import com.lts.remoting.internal.codec.FrameDecoder;
 import com.lts.remoting.internal.codec.MessageDecoder;
 import com.lts.remoting.internal.codec.MessageEncoder;
@@ -54,7 +55,13 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
             TimeUnit.MILLISECONDS));
     p.addLast("heartbeatSender", new HeartbeatSender(settings.heartbeatInterval().toMillis()));
     p.addLast("writeStallGuard", new WriteStallGuard(settings.writeStallTimeout()));
-    p.addLast("auth", new ClientAuthHandler(mac, settings.self(), random));
+    p.addLast(
+        "auth",
+        new ClientAuthHandler(
+            mac,
+            settings.self(),
+            ServerAddresses.format(settings.host(), settings.port()),
+            random));
     p.addLast("heartbeat", heartbeats);
     p.addLast("dispatcher", dispatcher);
     p.addLast("errors", errors);

@@ -3,7 +3,8 @@ package com.lts.remoting.internal.server;
 import com.lts.remoting.internal.Dispatcher;
 import com.lts.remoting.internal.Endpoint;
 import com.lts.remoting.internal.RemotingChannel;
-import com.lts.remoting.internal.auth.HandshakeMac;
+import com.lts.remoting.internal.auth.AcceptedTokens;
+import com.lts.remoting.internal.auth.ServerAddresses;
 import com.lts.remoting.internal.auth.ServerAuthHandler;
 import com.lts.remoting.internal.codec.FrameDecoder;
 import com.lts.remoting.internal.codec.MessageDecoder;
@@ -26,7 +27,8 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
 
   private final ServerSettings settings;
   private final Endpoint endpoint;
-  private final HandshakeMac mac;
+  private final AcceptedTokens tokens;
+  private final ServerAddresses addresses;
   private final SecureRandom random = new SecureRandom();
   private final Consumer<RemotingChannel> onAuthenticated;
   private final Dispatcher dispatcher;
@@ -38,7 +40,15 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
       ServerSettings settings, Endpoint endpoint, Consumer<RemotingChannel> onAuthenticated) {
     this.settings = settings;
     this.endpoint = endpoint;
-    this.mac = settings.token() == null ? null : new HandshakeMac(settings.token());
+    this.tokens =
+        settings.token() == null
+            ? null
+            : new AcceptedTokens(
+                settings.token(),
+                settings.previousToken(),
+                settings.previousTokenUntil(),
+                settings.clock());
+    this.addresses = settings.serverAddresses();
     this.onAuthenticated = onAuthenticated;
     this.dispatcher = new Dispatcher(endpoint.processors(), settings.events());
     this.errors = new ErrorHandler(endpoint.failureListeners());
@@ -62,7 +72,8 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast(
         "auth",
         new ServerAuthHandler(
-            mac,
+            tokens,
+            addresses,
             settings.addressFilter(),
             settings.handshakeTimeout(),
             settings.self(),

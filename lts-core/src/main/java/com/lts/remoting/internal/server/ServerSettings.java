@@ -6,7 +6,10 @@ import com.lts.core.config.NodeConfig;
 import com.lts.core.event.NodeEvents;
 import com.lts.remoting.internal.Peer;
 import com.lts.remoting.internal.auth.AddressFilter;
+import com.lts.remoting.internal.auth.ServerAddresses;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -31,6 +34,10 @@ public final class ServerSettings {
   private final int maxConnectionsPerAddress;
   private final int writeBufferHighWaterMark;
   private final Duration writeStallTimeout;
+  private final String previousToken;
+  private final Instant previousTokenUntil;
+  private final ServerAddresses serverAddresses;
+  private final Clock clock;
 
   private ServerSettings(Builder b) {
     this.self = new Peer(b.identity, b.nodeType, b.nodeGroup);
@@ -49,6 +56,13 @@ public final class ServerSettings {
     this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
     this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
     this.writeStallTimeout = b.writeStallTimeout;
+    this.previousToken =
+        b.previousToken == null || b.previousToken.isEmpty() || this.token == null
+            ? null
+            : b.previousToken;
+    this.clock = b.clock;
+    this.previousTokenUntil = clock.instant().plus(b.previousTokenTtl);
+    this.serverAddresses = ServerAddresses.parse(b.serverAliases);
   }
 
   /** Settings from {@code node}: its identity, bind IP, listen port and remoting keys. */
@@ -71,6 +85,9 @@ public final class ServerSettings {
     b.maxConnectionsPerAddress = node.get(ConfigKeys.CONNECTIONS_PER_ADDRESS_MAX);
     b.writeBufferHighWaterMark = node.get(ConfigKeys.WRITE_BUFFER_HIGH);
     b.writeStallTimeout = node.get(ConfigKeys.WRITE_STALL_TIMEOUT);
+    b.previousToken = node.get(ConfigKeys.CLUSTER_TOKEN_PREVIOUS);
+    b.previousTokenTtl = node.get(ConfigKeys.CLUSTER_TOKEN_PREVIOUS_TTL);
+    b.serverAliases = node.get(ConfigKeys.SERVER_ALIASES);
     return b;
   }
 
@@ -152,6 +169,24 @@ public final class ServerSettings {
     return writeStallTimeout;
   }
 
+  /** The token being replaced, accepted until {@link #previousTokenUntil()}; null for none. */
+  public String previousToken() {
+    return previousToken;
+  }
+
+  public Instant previousTokenUntil() {
+    return previousTokenUntil;
+  }
+
+  /** The addresses a client may have dialled to reach this server. */
+  public ServerAddresses serverAddresses() {
+    return serverAddresses;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
   /** Overrides for the values taken from the node configuration. */
   public static final class Builder {
 
@@ -173,8 +208,30 @@ public final class ServerSettings {
     private int maxConnectionsPerAddress;
     private int writeBufferHighWaterMark;
     private Duration writeStallTimeout;
+    private String previousToken;
+    private Duration previousTokenTtl = Duration.ofDays(1);
+    private String serverAliases;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /** Also accept {@code token} for {@code ttl} from now (a token rotation). */
+    public Builder previousToken(String token, Duration ttl) {
+      this.previousToken = token;
+      this.previousTokenTtl = positive(ttl, "previous token ttl");
+      return this;
+    }
+
+    /** Other addresses clients reach this server by, comma-separated host or host:port. */
+    public Builder serverAliases(String aliases) {
+      this.serverAliases = aliases;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
 
     public Builder maxConnections(int total, int perAddress) {
       this.maxConnections = positive(total, "maxConnections");
