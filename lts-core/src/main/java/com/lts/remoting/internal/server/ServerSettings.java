@@ -62,7 +62,12 @@ public final class ServerSettings {
             : b.previousToken;
     this.clock = b.clock;
     this.previousTokenUntil = clock.instant().plus(b.previousTokenTtl);
-    this.serverAddresses = ServerAddresses.parse(b.serverAliases);
+    // The bind address is a name clients may dial too (setBindIp("jt1.example.org") announces it).
+    String aliases =
+        b.bindAddress == null || b.bindAddress.isBlank()
+            ? b.serverAliases
+            : b.bindAddress + (b.serverAliases == null ? "" : "," + b.serverAliases);
+    this.serverAddresses = ServerAddresses.parse(aliases);
   }
 
   /** Settings from {@code node}: its identity, bind IP, listen port and remoting keys. */
