@@ -131,6 +131,47 @@ public final class ConfigKeys {
                   + " a DNS name, a NAT or proxy address). With a cluster token, the handshake refuses"
                   + " a client that dialled an address that is not this server's.")
           .readBy(JOB_TRACKER);
+  public static final ConfigKey<Boolean> TLS_ENABLED =
+      booleanKey(
+              "lts.remoting.tls.enabled",
+              false,
+              "Encrypt the RPC connections with TLS (1.3 or 1.2). Every node of the cluster must set"
+                  + " it; a JobTracker with TLS refuses plain connections.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> TLS_CERT =
+      stringKey(
+              "lts.remoting.tls.cert",
+              null,
+              "PEM file with this node's certificate chain: a JobTracker's server certificate, or"
+                  + " another node's client certificate for mutual TLS.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> TLS_KEY =
+      stringKey(
+              "lts.remoting.tls.key",
+              null,
+              "PEM file with the PKCS#8 private key of lts.remoting.tls.cert.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> TLS_KEY_PASSWORD =
+      secretKey(
+              "lts.remoting.tls.key.password",
+              "Password of lts.remoting.tls.key when the key is encrypted.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> TLS_TRUST =
+      stringKey(
+              "lts.remoting.tls.trust",
+              null,
+              "PEM file with the CA certificates to trust. On other nodes: the CAs of the JobTrackers'"
+                  + " certificates (default: the JVM's trust store). On a JobTracker: setting it"
+                  + " requires a client certificate from one of these CAs of every peer (mutual"
+                  + " TLS).")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<Boolean> TLS_VERIFY_HOSTNAME =
+      booleanKey(
+              "lts.remoting.tls.verify.hostname",
+              true,
+              "Check that a JobTracker's certificate names the address it is reached by (a DNS or IP"
+                  + " subject alternative name).")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
   public static final ConfigKey<Integer> CONNECTIONS_MAX =
       intKey(
               "lts.remoting.connections.max",

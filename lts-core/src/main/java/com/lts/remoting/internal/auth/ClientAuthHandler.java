@@ -18,6 +18,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
 
 /**
  * Client stage that answers the server's challenge with this node's identity and proof of the
@@ -103,6 +104,20 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     if (!handshake.isDone()) {
       Throwable recorded = ChannelFailures.of(ctx.channel());
+      if (recorded instanceof SSLException tls) {
+        // A certificate not trusted, a plain server, no client certificate for mutual TLS: a
+        // configuration mismatch another attempt will not fix.
+        recorded =
+            new AuthenticationException(
+                "TLS handshake with "
+                    + ctx.channel().remoteAddress()
+                    + " failed: "
+                    + tls.getMessage()
+                    + ". Check lts.remoting.tls.* on both nodes (same setting of"
+                    + " lts.remoting.tls.enabled, the server's CA in lts.remoting.tls.trust, a"
+                    + " client certificate where the server asks for one).",
+                tls);
+      }
       handshake.completeExceptionally(
           recorded != null
               ? recorded

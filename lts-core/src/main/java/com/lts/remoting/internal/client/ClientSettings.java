@@ -4,6 +4,7 @@ import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
 import com.lts.core.event.NodeEvents;
 import com.lts.remoting.internal.Peer;
+import com.lts.remoting.internal.tls.TlsSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,6 +30,8 @@ public final class ClientSettings {
   private final int writeBufferHighWaterMark;
   private final Duration writeStallTimeout;
 
+  private final TlsSettings tls;
+
   private ClientSettings(Builder b) {
     this.self = b.self;
     this.host = b.host;
@@ -45,6 +48,7 @@ public final class ClientSettings {
     this.reconnectMaxDelay = b.reconnectMaxDelay;
     this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
     this.writeStallTimeout = b.writeStallTimeout;
+    this.tls = b.tls;
   }
 
   /** Settings for {@code node} connecting to the server at {@code host:port}. */
@@ -64,6 +68,7 @@ public final class ClientSettings {
     b.requestTimeout = Duration.ofMillis(node.invokeTimeoutMillis());
     b.writeBufferHighWaterMark = node.get(ConfigKeys.WRITE_BUFFER_HIGH);
     b.writeStallTimeout = node.get(ConfigKeys.WRITE_STALL_TIMEOUT);
+    b.tls = TlsSettings.of(node);
     return b;
   }
 
@@ -136,6 +141,11 @@ public final class ClientSettings {
     return writeStallTimeout;
   }
 
+  /** TLS for the connections; {@link TlsSettings#DISABLED} for plain TCP. */
+  public TlsSettings tls() {
+    return tls;
+  }
+
   /** Overrides for the values taken from the node configuration. */
   public static final class Builder {
 
@@ -155,7 +165,14 @@ public final class ClientSettings {
     private int writeBufferHighWaterMark;
     private Duration writeStallTimeout;
 
+    private TlsSettings tls = TlsSettings.DISABLED;
+
     private Builder() {}
+
+    public Builder tls(TlsSettings tls) {
+      this.tls = Objects.requireNonNull(tls);
+      return this;
+    }
 
     public Builder heartbeatInterval(Duration interval) {
       this.heartbeatInterval = positive(interval, "heartbeatInterval");

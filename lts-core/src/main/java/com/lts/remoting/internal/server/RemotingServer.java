@@ -90,6 +90,10 @@ public final class RemotingServer implements AutoCloseable {
               ? "loopback peers"
               : "peers allowed by its address filter");
     }
+    // Built first: it reads the TLS files, and a mistake there must fail start() with nothing
+    // left running.
+    ServerChannelInitializer initializer =
+        new ServerChannelInitializer(settings, endpoint, this::onAuthenticated);
     bossGroup =
         new MultiThreadIoEventLoopGroup(
             1, new DefaultThreadFactory("lts-server-boss", true), NioIoHandler.newFactory());
@@ -107,7 +111,7 @@ public final class RemotingServer implements AutoCloseable {
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(
                     settings.writeBufferHighWaterMark() / 2, settings.writeBufferHighWaterMark()))
-            .childHandler(new ServerChannelInitializer(settings, endpoint, this::onAuthenticated));
+            .childHandler(initializer);
     InetSocketAddress address =
         settings.bindAddress() == null
             ? new InetSocketAddress(settings.port())

@@ -14,9 +14,13 @@ import com.lts.remoting.internal.heartbeat.HeartbeatResponder;
 import com.lts.remoting.internal.heartbeat.IdleConnectionCloser;
 import com.lts.remoting.internal.limits.ConnectionLimiter;
 import com.lts.remoting.internal.limits.WriteStallGuard;
+import com.lts.remoting.internal.tls.TlsContexts;
+import com.lts.remoting.internal.tls.TlsFailureReporter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +39,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final HeartbeatResponder heartbeats = new HeartbeatResponder(true);
   private final ErrorHandler errors;
   private final ConnectionLimiter limiter;
+  private final SslContext tls;
 
   ServerChannelInitializer(
       ServerSettings settings, Endpoint endpoint, Consumer<RemotingChannel> onAuthenticated) {
@@ -54,6 +59,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     this.errors = new ErrorHandler(endpoint.failureListeners());
     this.limiter =
         new ConnectionLimiter(settings.maxConnections(), settings.maxConnectionsPerAddress());
+    this.tls = settings.tls().enabled() ? TlsContexts.server(settings.tls()) : null;
   }
 
   @Override
@@ -61,6 +67,12 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     RemotingChannel.attach(ch, endpoint);
     ChannelPipeline p = ch.pipeline();
     p.addLast("connectionLimiter", limiter);
+    if (tls != null) {
+      SslHandler ssl = tls.newHandler(ch.alloc());
+      ssl.setHandshakeTimeoutMillis(settings.handshakeTimeout().toMillis());
+      p.addLast("tls", ssl);
+      p.addLast("tlsFailures", TlsFailureReporter.INSTANCE);
+    }
     p.addLast("frameDecoder", new FrameDecoder(settings.maxFrameBytes()));
     p.addLast("messageDecoder", new MessageDecoder());
     p.addLast("messageEncoder", new MessageEncoder(settings.maxFrameBytes()));

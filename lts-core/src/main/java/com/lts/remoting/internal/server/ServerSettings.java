@@ -7,6 +7,7 @@ import com.lts.core.event.NodeEvents;
 import com.lts.remoting.internal.Peer;
 import com.lts.remoting.internal.auth.AddressFilter;
 import com.lts.remoting.internal.auth.ServerAddresses;
+import com.lts.remoting.internal.tls.TlsSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,8 @@ public final class ServerSettings {
   private final ServerAddresses serverAddresses;
   private final Clock clock;
 
+  private final TlsSettings tls;
+
   private ServerSettings(Builder b) {
     this.self = new Peer(b.identity, b.nodeType, b.nodeGroup);
     this.bindAddress = b.bindAddress;
@@ -56,6 +59,7 @@ public final class ServerSettings {
     this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
     this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
     this.writeStallTimeout = b.writeStallTimeout;
+    this.tls = b.tls;
     this.previousToken =
         b.previousToken == null || b.previousToken.isEmpty() || this.token == null
             ? null
@@ -90,6 +94,7 @@ public final class ServerSettings {
     b.maxConnectionsPerAddress = node.get(ConfigKeys.CONNECTIONS_PER_ADDRESS_MAX);
     b.writeBufferHighWaterMark = node.get(ConfigKeys.WRITE_BUFFER_HIGH);
     b.writeStallTimeout = node.get(ConfigKeys.WRITE_STALL_TIMEOUT);
+    b.tls = TlsSettings.of(node);
     b.previousToken = node.get(ConfigKeys.CLUSTER_TOKEN_PREVIOUS);
     b.previousTokenTtl = node.get(ConfigKeys.CLUSTER_TOKEN_PREVIOUS_TTL);
     b.serverAliases = node.get(ConfigKeys.SERVER_ALIASES);
@@ -192,6 +197,11 @@ public final class ServerSettings {
     return clock;
   }
 
+  /** TLS for the connections; {@link TlsSettings#DISABLED} for plain TCP. */
+  public TlsSettings tls() {
+    return tls;
+  }
+
   /** Overrides for the values taken from the node configuration. */
   public static final class Builder {
 
@@ -218,7 +228,14 @@ public final class ServerSettings {
     private String serverAliases;
     private Clock clock = Clock.systemUTC();
 
+    private TlsSettings tls = TlsSettings.DISABLED;
+
     private Builder() {}
+
+    public Builder tls(TlsSettings tls) {
+      this.tls = Objects.requireNonNull(tls);
+      return this;
+    }
 
     /** Also accept {@code token} for {@code ttl} from now (a token rotation). */
     public Builder previousToken(String token, Duration ttl) {
