@@ -439,6 +439,44 @@ public final class ConfigKeys {
               10_000,
               "Threads that claim and push jobs to TaskTrackers.")
           .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> SUBMIT_BATCH_MAX_JOBS =
+      intKey(
+              "jobtracker.submit.batch.max.jobs",
+              10_000,
+              1,
+              1_000_000,
+              "Most jobs one submit may carry; a bigger submit is refused whole with"
+                  + " REQUEST_FIELD_CHECK_ERROR (a JobClient sends batches of 1,000). Its bytes are"
+                  + " bounded by netty.frame.length.max.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> SUBMIT_MAX_QPS_PER_CLIENT =
+      intKey(
+              "jobtracker.submit.maxQPS.per.client",
+              20_000,
+              1,
+              10_000_000,
+              "Submit calls per second a JobTracker takes from one connected node; more in the same"
+                  + " second are refused with SUBMIT_TOO_BUSY (a RetryJobClient keeps them and sends"
+                  + " them later). The JobTracker's side of job.submit.maxQPS.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> BIZ_LOG_LINE_MAX =
+      intKey(
+              "jobtracker.bizlog.line.max.length",
+              8_192,
+              64,
+              1_048_576,
+              "Longest business log line (BizLogger) a JobTracker stores, in characters; a longer"
+                  + " one is cut and says by how much.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> BIZ_LOG_LINES_PER_SECOND_MAX =
+      intKey(
+              "jobtracker.bizlog.lines.per.second.max",
+              200,
+              1,
+              1_000_000,
+              "Business log lines a JobTracker stores per job and second; the rest of that second"
+                  + " are dropped, and one line says how many.")
+          .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> PUSH_BATCH_SIZE =
       intKey(
               "lts.job.tracker.push.batch.size",

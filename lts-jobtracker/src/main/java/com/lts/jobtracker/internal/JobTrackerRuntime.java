@@ -25,6 +25,7 @@ import com.lts.jobtracker.internal.intake.SubmitProcessor;
 import com.lts.jobtracker.internal.lease.GoneTaskTrackers;
 import com.lts.jobtracker.internal.lease.LeaseExpiry;
 import com.lts.jobtracker.internal.lease.LeaseRenewProcessor;
+import com.lts.jobtracker.internal.log.BizLogLimits;
 import com.lts.jobtracker.internal.log.BizLogProcessor;
 import com.lts.jobtracker.internal.log.JobEventLog;
 import com.lts.jobtracker.internal.maintenance.DeliveryRetention;
@@ -159,7 +160,10 @@ public final class JobTrackerRuntime implements RoleRuntime {
               eventLog,
               timekeeper,
               events,
-              context.metrics()));
+              context.metrics(),
+              config.get(ConfigKeys.SUBMIT_BATCH_MAX_JOBS),
+              config.get(ConfigKeys.SUBMIT_MAX_QPS_PER_CLIENT),
+              context.clock()));
       server.registerProcessor(Command.CANCEL_JOB, new CancelProcessor(store.jobs(), eventLog));
       registerOperations(dispatcher, context);
       server.registerProcessor(Command.JOB_PULL, new PullProcessor(directory, dispatcher));
@@ -176,7 +180,15 @@ public final class JobTrackerRuntime implements RoleRuntime {
               context.clock(),
               events,
               context.metrics()));
-      server.registerProcessor(Command.BIZ_LOG_SEND, new BizLogProcessor(eventLog, store.jobs()));
+      server.registerProcessor(
+          Command.BIZ_LOG_SEND,
+          new BizLogProcessor(
+              eventLog,
+              store.jobs(),
+              new BizLogLimits(
+                  config.get(ConfigKeys.BIZ_LOG_LINE_MAX),
+                  config.get(ConfigKeys.BIZ_LOG_LINES_PER_SECOND_MAX),
+                  context.clock())));
       server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
       server.registerProcessor(Command.NODE_STATS_SEND, new NodeStatsProcessor(store.nodeStats()));
 
