@@ -93,6 +93,24 @@ public final class ConfigKeys {
           Duration.ofMinutes(10),
           "How long to wait for the first ZooKeeper connection at start.");
 
+  public static final ConfigKey<String> REGISTRY_USERNAME =
+      stringKey(
+          "registry.auth.username",
+          null,
+          "User the registry knows this node as: a Redis ACL user (AUTH user password), or the"
+              + " ZooKeeper digest user; then every ZooKeeper node LTS creates is readable and"
+              + " writable by that user only.");
+  public static final ConfigKey<String> REGISTRY_PASSWORD =
+      secretKey(
+          "registry.auth.password",
+          "Password of registry.auth.username; for Redis also alone, as the requirepass password.");
+  public static final ConfigKey<Boolean> REDIS_SSL =
+      booleanKey(
+          "redis.ssl",
+          false,
+          "Connect to a Redis registry over TLS; its certificate is checked against the JVM's trust"
+              + " store (javax.net.ssl.trustStore).");
+
   // ---- remoting
   public static final ConfigKey<Integer> FRAME_LENGTH_MAX =
       intKey(

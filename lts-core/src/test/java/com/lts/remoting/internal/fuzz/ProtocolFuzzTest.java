@@ -102,7 +102,8 @@ class ProtocolFuzzTest {
       frames.authenticated();
     }
     EmbeddedChannel channel = new EmbeddedChannel(frames, new MessageDecoder());
-    ByteBuf buf = Unpooled.wrappedBuffer(input);
+    // A buffer of its own even when empty (Unpooled's shared empty buffer is never released).
+    ByteBuf buf = Unpooled.buffer(input.length).writeBytes(input);
     Throwable thrown = null;
     try {
       channel.writeInbound(buf);
