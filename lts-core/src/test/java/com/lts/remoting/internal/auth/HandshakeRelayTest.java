@@ -33,7 +33,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,7 +53,8 @@ class HandshakeRelayTest {
 
   private final AtomicInteger processed = new AtomicInteger();
   private final List<Throwable> serverFailures = new CopyOnWriteArrayList<>();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  // Relay threads add their sockets while the test runs.
+  private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
   @AfterEach
@@ -64,6 +64,9 @@ class HandshakeRelayTest {
     }
     threads.shutdownNow();
     assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    for (AutoCloseable c : toClose) {
+      c.close(); // what a relay thread opened while the first round ran; closing twice is fine
+    }
   }
 
   private RemotingServer realServer(ServerSettings settings) {
