@@ -14,6 +14,7 @@ import com.lts.remoting.internal.command.HandshakeResponse;
 import com.lts.remoting.internal.errors.ChannelFailures;
 import com.lts.remoting.internal.protocol.FrameKind;
 import com.lts.remoting.internal.protocol.RemotingMessage;
+import com.lts.remoting.internal.tls.TlsChannelBinding;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.security.SecureRandom;
@@ -38,6 +39,7 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
   private byte[] serverNonce;
   private byte[] clientNonce;
   private String serverIdentity;
+  private byte[] tlsBinding;
 
   /**
    * @param mac the token's MAC, or null when this node has no token
@@ -137,6 +139,7 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
     }
     serverNonce = nonce;
     serverIdentity = challenge.getIdentity();
+    tlsBinding = TlsChannelBinding.of(ctx.pipeline(), false);
     clientNonce = HandshakeMac.newNonce(random);
     HandshakeRequest request = new HandshakeRequest();
     request.setIdentity(self.identity());
@@ -153,7 +156,7 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
 
   private HandshakeMac.Binding binding(String server) {
     return new HandshakeMac.Binding(
-        serverNonce, clientNonce, self.identity(), server, serverAddress);
+        serverNonce, clientNonce, self.identity(), server, serverAddress, tlsBinding);
   }
 
   private void verify(ChannelHandlerContext ctx, RemotingMessage message) {

@@ -35,13 +35,27 @@ public final class HandshakeMac {
    * What both proofs of one handshake cover.
    *
    * @param serverAddress the address the client dialled, {@code host:port} as the client had it
+   * @param tlsServerCertificate SHA-256 of the server's TLS certificate as this connection saw it
+   *     (tls-server-end-point), empty without TLS
    */
   public record Binding(
       byte[] serverNonce,
       byte[] clientNonce,
       String clientIdentity,
       String serverIdentity,
-      String serverAddress) {}
+      String serverAddress,
+      byte[] tlsServerCertificate) {
+
+    /** A binding of a connection without TLS. */
+    public Binding(
+        byte[] serverNonce,
+        byte[] clientNonce,
+        String clientIdentity,
+        String serverIdentity,
+        String serverAddress) {
+      this(serverNonce, clientNonce, clientIdentity, serverIdentity, serverAddress, new byte[0]);
+    }
+  }
 
   /**
    * @param token the cluster token; must not be empty
@@ -53,7 +67,7 @@ public final class HandshakeMac {
     this.key = new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), ALGORITHM);
   }
 
-  /** The client's proof: label, server nonce, client nonce, client, server, dialled address. */
+  /** The client's proof: label, nonces, client, server, dialled address, TLS certificate. */
   public byte[] client(Binding b) {
     return mac(
         CLIENT_LABEL,
@@ -61,10 +75,11 @@ public final class HandshakeMac {
         b.clientNonce(),
         text(b.clientIdentity()),
         text(b.serverIdentity()),
-        text(b.serverAddress()));
+        text(b.serverAddress()),
+        bytes(b.tlsServerCertificate()));
   }
 
-  /** The server's proof: label, client nonce, server nonce, server, client, dialled address. */
+  /** The server's proof: label, nonces, server, client, dialled address, TLS certificate. */
   public byte[] server(Binding b) {
     return mac(
         SERVER_LABEL,
@@ -72,7 +87,8 @@ public final class HandshakeMac {
         b.serverNonce(),
         text(b.serverIdentity()),
         text(b.clientIdentity()),
-        text(b.serverAddress()));
+        text(b.serverAddress()),
+        bytes(b.tlsServerCertificate()));
   }
 
   /** Constant-time comparison, so the time taken says nothing about how much matched. */
@@ -117,7 +133,12 @@ public final class HandshakeMac {
 
   /** UTF-8 of {@code s} behind its 4-byte length; a null text is length 0. */
   private static byte[] text(String s) {
-    byte[] utf8 = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(4 + utf8.length).putInt(utf8.length).put(utf8).array();
+    return bytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code b} behind its 4-byte length; null is length 0. */
+  private static byte[] bytes(byte[] b) {
+    byte[] content = b == null ? new byte[0] : b;
+    return ByteBuffer.allocate(4 + content.length).putInt(content.length).put(content).array();
   }
 }

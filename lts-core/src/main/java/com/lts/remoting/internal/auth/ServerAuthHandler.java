@@ -10,6 +10,7 @@ import com.lts.remoting.internal.command.HandshakeChallenge;
 import com.lts.remoting.internal.command.HandshakeRequest;
 import com.lts.remoting.internal.command.HandshakeResponse;
 import com.lts.remoting.internal.protocol.RemotingMessage;
+import com.lts.remoting.internal.tls.TlsChannelBinding;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -41,6 +42,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
 
   private byte[] serverNonce;
   private HandshakeMac matched;
+  private byte[] tlsBinding;
   private boolean authenticated;
   private ScheduledFuture<?> deadline;
 
@@ -128,6 +130,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
       refuse(ctx, message, "second handshake on an authenticated connection");
       return;
     }
+    tlsBinding = TlsChannelBinding.of(ctx.pipeline(), true);
     String problem = check(ctx, (HandshakeRequest) message.body());
     if (problem != null) {
       refuse(ctx, message, problem);
@@ -186,7 +189,8 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
         clientNonce,
         request.getIdentity(),
         self.identity(),
-        request.getServerAddress());
+        request.getServerAddress(),
+        tlsBinding);
   }
 
   private void accept(

@@ -20,13 +20,23 @@ import com.lts.remoting.internal.protocol.RemotingMessage;
 import com.lts.remoting.internal.server.RemotingServer;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +52,7 @@ class TlsTest {
   private static Issued serverCert;
   private static Issued clientCert;
   private static Issued strangerCert;
+  private static Issued impostorCert;
 
   private final AtomicInteger processed = new AtomicInteger();
   private final List<Throwable> serverFailures = new CopyOnWriteArrayList<>();
@@ -54,6 +65,7 @@ class TlsTest {
     serverCert = TestCertificates.issue(dir, ca, "jt-tls");
     clientCert = TestCertificates.issue(dir, ca, "tt-tls");
     strangerCert = TestCertificates.issue(dir, otherCa, "tt-stranger");
+    impostorCert = TestCertificates.issue(dir, ca, "jt-impostor");
   }
 
   @AfterEach
@@ -222,5 +234,85 @@ class TlsTest {
             () -> new RemotingServer(Loopback.serverSettings(TOKEN).tls(missing).build()).start())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("is not a readable file");
+  }
+
+  /**
+   * The worst case for the token: a party in the middle that terminates TLS with a certificate the
+   * client trusts (one from the same CA) and whose address the JobTracker accepts (an alias). The
+   * proofs cover the certificate each side saw (tls-server-end-point), so the relay still gets
+   * nothing.
+   */
+  @Test
+  void aTlsTerminatingRelayWithATrustedCertificateIsRefused() throws Exception {
+    SSLContext relayTls = sslContext(impostorCert);
+    SSLServerSocket relay =
+        (SSLServerSocket)
+            relayTls
+                .getServerSocketFactory()
+                .createServerSocket(0, 10, InetAddress.getByName(Loopback.HOST));
+    toClose.add(relay);
+    RemotingServer server =
+        new RemotingServer(
+            Loopback.serverSettings(TOKEN)
+                .tls(serverTls(false))
+                .serverAliases("127.0.0.1:" + relay.getLocalPort())
+                .build());
+    server.registerProcessor(
+        Command.SUBMIT_JOB,
+        (channel, request) -> {
+          processed.incrementAndGet();
+          return Response.success("OK", channel.peer().identity());
+        });
+    server.start();
+    toClose.add(server);
+    ExecutorService pumps = Executors.newCachedThreadPool();
+    toClose.add(pumps::shutdownNow);
+    pumps.submit(
+        () -> {
+          Socket victim = relay.accept();
+          Socket real = relayTls.getSocketFactory().createSocket(Loopback.HOST, server.port());
+          toClose.add(victim);
+          toClose.add(real);
+          pumps.submit(() -> pump(victim, real));
+          pumps.submit(() -> pump(real, victim));
+          return null;
+        });
+
+    RemotingClient client = client("tt-victim", relay.getLocalPort(), clientTls(ca, null));
+
+    assertThatThrownBy(() -> client.awaitConnected(Duration.ofSeconds(5)))
+        .isInstanceOf(com.lts.remoting.AuthenticationException.class)
+        .hasMessageContaining("different cluster token");
+    assertThat(processed).hasValue(0);
+  }
+
+  private static Void pump(Socket from, Socket to) throws Exception {
+    try (to) {
+      from.getInputStream().transferTo(to.getOutputStream());
+    }
+    return null;
+  }
+
+  /** A JDK TLS context showing {@code own} and trusting the test CA. */
+  private static SSLContext sslContext(Issued own) throws Exception {
+    char[] password = "pw".toCharArray();
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry(
+        "own",
+        own.keys().getPrivate(),
+        password,
+        new Certificate[] {own.certificate(), ca.certificate()});
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, password);
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("ca", ca.certificate());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    return context;
   }
 }
