@@ -1,5 +1,6 @@
 package com.lts.remoting.internal.auth;
 
+import com.lts.core.cluster.Names;
 import com.lts.remoting.AuthenticationException;
 import com.lts.remoting.ResponseStatus;
 import com.lts.remoting.internal.Peer;
@@ -146,6 +147,14 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
     }
     if (request.getNodeType() == null) {
       return "handshake without a node type";
+    }
+    // Names end up in logs, store rows and registry paths: the same rules as for this node's own.
+    String badName = Names.problem("identity", request.getIdentity());
+    if (badName == null && request.getNodeGroup() != null) {
+      badName = Names.problem("nodeGroup", request.getNodeGroup());
+    }
+    if (badName != null) {
+      return "handshake with a bad name: " + badName;
     }
     byte[] clientNonce = HandshakeMac.decode(request.getClientNonce());
     if (clientNonce == null || clientNonce.length != HandshakeMac.NONCE_BYTES) {
