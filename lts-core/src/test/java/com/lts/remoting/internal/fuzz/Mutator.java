@@ -11,7 +11,7 @@ import java.util.Random;
  * for another type, deep nesting, huge numbers, long strings). The same seed gives the same inputs,
  * so a failure can be replayed with {@code -Dlts.fuzz.seed}.
  */
-final class Mutator {
+public final class Mutator {
 
   private static final byte[] INTERESTING = {0, 1, -1, 0x7F, (byte) 0x80, '"', '{', '[', ':', ','};
   private static final String[] VALUES = {
@@ -38,16 +38,16 @@ final class Mutator {
 
   private final Random random;
 
-  Mutator(long seed) {
+  public Mutator(long seed) {
     this.random = new Random(seed);
   }
 
-  int nextInt(int bound) {
+  public int nextInt(int bound) {
     return random.nextInt(bound);
   }
 
   /** One to three mutations of {@code frame} (length prefix included). */
-  byte[] mutate(byte[] frame) {
+  public byte[] mutate(byte[] frame) {
     byte[] out = frame;
     int rounds = 1 + random.nextInt(3);
     for (int i = 0; i < rounds; i++) {

@@ -7,21 +7,16 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.lts.core.cluster.NodeType;
 import com.lts.remoting.Loopback;
 import com.lts.remoting.ResponseStatus;
 import com.lts.remoting.SampleBodies;
 import com.lts.remoting.internal.RequestProcessor;
-import com.lts.remoting.internal.auth.HandshakeMac;
 import com.lts.remoting.internal.client.RemotingClient;
 import com.lts.remoting.internal.codec.FrameDecoder;
 import com.lts.remoting.internal.codec.MessageDecoder;
 import com.lts.remoting.internal.codec.MessageEncoder;
 import com.lts.remoting.internal.command.Command;
 import com.lts.remoting.internal.command.CommandCode;
-import com.lts.remoting.internal.command.HandshakeChallenge;
-import com.lts.remoting.internal.command.HandshakeRequest;
-import com.lts.remoting.internal.command.HeartBeatRequest;
 import com.lts.remoting.internal.command.JobSubmitRequest;
 import com.lts.remoting.internal.protocol.ProtocolException;
 import com.lts.remoting.internal.protocol.RemotingMessage;
@@ -31,17 +26,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CodecException;
 import io.netty.util.ResourceLeakDetector;
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -62,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * well-behaved client. About 10 s; {@code -Dlts.long.tests=true} runs it for minutes, and {@code
  * -Dlts.fuzz.seed=N} replays a run. Each finding is kept in {@link FuzzRegressionTest}.
  */
-class ProtocolFuzzTest {
+public class ProtocolFuzzTest {
 
   private static final String TOKEN = "fuzz-cluster-token";
   private static final int MAX_FRAME = 1024 * 1024;
@@ -70,7 +56,7 @@ class ProtocolFuzzTest {
   private static final long SEED = Long.getLong("lts.fuzz.seed", System.nanoTime());
 
   /** Valid frames (length prefix included) of every body class the protocol carries. */
-  static List<byte[]> seeds() {
+  public static List<byte[]> seeds() {
     List<byte[]> seeds = new ArrayList<>();
     long id = 1;
     for (CommandCode code : CommandCode.values()) {
@@ -83,7 +69,7 @@ class ProtocolFuzzTest {
     return seeds;
   }
 
-  static byte[] encode(RemotingMessage message) {
+  public static byte[] encode(RemotingMessage message) {
     ByteBuf buf = Unpooled.buffer();
     MessageEncoder.encode(message, buf, MAX_FRAME);
     byte[] bytes = new byte[buf.readableBytes()];
@@ -189,7 +175,8 @@ class ProtocolFuzzTest {
             peers.submit(
                 () -> {
                   String problem =
-                      attack(server.port(), new Mutator(seed), beforeHandshake, command);
+                      FuzzPeer.attack(
+                          server.port(), TOKEN, new Mutator(seed), beforeHandshake, command);
                   done.incrementAndGet();
                   return problem == null ? null : "seed " + seed + ": " + problem;
                 }));
@@ -238,80 +225,5 @@ class ProtocolFuzzTest {
       }
     }
     running.clear();
-  }
-
-  /**
-   * One connection: a mutated handshake, or a good handshake and a mutated command frame, then a
-   * probe. The server must answer the probe or close the connection, within the read timeout.
-   */
-  private static String attack(int port, Mutator mutator, boolean beforeHandshake, byte[] command)
-      throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(Loopback.HOST, port), 2_000);
-      socket.setSoTimeout(5_000);
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      OutputStream out = socket.getOutputStream();
-      try {
-        HandshakeChallenge challenge = (HandshakeChallenge) read(in).body();
-        byte[] handshake = handshake(challenge, port);
-        if (beforeHandshake) {
-          out.write(mutator.mutate(handshake));
-        } else {
-          out.write(handshake);
-          RemotingMessage answer = read(in);
-          if (answer.status() != ResponseStatus.SUCCESS) {
-            return "good handshake refused: " + answer;
-          }
-          out.write(mutator.mutate(command));
-        }
-        out.write(
-            encode(
-                RemotingMessage.request(
-                    CommandCode.HEART_BEAT, 424_242L, new HeartBeatRequest(1L))));
-        out.flush();
-        for (int frames = 0; frames < 1_000; frames++) {
-          RemotingMessage m = read(in);
-          if (m.isResponse() && m.requestId() == 424_242L) {
-            return null; // still in step with the server
-          }
-        }
-        return "no end of frames";
-      } catch (EOFException | SocketException e) {
-        return null; // closed by the server: fine
-      } catch (SocketTimeoutException e) {
-        return "connection neither answered nor closed within 5 s";
-      } catch (ProtocolException e) {
-        return "server sent a frame this client cannot read: " + e;
-      }
-    }
-  }
-
-  private static byte[] handshake(HandshakeChallenge challenge, int port) {
-    byte[] serverNonce = HandshakeMac.decode(challenge.getServerNonce());
-    byte[] clientNonce = HandshakeMac.newNonce(new SecureRandom());
-    String dialled = Loopback.HOST + ":" + port;
-    HandshakeRequest request = new HandshakeRequest();
-    request.setIdentity("tt-fuzz");
-    request.setNodeType(NodeType.TASK_TRACKER);
-    request.setNodeGroup("fuzz");
-    request.setClientNonce(HandshakeMac.encode(clientNonce));
-    request.setServerAddress(dialled);
-    request.setMac(
-        HandshakeMac.encode(
-            new HandshakeMac(TOKEN)
-                .client(
-                    new HandshakeMac.Binding(
-                        serverNonce, clientNonce, "tt-fuzz", challenge.getIdentity(), dialled))));
-    return encode(RemotingMessage.request(CommandCode.HANDSHAKE, 1L, request));
-  }
-
-  private static RemotingMessage read(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > MAX_FRAME) {
-      throw new IOException("server sent a frame of " + length + " bytes");
-    }
-    byte[] frame = new byte[length];
-    in.readFully(frame);
-    return MessageDecoder.decode(Unpooled.wrappedBuffer(frame));
   }
 }
