@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The protocol fuzzer (lts-core's ProtocolFuzzTest) against a whole JobTracker with its store:
  * authenticated peers send mutated frames of every command, so the real processors get bodies that
  * decode but make little sense (missing fields, negative counts, huge numbers, unknown ids). Every
- * connection must be answered or closed, and the JobTracker must still take and run a job. About 5
- * s; {@code -Dlts.long.tests=true} runs it for two minutes, {@code -Dlts.fuzz.seed=N} replays.
+ * connection must be answered or closed, and the JobTracker must still take and run a job. Fuzzes
+ * for 3 s (the whole test takes about 10); {@code -Dlts.long.tests=true} fuzzes for two minutes,
+ * {@code -Dlts.fuzz.seed=N} replays a run.
  */
 class JobTrackerFuzzTest {
 
