@@ -43,6 +43,11 @@ public final class AcceptedTokens {
     return previous != null;
   }
 
+  /** Milliseconds until the previous token stops being accepted (0 when it has). */
+  public long millisUntilPreviousExpires() {
+    return Math.max(0, previousUntil.toEpochMilli() - clock.millis());
+  }
+
   public Instant previousUntil() {
     return previousUntil;
   }

@@ -46,6 +46,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
   private byte[] tlsBinding;
   private boolean authenticated;
   private ScheduledFuture<?> deadline;
+  private ScheduledFuture<?> previousTokenExpiry;
 
   /**
    * @param tokens the tokens accepted, or null when no token is configured
@@ -105,6 +106,9 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     if (deadline != null) {
       deadline.cancel(false);
+    }
+    if (previousTokenExpiry != null) {
+      previousTokenExpiry.cancel(false);
     }
     ctx.fireChannelInactive();
   }
@@ -206,6 +210,23 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
       ChannelHandlerContext ctx, RemotingMessage message, HandshakeRequest request) {
     authenticated = true;
     deadline.cancel(false);
+    if (tokens != null && tokens.isPrevious(matched)) {
+      // Proved with the token being replaced: the connection ends when that token does.
+      previousTokenExpiry =
+          ctx.executor()
+              .schedule(
+                  () ->
+                      ctx.fireExceptionCaught(
+                          new AuthenticationException(
+                              "Peer "
+                                  + request.getIdentity()
+                                  + " proved the previous cluster token, which expired at "
+                                  + tokens.previousUntil()
+                                  + " (lts.cluster.token.previous.ttl); it must reconnect with"
+                                  + " lts.cluster.token")),
+                  tokens.millisUntilPreviousExpires(),
+                  TimeUnit.MILLISECONDS);
+    }
     FrameDecoder frames = ctx.pipeline().get(FrameDecoder.class);
     if (frames != null) {
       frames.authenticated();
