@@ -31,8 +31,10 @@ public final class RawPeer implements AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
   private final OutputStream out;
+  private final int port;
 
   public RawPeer(int port) throws IOException {
+    this.port = port;
     socket = new Socket();
     socket.connect(new InetSocketAddress(Loopback.HOST, port), 2_000);
     socket.setSoTimeout(5_000);
@@ -64,18 +66,29 @@ public final class RawPeer implements AutoCloseable {
 
   /** Reads the server's challenge and answers it; with {@code token} null, sends no proof. */
   public RemotingMessage handshake(String identity, String token) throws IOException {
+    return handshake(identity, token, Loopback.HOST + ":" + port);
+  }
+
+  /** As {@link #handshake(String, String)}, saying that it dialled {@code dialled}. */
+  public RemotingMessage handshake(String identity, String token, String dialled)
+      throws IOException {
     RemotingMessage challenge = read();
-    byte[] serverNonce =
-        HandshakeMac.decode(((HandshakeChallenge) challenge.body()).getServerNonce());
+    HandshakeChallenge body = (HandshakeChallenge) challenge.body();
+    byte[] serverNonce = HandshakeMac.decode(body.getServerNonce());
     byte[] clientNonce = HandshakeMac.newNonce(new SecureRandom());
     HandshakeRequest request = new HandshakeRequest();
     request.setIdentity(identity);
     request.setNodeType(NodeType.TASK_TRACKER);
     request.setNodeGroup("raw");
     request.setClientNonce(HandshakeMac.encode(clientNonce));
+    request.setServerAddress(dialled);
     if (token != null) {
       request.setMac(
-          HandshakeMac.encode(new HandshakeMac(token).client(serverNonce, clientNonce, identity)));
+          HandshakeMac.encode(
+              new HandshakeMac(token)
+                  .client(
+                      new HandshakeMac.Binding(
+                          serverNonce, clientNonce, identity, body.getIdentity(), dialled))));
     }
     send(RemotingMessage.request(CommandCode.HANDSHAKE, 1L, request));
     return read();

@@ -85,7 +85,7 @@ public final class SampleBodies {
       return new Ack();
     }
     if (type == HandshakeChallenge.class) {
-      return new HandshakeChallenge("bm9uY2U=");
+      return new HandshakeChallenge("bm9uY2U=", "jt-1");
     }
     if (type == HandshakeRequest.class) {
       HandshakeRequest r = new HandshakeRequest();
@@ -94,6 +94,7 @@ public final class SampleBodies {
       r.setNodeGroup("tt-group");
       r.setClientNonce("Y2xpZW50");
       r.setMac("bWFj");
+      r.setServerAddress("10.0.0.5:35001");
       return r;
     }
     if (type == HandshakeResponse.class) {

@@ -40,6 +40,21 @@ public final class ConfigKeys {
               "Shared secret every node of the cluster proves in the connection handshake (HMAC over a"
                   + " server nonce). Without it a JobTracker accepts loopback peers only.")
           .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> CLUSTER_TOKEN_PREVIOUS =
+      secretKey(
+              "lts.cluster.token.previous",
+              "The cluster token being replaced: during a rotation a JobTracker accepts peers that"
+                  + " prove it as well as lts.cluster.token, for lts.cluster.token.previous.ttl after"
+                  + " its start.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Duration> CLUSTER_TOKEN_PREVIOUS_TTL =
+      durationKey(
+              "lts.cluster.token.previous.ttl",
+              Duration.ofDays(1),
+              Duration.ofSeconds(1),
+              Duration.ofDays(90),
+              "How long after its start a JobTracker still accepts lts.cluster.token.previous.")
+          .readBy(JOB_TRACKER);
 
   // ---- registry
   public static final ConfigKey<Duration> RECONNECT_PERIOD =
@@ -78,6 +93,24 @@ public final class ConfigKeys {
           Duration.ofMinutes(10),
           "How long to wait for the first ZooKeeper connection at start.");
 
+  public static final ConfigKey<String> REGISTRY_USERNAME =
+      stringKey(
+          "registry.auth.username",
+          null,
+          "User the registry knows this node as: a Redis ACL user (AUTH user password), or the"
+              + " ZooKeeper digest user; then every ZooKeeper node LTS creates is readable and"
+              + " writable by that user only.");
+  public static final ConfigKey<String> REGISTRY_PASSWORD =
+      secretKey(
+          "registry.auth.password",
+          "Password of registry.auth.username; for Redis also alone, as the requirepass password.");
+  public static final ConfigKey<Boolean> REDIS_SSL =
+      booleanKey(
+          "redis.ssl",
+          false,
+          "Connect to a Redis registry over TLS; its certificate is checked against the JVM's trust"
+              + " store (javax.net.ssl.trustStore).");
+
   // ---- remoting
   public static final ConfigKey<Integer> FRAME_LENGTH_MAX =
       intKey(
@@ -108,6 +141,89 @@ public final class ConfigKeys {
           Duration.ofMillis(100),
           Duration.ofMinutes(10),
           "How long to connect and finish the handshake with a JobTracker.");
+  public static final ConfigKey<String> SERVER_ALIASES =
+      stringKey(
+              "lts.remoting.server.aliases",
+              null,
+              "Other addresses clients reach this JobTracker by (host or host:port, comma-separated:"
+                  + " a DNS name, a NAT or proxy address). With a cluster token, the handshake refuses"
+                  + " a client that dialled an address that is not this server's.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Boolean> TLS_ENABLED =
+      booleanKey(
+              "lts.remoting.tls.enabled",
+              false,
+              "Encrypt the RPC connections with TLS (1.3 or 1.2). Every node of the cluster must set"
+                  + " it; a JobTracker with TLS refuses plain connections.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> TLS_CERT =
+      stringKey(
+              "lts.remoting.tls.cert",
+              null,
+              "PEM file with this node's certificate chain: a JobTracker's server certificate, or"
+                  + " another node's client certificate for mutual TLS.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> TLS_KEY =
+      stringKey(
+              "lts.remoting.tls.key",
+              null,
+              "PEM file with the PKCS#8 private key of lts.remoting.tls.cert.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> TLS_KEY_PASSWORD =
+      secretKey(
+              "lts.remoting.tls.key.password",
+              "Password of lts.remoting.tls.key when the key is encrypted.")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<String> TLS_TRUST =
+      stringKey(
+              "lts.remoting.tls.trust",
+              null,
+              "PEM file with the CA certificates to trust. On other nodes: the CAs of the JobTrackers'"
+                  + " certificates (default: the JVM's trust store). On a JobTracker: setting it"
+                  + " requires a client certificate from one of these CAs of every peer (mutual"
+                  + " TLS).")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<Boolean> TLS_VERIFY_HOSTNAME =
+      booleanKey(
+              "lts.remoting.tls.verify.hostname",
+              true,
+              "Check that a JobTracker's certificate names the address it is reached by (a DNS or IP"
+                  + " subject alternative name).")
+          .readBy(JOB_CLIENT, JOB_TRACKER, TASK_TRACKER, BACKEND);
+  public static final ConfigKey<Integer> CONNECTIONS_MAX =
+      intKey(
+              "lts.remoting.connections.max",
+              4_096,
+              1,
+              1_000_000,
+              "Connections a JobTracker keeps open at once, authenticated or not; one more is"
+                  + " refused with an error frame and closed.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> CONNECTIONS_PER_ADDRESS_MAX =
+      intKey(
+              "lts.remoting.connections.per.address.max",
+              128,
+              1,
+              1_000_000,
+              "Connections a JobTracker keeps open at once from one remote IP address; one more is"
+                  + " refused with an error frame and closed.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> WRITE_BUFFER_HIGH =
+      intKey(
+          "lts.remoting.write.buffer.high",
+          1024 * 1024,
+          64 * 1024,
+          Integer.MAX_VALUE,
+          "Bytes waiting to be sent on one connection above which a node stops reading from that"
+              + " peer until it drops to half (Netty's write-buffer water marks).");
+  public static final ConfigKey<Duration> WRITE_STALL_TIMEOUT =
+      durationKey(
+          "lts.remoting.write.stall.timeout",
+          Duration.ofSeconds(15),
+          Duration.ofMillis(100),
+          Duration.ofMinutes(10),
+          "How long a peer may leave more than lts.remoting.write.buffer.high bytes unread before"
+              + " its connection is closed.");
 
   // ---- storage
   public static final ConfigKey<String> JOB_QUEUE =
@@ -351,6 +467,44 @@ public final class ConfigKeys {
               1,
               10_000,
               "Threads that claim and push jobs to TaskTrackers.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> SUBMIT_BATCH_MAX_JOBS =
+      intKey(
+              "jobtracker.submit.batch.max.jobs",
+              10_000,
+              1,
+              1_000_000,
+              "Most jobs one submit may carry; a bigger submit is refused whole with"
+                  + " REQUEST_FIELD_CHECK_ERROR (a JobClient sends batches of 1,000). Its bytes are"
+                  + " bounded by netty.frame.length.max.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> SUBMIT_MAX_QPS_PER_CLIENT =
+      intKey(
+              "jobtracker.submit.maxQPS.per.client",
+              20_000,
+              1,
+              10_000_000,
+              "Submit calls per second a JobTracker takes from one connected node; more in the same"
+                  + " second are refused with SUBMIT_TOO_BUSY (a RetryJobClient keeps them and sends"
+                  + " them later). The JobTracker's side of job.submit.maxQPS.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> BIZ_LOG_LINE_MAX =
+      intKey(
+              "jobtracker.bizlog.line.max.length",
+              8_192,
+              64,
+              1_048_576,
+              "Longest business log line (BizLogger) a JobTracker stores, in characters; a longer"
+                  + " one is cut and says by how much.")
+          .readBy(JOB_TRACKER);
+  public static final ConfigKey<Integer> BIZ_LOG_LINES_PER_SECOND_MAX =
+      intKey(
+              "jobtracker.bizlog.lines.per.second.max",
+              200,
+              1,
+              1_000_000,
+              "Business log lines a JobTracker stores per job and second; the rest of that second"
+                  + " are dropped, and one line says how many.")
           .readBy(JOB_TRACKER);
   public static final ConfigKey<Integer> PUSH_BATCH_SIZE =
       intKey(

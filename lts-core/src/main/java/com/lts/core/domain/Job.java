@@ -27,6 +27,9 @@ public class Job {
   /** Upper bound on the summed length of all parameter keys and values, in characters. */
   public static final int MAX_PARAMS_LENGTH = 32 * 1024;
 
+  /** Upper bound on the number of parameters of one job. */
+  public static final int MAX_PARAMS_COUNT = 256;
+
   /** Parameter keys with this prefix are reserved for LTS itself. */
   public static final String RESERVED_PARAM_PREFIX = "__LTS_";
 
@@ -173,6 +176,15 @@ public class Job {
 
   private void checkParams(List<String> problems) {
     if (extParams == null) {
+      return;
+    }
+    if (extParams.size() > MAX_PARAMS_COUNT) {
+      problems.add(
+          "params: "
+              + extParams.size()
+              + " parameters, more than the limit of "
+              + MAX_PARAMS_COUNT
+              + "; keep large payloads elsewhere and pass a reference");
       return;
     }
     long length = 0;

@@ -131,6 +131,14 @@ class JobTest {
         .singleElement()
         .satisfies(p -> assertThat(p).startsWith("params: ").contains("more than the limit"));
 
+    Job many = valid();
+    for (int i = 0; i <= Job.MAX_PARAMS_COUNT; i++) {
+      many.setParam("p" + i, "v");
+    }
+    assertThat(many.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("257 parameters, more than the limit of 256"));
+
     Job reserved = valid();
     reserved.setExtParams(Map.of("__LTS_Seq_Id", "1"));
     assertThat(reserved.problems())

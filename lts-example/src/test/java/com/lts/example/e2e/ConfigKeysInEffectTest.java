@@ -94,6 +94,39 @@ class ConfigKeysInEffectTest {
   }
 
   @Test
+  void aJobTrackerRefusesSubmitsOverItsBatchAndPerClientRateLimits() {
+    cluster.beforeStart(
+        node -> {
+          if (node instanceof JobTracker jobTracker) {
+            jobTracker.addConfig("jobtracker.submit.batch.max.jobs", "5");
+            jobTracker.addConfig("jobtracker.submit.maxQPS.per.client", "2");
+          }
+        });
+    cluster.jobTracker(database.config());
+    JobClient client = cluster.jobClient("web", results -> {}, Map.of());
+
+    List<Job> six = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      six.add(job("batch-" + i));
+    }
+    Response batch = client.submitJob(six);
+    assertThat(batch.getCode()).isEqualTo(ResponseCode.REQUEST_FIELD_CHECK_ERROR);
+    assertThat(batch.getMsg()).contains("6 jobs in one submit").contains("batch.max.jobs");
+
+    // A client that ignores its own job.submit.maxQPS meets the JobTracker's limit.
+    Response busy = null;
+    for (int i = 0; i < 200 && busy == null; i++) {
+      Response r = client.submitJob(job("quick-" + i));
+      if (!r.isSuccess()) {
+        busy = r;
+      }
+    }
+    assertThat(busy).isNotNull();
+    assertThat(busy.getCode()).isEqualTo(ResponseCode.SUBMIT_TOO_BUSY);
+    assertThat(busy.getMsg()).contains("jobtracker.submit.maxQPS.per.client");
+  }
+
+  @Test
   void aRetryJobClientKeepsSubmitsOverTheRateLimitAndSendsThemLater() {
     cluster.jobTracker(database.config());
     CountingRunner runner = new CountingRunner();

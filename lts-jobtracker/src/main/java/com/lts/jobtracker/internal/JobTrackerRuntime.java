@@ -26,6 +26,7 @@ import com.lts.jobtracker.internal.intake.UnservedGroups;
 import com.lts.jobtracker.internal.lease.GoneTaskTrackers;
 import com.lts.jobtracker.internal.lease.LeaseExpiry;
 import com.lts.jobtracker.internal.lease.LeaseRenewProcessor;
+import com.lts.jobtracker.internal.log.BizLogLimits;
 import com.lts.jobtracker.internal.log.BizLogProcessor;
 import com.lts.jobtracker.internal.log.JobEventLog;
 import com.lts.jobtracker.internal.maintenance.DeliveryRetention;
@@ -165,7 +166,10 @@ public final class JobTrackerRuntime implements RoleRuntime {
               timekeeper,
               events,
               context.metrics(),
-              new UnservedGroups(context.registry())));
+              new UnservedGroups(context.registry()),
+              config.get(ConfigKeys.SUBMIT_BATCH_MAX_JOBS),
+              config.get(ConfigKeys.SUBMIT_MAX_QPS_PER_CLIENT),
+              context.clock()));
       server.registerProcessor(Command.CANCEL_JOB, new CancelProcessor(store.jobs(), eventLog));
       registerOperations(dispatcher, context);
       server.registerProcessor(Command.JOB_PULL, new PullProcessor(directory, dispatcher));
@@ -182,7 +186,15 @@ public final class JobTrackerRuntime implements RoleRuntime {
               context.clock(),
               events,
               context.metrics()));
-      server.registerProcessor(Command.BIZ_LOG_SEND, new BizLogProcessor(eventLog, store.jobs()));
+      server.registerProcessor(
+          Command.BIZ_LOG_SEND,
+          new BizLogProcessor(
+              eventLog,
+              store.jobs(),
+              new BizLogLimits(
+                  config.get(ConfigKeys.BIZ_LOG_LINE_MAX),
+                  config.get(ConfigKeys.BIZ_LOG_LINES_PER_SECOND_MAX),
+                  context.clock())));
       server.registerProcessor(Command.LEASE_RENEW, new LeaseRenewProcessor(store.jobs(), lease));
       server.registerProcessor(Command.NODE_STATS_SEND, new NodeStatsProcessor(store.nodeStats()));
 

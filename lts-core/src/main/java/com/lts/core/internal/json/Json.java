@@ -40,10 +40,17 @@ public final class Json {
     }
   }
 
+  /**
+   * Reads {@code bytes} as {@code type}.
+   *
+   * @throws JsonException for any input that is not a {@code type}: the bytes may come from any
+   *     peer, and whatever the parser throws on them (fastjson2 has been seen to throw
+   *     ArrayIndexOutOfBoundsException on malformed input) means the same
+   */
   public static <T> T fromBytes(byte[] bytes, Class<T> type) {
     try {
       return JSON.parseObject(bytes, type, READ);
-    } catch (JSONException | ClassCastException | NumberFormatException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       throw new JsonException(
           "Cannot read "
               + bytes.length

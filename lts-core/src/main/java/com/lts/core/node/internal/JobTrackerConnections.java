@@ -15,6 +15,7 @@ import com.lts.remoting.RemotingException;
 import com.lts.remoting.RemotingTimeoutException;
 import com.lts.remoting.ResponseStatus;
 import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.auth.ServerAddresses;
 import com.lts.remoting.internal.client.ClientSettings;
 import com.lts.remoting.internal.client.RemotingClient;
 import com.lts.remoting.internal.command.Command;
@@ -71,6 +72,7 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
       if (closed) {
         return;
       }
+      warnIfUnprotected(node);
       RemotingClient client =
           new RemotingClient(
               ClientSettings.builder(config, node.getIp(), node.getPort())
@@ -89,6 +91,25 @@ public final class JobTrackerConnections implements NodeChangeListener, AutoClos
           node.getIdentity(),
           node.getAddress());
     }
+  }
+
+  /**
+   * Without a token this node cannot tell a JobTracker from anyone who added a registry entry:
+   * harmless on one machine, worth a warning across a network.
+   */
+  private void warnIfUnprotected(Node node) {
+    if (config.get(ConfigKeys.CLUSTER_TOKEN) != null
+        || ServerAddresses.isLoopbackHost(node.getIp())) {
+      return;
+    }
+    log.warn(
+        "{} connects to JobTracker {} at {} without lts.cluster.token: it cannot check that the"
+            + " server is a JobTracker of this cluster (anyone who can add a registry entry could"
+            + " pose as one), and the JobTracker accepts no remote peer without a token. Set the"
+            + " same lts.cluster.token on every node.",
+        config.identity(),
+        node.getIdentity(),
+        node.getAddress());
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.lts.remoting.RemotingConnectException;
 import com.lts.remoting.ResponseStatus;
 import com.lts.remoting.internal.Peer;
 import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.codec.FrameDecoder;
 import com.lts.remoting.internal.command.CommandCode;
 import com.lts.remoting.internal.command.ErrorBody;
 import com.lts.remoting.internal.command.HandshakeChallenge;
@@ -13,10 +14,12 @@ import com.lts.remoting.internal.command.HandshakeResponse;
 import com.lts.remoting.internal.errors.ChannelFailures;
 import com.lts.remoting.internal.protocol.FrameKind;
 import com.lts.remoting.internal.protocol.RemotingMessage;
+import com.lts.remoting.internal.tls.TlsChannelBinding;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
 
 /**
  * Client stage that answers the server's challenge with this node's identity and proof of the
@@ -29,18 +32,23 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
 
   private final HandshakeMac mac;
   private final Peer self;
+  private final String serverAddress;
   private final SecureRandom random;
   private final CompletableFuture<Peer> handshake = new CompletableFuture<>();
 
   private byte[] serverNonce;
   private byte[] clientNonce;
+  private String serverIdentity;
+  private byte[] tlsBinding;
 
   /**
    * @param mac the token's MAC, or null when this node has no token
+   * @param serverAddress the address dialled, {@link ServerAddresses#format(String, int)}
    */
-  public ClientAuthHandler(HandshakeMac mac, Peer self, SecureRandom random) {
+  public ClientAuthHandler(HandshakeMac mac, Peer self, String serverAddress, SecureRandom random) {
     this.mac = mac;
     this.self = self;
+    this.serverAddress = serverAddress;
     this.random = random;
   }
 
@@ -70,6 +78,16 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
       answer(ctx, (HandshakeChallenge) message.body());
     } else if (message.command() == CommandCode.HANDSHAKE
         && message.isResponse()
+        && message.status() == ResponseStatus.SYSTEM_BUSY) {
+      // Refused before the handshake (too many connections): worth another try later.
+      String reason =
+          message.body() instanceof ErrorBody error ? error.getMessage() : "server busy";
+      fail(
+          ctx,
+          new RemotingConnectException(
+              "Server " + ctx.channel().remoteAddress() + " refused the connection: " + reason));
+    } else if (message.command() == CommandCode.HANDSHAKE
+        && message.isResponse()
         && clientNonce != null) {
       verify(ctx, message);
     } else {
@@ -88,6 +106,20 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     if (!handshake.isDone()) {
       Throwable recorded = ChannelFailures.of(ctx.channel());
+      if (recorded instanceof SSLException tls) {
+        // A certificate not trusted, a plain server, no client certificate for mutual TLS: a
+        // configuration mismatch another attempt will not fix.
+        recorded =
+            new AuthenticationException(
+                "TLS handshake with "
+                    + ctx.channel().remoteAddress()
+                    + " failed: "
+                    + tls.getMessage()
+                    + ". Check lts.remoting.tls.* on both nodes (same setting of"
+                    + " lts.remoting.tls.enabled, the server's CA in lts.remoting.tls.trust, a"
+                    + " client certificate where the server asks for one).",
+                tls);
+      }
       handshake.completeExceptionally(
           recorded != null
               ? recorded
@@ -106,17 +138,25 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     serverNonce = nonce;
+    serverIdentity = challenge.getIdentity();
+    tlsBinding = TlsChannelBinding.of(ctx.pipeline(), false);
     clientNonce = HandshakeMac.newNonce(random);
     HandshakeRequest request = new HandshakeRequest();
     request.setIdentity(self.identity());
     request.setNodeType(self.nodeType());
     request.setNodeGroup(self.nodeGroup());
     request.setClientNonce(HandshakeMac.encode(clientNonce));
+    request.setServerAddress(serverAddress);
     if (mac != null) {
-      request.setMac(HandshakeMac.encode(mac.client(serverNonce, clientNonce, self.identity())));
+      request.setMac(HandshakeMac.encode(mac.client(binding(serverIdentity))));
     }
     ctx.writeAndFlush(
         RemotingMessage.request(CommandCode.HANDSHAKE, HANDSHAKE_REQUEST_ID, request));
+  }
+
+  private HandshakeMac.Binding binding(String server) {
+    return new HandshakeMac.Binding(
+        serverNonce, clientNonce, self.identity(), server, serverAddress, tlsBinding);
   }
 
   private void verify(ChannelHandlerContext ctx, RemotingMessage message) {
@@ -147,7 +187,19 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
                     + " did not prove the cluster token (no lts.cluster.token set on it?)"));
         return;
       }
-      byte[] expected = mac.server(clientNonce, serverNonce, response.getIdentity());
+      if (serverIdentity != null && !serverIdentity.equals(response.getIdentity())) {
+        fail(
+            ctx,
+            new AuthenticationException(
+                "Server at "
+                    + server
+                    + " challenged as "
+                    + serverIdentity
+                    + " but answered as "
+                    + response.getIdentity()));
+        return;
+      }
+      byte[] expected = mac.server(binding(response.getIdentity()));
       if (!HandshakeMac.matches(expected, proof)) {
         fail(
             ctx,
@@ -161,6 +213,10 @@ public final class ClientAuthHandler extends ChannelInboundHandlerAdapter {
       }
     }
     Peer peer = new Peer(response.getIdentity(), response.getNodeType(), response.getNodeGroup());
+    FrameDecoder frames = ctx.pipeline().get(FrameDecoder.class);
+    if (frames != null) {
+      frames.authenticated();
+    }
     RemotingChannel.of(ctx.channel()).authenticated(peer);
     handshake.complete(peer);
   }

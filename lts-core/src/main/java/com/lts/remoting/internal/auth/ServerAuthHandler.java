@@ -1,14 +1,17 @@
 package com.lts.remoting.internal.auth;
 
+import com.lts.core.cluster.Names;
 import com.lts.remoting.AuthenticationException;
 import com.lts.remoting.ResponseStatus;
 import com.lts.remoting.internal.Peer;
 import com.lts.remoting.internal.RemotingChannel;
+import com.lts.remoting.internal.codec.FrameDecoder;
 import com.lts.remoting.internal.command.CommandCode;
 import com.lts.remoting.internal.command.HandshakeChallenge;
 import com.lts.remoting.internal.command.HandshakeRequest;
 import com.lts.remoting.internal.command.HandshakeResponse;
 import com.lts.remoting.internal.protocol.RemotingMessage;
+import com.lts.remoting.internal.tls.TlsChannelBinding;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -17,6 +20,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Server stage that lets nothing past it until the peer has finished the handshake: sends the
@@ -26,7 +31,10 @@ import java.util.function.Consumer;
  */
 public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
 
-  private final HandshakeMac mac;
+  private static final Logger log = LoggerFactory.getLogger(ServerAuthHandler.class);
+
+  private final AcceptedTokens tokens;
+  private final ServerAddresses addresses;
   private final AddressFilter addressFilter;
   private final Duration timeout;
   private final Peer self;
@@ -34,22 +42,28 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
   private final Consumer<RemotingChannel> onAuthenticated;
 
   private byte[] serverNonce;
+  private HandshakeMac matched;
+  private byte[] tlsBinding;
   private boolean authenticated;
   private ScheduledFuture<?> deadline;
+  private ScheduledFuture<?> previousTokenExpiry;
 
   /**
-   * @param mac the token's MAC, or null when no token is configured
-   * @param addressFilter consulted only when {@code mac} is null
+   * @param tokens the tokens accepted, or null when no token is configured
+   * @param addresses which addresses a client may have dialled to reach this server
+   * @param addressFilter consulted only when {@code tokens} is null
    * @param onAuthenticated called on the network thread once the peer is known
    */
   public ServerAuthHandler(
-      HandshakeMac mac,
+      AcceptedTokens tokens,
+      ServerAddresses addresses,
       AddressFilter addressFilter,
       Duration timeout,
       Peer self,
       SecureRandom random,
       Consumer<RemotingChannel> onAuthenticated) {
-    this.mac = mac;
+    this.tokens = tokens;
+    this.addresses = addresses;
     this.addressFilter = addressFilter;
     this.timeout = timeout;
     this.self = self;
@@ -59,7 +73,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    if (mac == null && !addressFilter.accepts(ctx.channel().remoteAddress())) {
+    if (tokens == null && !addressFilter.accepts(ctx.channel().remoteAddress())) {
       ctx.fireExceptionCaught(
           new AuthenticationException(
               "Refused "
@@ -72,7 +86,7 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
     ctx.writeAndFlush(
         RemotingMessage.oneWay(
             CommandCode.HANDSHAKE_CHALLENGE,
-            new HandshakeChallenge(HandshakeMac.encode(serverNonce))));
+            new HandshakeChallenge(HandshakeMac.encode(serverNonce), self.identity())));
     deadline =
         ctx.executor()
             .schedule(
@@ -92,6 +106,9 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     if (deadline != null) {
       deadline.cancel(false);
+    }
+    if (previousTokenExpiry != null) {
+      previousTokenExpiry.cancel(false);
     }
     ctx.fireChannelInactive();
   }
@@ -118,7 +135,8 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
       refuse(ctx, message, "second handshake on an authenticated connection");
       return;
     }
-    String problem = check((HandshakeRequest) message.body());
+    tlsBinding = TlsChannelBinding.of(ctx.pipeline(), true);
+    String problem = check(ctx, (HandshakeRequest) message.body());
     if (problem != null) {
       refuse(ctx, message, problem);
       return;
@@ -127,18 +145,26 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
   }
 
   /** What is wrong with {@code request}, or null when it proves what it must. */
-  private String check(HandshakeRequest request) {
+  private String check(ChannelHandlerContext ctx, HandshakeRequest request) {
     if (request == null || request.getIdentity() == null || request.getIdentity().isBlank()) {
       return "handshake without an identity";
     }
     if (request.getNodeType() == null) {
       return "handshake without a node type";
     }
+    // Names end up in logs, store rows and registry paths: the same rules as for this node's own.
+    String badName = Names.problem("identity", request.getIdentity());
+    if (badName == null && request.getNodeGroup() != null) {
+      badName = Names.problem("nodeGroup", request.getNodeGroup());
+    }
+    if (badName != null) {
+      return "handshake with a bad name: " + badName;
+    }
     byte[] clientNonce = HandshakeMac.decode(request.getClientNonce());
     if (clientNonce == null || clientNonce.length != HandshakeMac.NONCE_BYTES) {
       return "handshake without a valid client nonce";
     }
-    if (mac == null) {
+    if (tokens == null) {
       return null;
     }
     byte[] proof = HandshakeMac.decode(request.getMac());
@@ -147,17 +173,64 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
           + request.getIdentity()
           + " did not prove the cluster token (no lts.cluster.token set on it?)";
     }
-    byte[] expected = mac.client(serverNonce, clientNonce, request.getIdentity());
-    if (!HandshakeMac.matches(expected, proof)) {
-      return "peer " + request.getIdentity() + " proved a different cluster token";
+    String notUs = addresses.problem(request.getServerAddress(), ctx.channel().localAddress());
+    if (notUs != null) {
+      return "peer " + request.getIdentity() + ": " + notUs;
     }
-    return null;
+    HandshakeMac.Binding binding = binding(request, clientNonce);
+    for (HandshakeMac mac : tokens.now()) {
+      if (HandshakeMac.matches(mac.client(binding), proof)) {
+        matched = mac;
+        if (tokens.isPrevious(mac)) {
+          log.info(
+              "Peer {} proved the previous cluster token (lts.cluster.token.previous, accepted"
+                  + " until {}); give it the new lts.cluster.token",
+              request.getIdentity(),
+              tokens.previousUntil());
+        }
+        return null;
+      }
+    }
+    return "peer "
+        + request.getIdentity()
+        + " proved a different cluster token (or answered another server's challenge)";
+  }
+
+  private HandshakeMac.Binding binding(HandshakeRequest request, byte[] clientNonce) {
+    return new HandshakeMac.Binding(
+        serverNonce,
+        clientNonce,
+        request.getIdentity(),
+        self.identity(),
+        request.getServerAddress(),
+        tlsBinding);
   }
 
   private void accept(
       ChannelHandlerContext ctx, RemotingMessage message, HandshakeRequest request) {
     authenticated = true;
     deadline.cancel(false);
+    if (tokens != null && tokens.isPrevious(matched)) {
+      // Proved with the token being replaced: the connection ends when that token does.
+      previousTokenExpiry =
+          ctx.executor()
+              .schedule(
+                  () ->
+                      ctx.fireExceptionCaught(
+                          new AuthenticationException(
+                              "Peer "
+                                  + request.getIdentity()
+                                  + " proved the previous cluster token, which expired at "
+                                  + tokens.previousUntil()
+                                  + " (lts.cluster.token.previous.ttl); it must reconnect with"
+                                  + " lts.cluster.token")),
+                  tokens.millisUntilPreviousExpires(),
+                  TimeUnit.MILLISECONDS);
+    }
+    FrameDecoder frames = ctx.pipeline().get(FrameDecoder.class);
+    if (frames != null) {
+      frames.authenticated();
+    }
     RemotingChannel channel = RemotingChannel.of(ctx.channel());
     channel.authenticated(
         new Peer(request.getIdentity(), request.getNodeType(), request.getNodeGroup()));
@@ -165,9 +238,9 @@ public final class ServerAuthHandler extends ChannelInboundHandlerAdapter {
     response.setIdentity(self.identity());
     response.setNodeType(self.nodeType());
     response.setNodeGroup(self.nodeGroup());
-    if (mac != null) {
+    if (matched != null) {
       byte[] clientNonce = HandshakeMac.decode(request.getClientNonce());
-      response.setMac(HandshakeMac.encode(mac.server(clientNonce, serverNonce, self.identity())));
+      response.setMac(HandshakeMac.encode(matched.server(binding(request, clientNonce))));
     }
     ctx.writeAndFlush(RemotingMessage.response(message, response));
     onAuthenticated.accept(channel);

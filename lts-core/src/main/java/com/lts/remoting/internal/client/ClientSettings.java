@@ -4,6 +4,7 @@ import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
 import com.lts.core.event.NodeEvents;
 import com.lts.remoting.internal.Peer;
+import com.lts.remoting.internal.tls.TlsSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -26,6 +27,10 @@ public final class ClientSettings {
   private final NodeEvents events;
   private final Duration reconnectInitialDelay;
   private final Duration reconnectMaxDelay;
+  private final int writeBufferHighWaterMark;
+  private final Duration writeStallTimeout;
+
+  private final TlsSettings tls;
 
   private ClientSettings(Builder b) {
     this.self = b.self;
@@ -41,6 +46,9 @@ public final class ClientSettings {
     this.events = b.events;
     this.reconnectInitialDelay = b.reconnectInitialDelay;
     this.reconnectMaxDelay = b.reconnectMaxDelay;
+    this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
+    this.writeStallTimeout = b.writeStallTimeout;
+    this.tls = b.tls;
   }
 
   /** Settings for {@code node} connecting to the server at {@code host:port}. */
@@ -58,6 +66,9 @@ public final class ClientSettings {
     b.heartbeatInterval = node.get(ConfigKeys.HEARTBEAT_INTERVAL);
     b.connectTimeout = node.get(ConfigKeys.CONNECT_TIMEOUT);
     b.requestTimeout = Duration.ofMillis(node.invokeTimeoutMillis());
+    b.writeBufferHighWaterMark = node.get(ConfigKeys.WRITE_BUFFER_HIGH);
+    b.writeStallTimeout = node.get(ConfigKeys.WRITE_STALL_TIMEOUT);
+    b.tls = TlsSettings.of(node);
     return b;
   }
 
@@ -120,6 +131,21 @@ public final class ClientSettings {
     return reconnectMaxDelay;
   }
 
+  /** Bytes waiting to be sent above which the connection stops reading; the low mark is half. */
+  public int writeBufferHighWaterMark() {
+    return writeBufferHighWaterMark;
+  }
+
+  /** How long the server may leave the write buffer above its high mark before it is cut off. */
+  public Duration writeStallTimeout() {
+    return writeStallTimeout;
+  }
+
+  /** TLS for the connections; {@link TlsSettings#DISABLED} for plain TCP. */
+  public TlsSettings tls() {
+    return tls;
+  }
+
   /** Overrides for the values taken from the node configuration. */
   public static final class Builder {
 
@@ -136,8 +162,17 @@ public final class ClientSettings {
     private NodeEvents events = NodeEvents.IGNORED;
     private Duration reconnectInitialDelay = Duration.ofMillis(100);
     private Duration reconnectMaxDelay = Duration.ofSeconds(5);
+    private int writeBufferHighWaterMark;
+    private Duration writeStallTimeout;
+
+    private TlsSettings tls = TlsSettings.DISABLED;
 
     private Builder() {}
+
+    public Builder tls(TlsSettings tls) {
+      this.tls = Objects.requireNonNull(tls);
+      return this;
+    }
 
     public Builder heartbeatInterval(Duration interval) {
       this.heartbeatInterval = positive(interval, "heartbeatInterval");

@@ -13,10 +13,16 @@ import java.util.List;
  * First inbound stage: cuts the byte stream into frames by their 4-byte length prefix (stock Netty
  * framing) and turns its failures into typed {@link
  * com.lts.remoting.internal.protocol.ProtocolException}s. Emits each frame without its prefix.
+ *
+ * <p>Until {@link #authenticated()} is called, only frames of up to {@link
+ * FrameFormat#HANDSHAKE_FRAME_MAX} bytes pass: a peer that has proved nothing cannot make this node
+ * buffer more than that. A bigger frame is refused as soon as its length prefix is read.
  */
 public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
 
   private final int maxFrameBytes;
+  private int currentMaxFrameBytes;
+  private boolean refused;
 
   /**
    * @param maxFrameBytes the largest frame accepted, length prefix included
@@ -25,10 +31,35 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
     super(
         maxFrameBytes, 0, FrameFormat.LENGTH_FIELD_BYTES, 0, FrameFormat.LENGTH_FIELD_BYTES, true);
     this.maxFrameBytes = maxFrameBytes;
+    this.currentMaxFrameBytes = Math.min(maxFrameBytes, FrameFormat.HANDSHAKE_FRAME_MAX);
+  }
+
+  /** The peer finished the handshake: frames up to the configured maximum pass from now on. */
+  public void authenticated() {
+    currentMaxFrameBytes = maxFrameBytes;
   }
 
   @Override
   protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
+    if (refused) {
+      in.skipBytes(in.readableBytes()); // the connection is closing; read nothing more of it
+      return null;
+    }
+    if (currentMaxFrameBytes < maxFrameBytes
+        && in.readableBytes() >= FrameFormat.LENGTH_FIELD_BYTES) {
+      long frameBytes =
+          (in.getInt(in.readerIndex()) & 0xFFFFFFFFL) + FrameFormat.LENGTH_FIELD_BYTES;
+      if (frameBytes > currentMaxFrameBytes) {
+        refused = true;
+        in.skipBytes(in.readableBytes());
+        throw new FrameTooLargeException(
+            "Frame of "
+                + frameBytes
+                + " bytes before the handshake finished; only handshake frames of up to "
+                + currentMaxFrameBytes
+                + " bytes are accepted until then");
+      }
+    }
     try {
       return super.decode(ctx, in);
     } catch (TooLongFrameException e) {

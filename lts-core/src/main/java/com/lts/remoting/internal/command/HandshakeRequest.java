@@ -3,8 +3,8 @@ package com.lts.remoting.internal.command;
 import com.lts.core.cluster.NodeType;
 
 /**
- * The client's answer to the challenge: who it is, its own nonce, and (with a cluster token) the
- * HMAC proving it knows the token. Nonces and MAC are Base64.
+ * The client's answer to the challenge: who it is, its own nonce, the address it dialled, and (with
+ * a cluster token) the HMAC proving it knows the token. Nonces and MAC are Base64.
  */
 public class HandshakeRequest {
 
@@ -13,8 +13,18 @@ public class HandshakeRequest {
   private String nodeGroup;
   private String clientNonce;
   private String mac;
+  private String serverAddress;
 
   public HandshakeRequest() {}
+
+  /** The address the client dialled, {@code host:port}; the proofs cover it. */
+  public String getServerAddress() {
+    return serverAddress;
+  }
+
+  public void setServerAddress(String serverAddress) {
+    this.serverAddress = serverAddress;
+  }
 
   public String getIdentity() {
     return identity;

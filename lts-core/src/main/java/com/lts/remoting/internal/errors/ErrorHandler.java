@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Last stage: any failure that reaches it closes this connection only, after logging the reason
- * with the peer's address, recording it on the channel and telling the failure listeners.
+ * with the peer's address, recording it on the channel and telling the failure listeners. At most
+ * 20 such warnings are logged per 10 seconds (the rest at debug level, counted in the next
+ * warning).
  */
 @ChannelHandler.Sharable
 public final class ErrorHandler extends ChannelInboundHandlerAdapter {
@@ -21,6 +23,8 @@ public final class ErrorHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
 
   private final List<ChannelFailureListener> listeners;
+  // A flood of bad or refused connections must not flood the log: 20 warnings per 10 s.
+  private final LogLimiter warnings = new LogLimiter(20, 10_000_000_000L);
 
   /**
    * @param listeners told of every failure; a live list, read at each failure
@@ -39,7 +43,18 @@ public final class ErrorHandler extends ChannelInboundHandlerAdapter {
       // A peer that vanished (reset, broken pipe) is routine, not worth a warning.
       log.debug("Connection with {} failed: {}", remote, failure.toString());
     } else if (first) {
-      log.warn("Closing connection with {}: {}", remote, failure.toString());
+      long suppressed = warnings.tryAcquire();
+      if (suppressed > 0) {
+        log.warn(
+            "Closing connection with {}: {} ({} similar lines suppressed before this one)",
+            remote,
+            failure.toString(),
+            suppressed);
+      } else if (suppressed == 0) {
+        log.warn("Closing connection with {}: {}", remote, failure.toString());
+      } else {
+        log.debug("Closing connection with {}: {}", remote, failure.toString());
+      }
     } else {
       log.debug("Further failure on closing connection with {}: {}", remote, failure.toString());
     }

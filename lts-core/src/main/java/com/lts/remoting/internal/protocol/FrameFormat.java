@@ -18,5 +18,11 @@ public final class FrameFormat {
   /** Bytes of the header that follows the length prefix. */
   public static final int HEADER_BYTES = 2 + 1 + 1 + 2 + 2 + 2 + 8;
 
+  /**
+   * The largest frame, length prefix included, accepted from a peer that has not finished the
+   * handshake: the handshake frames are a few hundred bytes.
+   */
+  public static final int HANDSHAKE_FRAME_MAX = 4 * 1024;
+
   private FrameFormat() {}
 }

@@ -13,6 +13,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -89,6 +90,10 @@ public final class RemotingServer implements AutoCloseable {
               ? "loopback peers"
               : "peers allowed by its address filter");
     }
+    // Built first: it reads the TLS files, and a mistake there must fail start() with nothing
+    // left running.
+    ServerChannelInitializer initializer =
+        new ServerChannelInitializer(settings, endpoint, this::onAuthenticated);
     bossGroup =
         new MultiThreadIoEventLoopGroup(
             1, new DefaultThreadFactory("lts-server-boss", true), NioIoHandler.newFactory());
@@ -102,7 +107,11 @@ public final class RemotingServer implements AutoCloseable {
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.SO_KEEPALIVE, true)
-            .childHandler(new ServerChannelInitializer(settings, endpoint, this::onAuthenticated));
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(
+                    settings.writeBufferHighWaterMark() / 2, settings.writeBufferHighWaterMark()))
+            .childHandler(initializer);
     InetSocketAddress address =
         settings.bindAddress() == null
             ? new InetSocketAddress(settings.port())

@@ -6,7 +6,11 @@ import com.lts.core.config.NodeConfig;
 import com.lts.core.event.NodeEvents;
 import com.lts.remoting.internal.Peer;
 import com.lts.remoting.internal.auth.AddressFilter;
+import com.lts.remoting.internal.auth.ServerAddresses;
+import com.lts.remoting.internal.tls.TlsSettings;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -27,6 +31,16 @@ public final class ServerSettings {
   private final Duration handshakeTimeout;
   private final Duration requestTimeout;
   private final NodeEvents events;
+  private final int maxConnections;
+  private final int maxConnectionsPerAddress;
+  private final int writeBufferHighWaterMark;
+  private final Duration writeStallTimeout;
+  private final String previousToken;
+  private final Instant previousTokenUntil;
+  private final ServerAddresses serverAddresses;
+  private final Clock clock;
+
+  private final TlsSettings tls;
 
   private ServerSettings(Builder b) {
     this.self = new Peer(b.identity, b.nodeType, b.nodeGroup);
@@ -41,6 +55,23 @@ public final class ServerSettings {
     this.handshakeTimeout = b.handshakeTimeout;
     this.requestTimeout = b.requestTimeout;
     this.events = b.events;
+    this.maxConnections = b.maxConnections;
+    this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+    this.writeBufferHighWaterMark = b.writeBufferHighWaterMark;
+    this.writeStallTimeout = b.writeStallTimeout;
+    this.tls = b.tls;
+    this.previousToken =
+        b.previousToken == null || b.previousToken.isEmpty() || this.token == null
+            ? null
+            : b.previousToken;
+    this.clock = b.clock;
+    this.previousTokenUntil = clock.instant().plus(b.previousTokenTtl);
+    // The bind address is a name clients may dial too (setBindIp("jt1.example.org") announces it).
+    String aliases =
+        b.bindAddress == null || b.bindAddress.isBlank()
+            ? b.serverAliases
+            : b.bindAddress + (b.serverAliases == null ? "" : "," + b.serverAliases);
+    this.serverAddresses = ServerAddresses.parse(aliases);
   }
 
   /** Settings from {@code node}: its identity, bind IP, listen port and remoting keys. */
@@ -59,6 +90,14 @@ public final class ServerSettings {
     // server gives a new connection as long to finish its handshake.
     b.handshakeTimeout = node.get(ConfigKeys.CONNECT_TIMEOUT);
     b.requestTimeout = Duration.ofMillis(node.invokeTimeoutMillis());
+    b.maxConnections = node.get(ConfigKeys.CONNECTIONS_MAX);
+    b.maxConnectionsPerAddress = node.get(ConfigKeys.CONNECTIONS_PER_ADDRESS_MAX);
+    b.writeBufferHighWaterMark = node.get(ConfigKeys.WRITE_BUFFER_HIGH);
+    b.writeStallTimeout = node.get(ConfigKeys.WRITE_STALL_TIMEOUT);
+    b.tls = TlsSettings.of(node);
+    b.previousToken = node.get(ConfigKeys.CLUSTER_TOKEN_PREVIOUS);
+    b.previousTokenTtl = node.get(ConfigKeys.CLUSTER_TOKEN_PREVIOUS_TTL);
+    b.serverAliases = node.get(ConfigKeys.SERVER_ALIASES);
     return b;
   }
 
@@ -120,6 +159,49 @@ public final class ServerSettings {
     return events;
   }
 
+  /** Connections open at once, authenticated or not, before one more is refused. */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** Connections open at once from one remote IP address before one more is refused. */
+  public int maxConnectionsPerAddress() {
+    return maxConnectionsPerAddress;
+  }
+
+  /** Bytes waiting to be sent above which the connection stops reading; the low mark is half. */
+  public int writeBufferHighWaterMark() {
+    return writeBufferHighWaterMark;
+  }
+
+  /** How long a peer may leave the write buffer above its high mark before it is cut off. */
+  public Duration writeStallTimeout() {
+    return writeStallTimeout;
+  }
+
+  /** The token being replaced, accepted until {@link #previousTokenUntil()}; null for none. */
+  public String previousToken() {
+    return previousToken;
+  }
+
+  public Instant previousTokenUntil() {
+    return previousTokenUntil;
+  }
+
+  /** The addresses a client may have dialled to reach this server. */
+  public ServerAddresses serverAddresses() {
+    return serverAddresses;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** TLS for the connections; {@link TlsSettings#DISABLED} for plain TCP. */
+  public TlsSettings tls() {
+    return tls;
+  }
+
   /** Overrides for the values taken from the node configuration. */
   public static final class Builder {
 
@@ -137,8 +219,57 @@ public final class ServerSettings {
     private Duration handshakeTimeout;
     private Duration requestTimeout;
     private NodeEvents events = NodeEvents.IGNORED;
+    private int maxConnections;
+    private int maxConnectionsPerAddress;
+    private int writeBufferHighWaterMark;
+    private Duration writeStallTimeout;
+    private String previousToken;
+    private Duration previousTokenTtl = Duration.ofDays(1);
+    private String serverAliases;
+    private Clock clock = Clock.systemUTC();
+
+    private TlsSettings tls = TlsSettings.DISABLED;
 
     private Builder() {}
+
+    public Builder tls(TlsSettings tls) {
+      this.tls = Objects.requireNonNull(tls);
+      return this;
+    }
+
+    /** Also accept {@code token} for {@code ttl} from now (a token rotation). */
+    public Builder previousToken(String token, Duration ttl) {
+      this.previousToken = token;
+      this.previousTokenTtl = positive(ttl, "previous token ttl");
+      return this;
+    }
+
+    /** Other addresses clients reach this server by, comma-separated host or host:port. */
+    public Builder serverAliases(String aliases) {
+      this.serverAliases = aliases;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder maxConnections(int total, int perAddress) {
+      this.maxConnections = positive(total, "maxConnections");
+      this.maxConnectionsPerAddress = positive(perAddress, "maxConnectionsPerAddress");
+      return this;
+    }
+
+    public Builder writeBufferHighWaterMark(int bytes) {
+      this.writeBufferHighWaterMark = positive(bytes, "writeBufferHighWaterMark");
+      return this;
+    }
+
+    public Builder writeStallTimeout(Duration timeout) {
+      this.writeStallTimeout = positive(timeout, "writeStallTimeout");
+      return this;
+    }
 
     public Builder bindAddress(String bindAddress) {
       this.bindAddress = bindAddress;

@@ -153,6 +153,20 @@ class AuthenticationTest {
   }
 
   @Test
+  void aPeerWithABadNameIsRefusedEvenWithTheToken() throws Exception {
+    RemotingServer server = server(Loopback.serverSettings(TOKEN).build());
+
+    try (RawPeer odd = new RawPeer(server.port())) {
+      RemotingMessage answer = odd.handshake("tt/../../etc", TOKEN);
+      assertThat(answer.status()).isEqualTo(ResponseStatus.UNAUTHENTICATED);
+      assertThat(((ErrorBody) answer.body()).getMessage())
+          .contains("bad name")
+          .contains("may only contain letters, digits");
+    }
+    assertThat(processed).hasValue(0);
+  }
+
+  @Test
   void handshakeNotFinishedInTimeClosesTheConnection() throws Exception {
     RemotingServer server =
         server(Loopback.serverSettings(TOKEN).handshakeTimeout(Duration.ofMillis(200)).build());

@@ -27,6 +27,8 @@ class ClientAuthHandlerTest {
 
   private static final String TOKEN = "the-token";
   private final SecureRandom random = new SecureRandom();
+  private static final String ADDRESS = "10.0.0.5:35001";
+
   private final Endpoint endpoint = new Endpoint("test", 1, 1, Duration.ofSeconds(1));
 
   @AfterEach
@@ -46,10 +48,19 @@ class ClientAuthHandlerTest {
     channel.writeInbound(
         RemotingMessage.oneWay(
             CommandCode.HANDSHAKE_CHALLENGE,
-            new HandshakeChallenge(HandshakeMac.encode(serverNonce))));
+            new HandshakeChallenge(HandshakeMac.encode(serverNonce), "jt-1")));
     RemotingMessage request = channel.readOutbound();
     assertThat(request.command()).isEqualTo(CommandCode.HANDSHAKE);
     return (HandshakeRequest) request.body();
+  }
+
+  private static HandshakeMac.Binding binding(HandshakeRequest request, byte[] serverNonce) {
+    return new HandshakeMac.Binding(
+        serverNonce,
+        HandshakeMac.decode(request.getClientNonce()),
+        request.getIdentity(),
+        "jt-1",
+        request.getServerAddress());
   }
 
   private static RemotingMessage answer(
@@ -59,9 +70,7 @@ class ClientAuthHandlerTest {
     response.setNodeType(NodeType.JOB_TRACKER);
     response.setNodeGroup("jt");
     response.setMac(
-        HandshakeMac.encode(
-            new HandshakeMac(token)
-                .server(HandshakeMac.decode(request.getClientNonce()), serverNonce, "jt-1")));
+        HandshakeMac.encode(new HandshakeMac(token).server(binding(request, serverNonce))));
     return RemotingMessage.response(
         RemotingMessage.request(CommandCode.HANDSHAKE, 0L, request), response);
   }
@@ -70,14 +79,16 @@ class ClientAuthHandlerTest {
   void serverProvingTheSameTokenIsAccepted() throws Exception {
     ClientAuthHandler handler =
         new ClientAuthHandler(
-            new HandshakeMac(TOKEN), new Peer("tt-1", NodeType.TASK_TRACKER, "tt"), random);
+            new HandshakeMac(TOKEN),
+            new Peer("tt-1", NodeType.TASK_TRACKER, "tt"),
+            ADDRESS,
+            random);
     EmbeddedChannel channel = channel(handler);
     byte[] serverNonce = HandshakeMac.newNonce(random);
     HandshakeRequest request = challenge(channel, serverNonce);
 
-    byte[] expectedMac =
-        new HandshakeMac(TOKEN)
-            .client(serverNonce, HandshakeMac.decode(request.getClientNonce()), "tt-1");
+    byte[] expectedMac = new HandshakeMac(TOKEN).client(binding(request, serverNonce));
+    assertThat(request.getServerAddress()).isEqualTo(ADDRESS);
     assertThat(HandshakeMac.decode(request.getMac())).isEqualTo(expectedMac);
 
     channel.writeInbound(answer(request, serverNonce, TOKEN));
@@ -91,7 +102,10 @@ class ClientAuthHandlerTest {
   void serverProvingAnotherTokenIsRefused() {
     ClientAuthHandler handler =
         new ClientAuthHandler(
-            new HandshakeMac(TOKEN), new Peer("tt-1", NodeType.TASK_TRACKER, "tt"), random);
+            new HandshakeMac(TOKEN),
+            new Peer("tt-1", NodeType.TASK_TRACKER, "tt"),
+            ADDRESS,
+            random);
     EmbeddedChannel channel = channel(handler);
     byte[] serverNonce = HandshakeMac.newNonce(random);
     HandshakeRequest request = challenge(channel, serverNonce);
@@ -112,7 +126,10 @@ class ClientAuthHandlerTest {
   void replayingTheClientsOwnProofAsTheServersIsRefused() {
     ClientAuthHandler handler =
         new ClientAuthHandler(
-            new HandshakeMac(TOKEN), new Peer("jt-1", NodeType.TASK_TRACKER, "tt"), random);
+            new HandshakeMac(TOKEN),
+            new Peer("jt-1", NodeType.TASK_TRACKER, "tt"),
+            ADDRESS,
+            random);
     EmbeddedChannel channel = channel(handler);
     byte[] serverNonce = HandshakeMac.newNonce(random);
     HandshakeRequest request = challenge(channel, serverNonce);
@@ -128,7 +145,7 @@ class ClientAuthHandlerTest {
   @Test
   void frameOtherThanTheChallengeFirstIsRefused() {
     ClientAuthHandler handler =
-        new ClientAuthHandler(null, new Peer("tt-1", NodeType.TASK_TRACKER, "tt"), random);
+        new ClientAuthHandler(null, new Peer("tt-1", NodeType.TASK_TRACKER, "tt"), ADDRESS, random);
     EmbeddedChannel channel = channel(handler);
 
     channel.writeInbound(

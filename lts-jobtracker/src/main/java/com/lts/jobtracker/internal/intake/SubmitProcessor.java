@@ -23,6 +23,7 @@ import com.lts.jobtracker.internal.schedule.Timekeeper;
 import com.lts.remoting.internal.RemotingChannel;
 import com.lts.remoting.internal.RequestProcessor;
 import com.lts.remoting.internal.command.JobSubmitRequest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +54,13 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
   private final NodeMetrics metrics;
   private final UnservedGroups unserved;
   private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
+  private final int maxJobsPerBatch;
+  private final SubmitRateLimiter rate;
 
+  /**
+   * @param maxJobsPerBatch {@code jobtracker.submit.batch.max.jobs}
+   * @param maxSubmitsPerSecond {@code jobtracker.submit.maxQPS.per.client}
+   */
   public SubmitProcessor(
       JobStore jobs,
       NodeGroupStore nodeGroups,
@@ -62,7 +69,12 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       Timekeeper timekeeper,
       NodeEvents events,
       NodeMetrics metrics,
-      UnservedGroups unserved) {
+      UnservedGroups unserved,
+      int maxJobsPerBatch,
+      int maxSubmitsPerSecond,
+      Clock clock) {
+    this.maxJobsPerBatch = maxJobsPerBatch;
+    this.rate = new SubmitRateLimiter(maxSubmitsPerSecond, clock);
     this.metrics = metrics;
     this.unserved = unserved;
     this.background = new Background(events, SubmitProcessor.class);
@@ -79,6 +91,27 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
     if (submitted.isEmpty()) {
       return Response.failure(
           ResponseCode.REQUEST_FIELD_CHECK_ERROR, "No jobs in the request", List.of());
+    }
+    if (!rate.tryAcquire(channel.peer().identity())) {
+      return Response.failure(
+          ResponseCode.SUBMIT_TOO_BUSY,
+          "More than "
+              + rate.maxPerSecond()
+              + " submits in one second from "
+              + channel.peer().identity()
+              + " (jobtracker.submit.maxQPS.per.client); none of these "
+              + submitted.size()
+              + " jobs was stored, send them again later",
+          List.of());
+    }
+    if (submitted.size() > maxJobsPerBatch) {
+      return Response.failure(
+          ResponseCode.REQUEST_FIELD_CHECK_ERROR,
+          submitted.size()
+              + " jobs in one submit, more than the limit of "
+              + maxJobsPerBatch
+              + " (jobtracker.submit.batch.max.jobs); none was stored, send smaller batches",
+          List.of());
     }
     String submitter =
         channel.peer().nodeType() == NodeType.JOB_CLIENT ? channel.peer().nodeGroup() : null;

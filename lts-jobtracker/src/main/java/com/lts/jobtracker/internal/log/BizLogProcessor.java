@@ -24,10 +24,12 @@ public final class BizLogProcessor implements RequestProcessor<BizLogSendRequest
 
   private final JobEventLog eventLog;
   private final JobStore jobs;
+  private final BizLogLimits limits;
 
-  public BizLogProcessor(JobEventLog eventLog, JobStore jobs) {
+  public BizLogProcessor(JobEventLog eventLog, JobStore jobs, BizLogLimits limits) {
     this.eventLog = eventLog;
     this.jobs = jobs;
+    this.limits = limits;
   }
 
   @Override
@@ -62,6 +64,7 @@ public final class BizLogProcessor implements RequestProcessor<BizLogSendRequest
       }
       kept.add(line);
     }
+    kept = limits.apply(kept);
     if (!eventLog.bizAll(kept)) {
       throw new JobLogFullException(kept.size(), from);
     }

@@ -49,7 +49,8 @@ class BizLogProcessorTest {
       StoredJob first = store.jobs().claim("g", "TT_a", 1, Duration.ofSeconds(1)).get(0);
       clock.advance(2_000);
       store.jobs().expireLeases(10); // attempt 1 is stale now; the job waits as attempt 2
-      BizLogProcessor processor = new BizLogProcessor(eventLog, store.jobs());
+      BizLogProcessor processor =
+          new BizLogProcessor(eventLog, store.jobs(), BizLogLimits.none(clock));
 
       int refused =
           processor.accept(
@@ -65,6 +66,44 @@ class BizLogProcessorTest {
           .extracting(JobLogEntry::msg)
           .containsExactlyInAnyOrder("from the current run", "from a finished job");
       assertThat(written).allSatisfy(e -> assertThat(e.taskTrackerIdentity()).isEqualTo("TT_a"));
+    }
+  }
+
+  @Test
+  void longLinesAreCutAndLinesOverTheRatePerJobAndSecondAreDroppedWithANote() {
+    MutableClock clock = new MutableClock(1_000_000);
+    List<JobLogEntry> written = new CopyOnWriteArrayList<>();
+    try (Store store = database.open(clock);
+        JobEventLog eventLog = new JobEventLog(written::addAll, 100, 1_000, clock)) {
+      BizLogProcessor processor =
+          new BizLogProcessor(eventLog, store.jobs(), new BizLogLimits(100, 3, clock));
+      String chatty = "0123456789abcdef0123456789abcdef";
+      String quiet = "fedcba9876543210fedcba9876543210";
+
+      processor.accept(
+          List.of(
+              line(chatty, 1, "x".repeat(150)),
+              line(chatty, 1, "two"),
+              line(chatty, 1, "three"),
+              line(chatty, 1, "four"),
+              line(chatty, 1, "five"),
+              line(quiet, 1, "one of another job")),
+          "TT_a");
+      clock.advance(1_000); // a new second: the chatty job may log again
+      processor.accept(List.of(line(chatty, 1, "next second")), "TT_a");
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 6);
+      assertThat(written)
+          .extracting(JobLogEntry::msg)
+          .containsExactlyInAnyOrder(
+              "x".repeat(100)
+                  + " ... [50 more characters cut: jobtracker.bizlog.line.max.length=100]",
+              "two",
+              "three",
+              "one of another job",
+              "2 business log lines of this job dropped: more than 3 in one second"
+                  + " (jobtracker.bizlog.lines.per.second.max)",
+              "next second");
     }
   }
 }

@@ -103,11 +103,21 @@ public final class RedisRegistry implements Registry {
             .socketTimeoutMillis(socketTimeout)
             .database(address.database())
             .clientName("lts-registry-" + clusterName);
-    if (address.user() != null) {
-      client.user(address.user());
+    // The keys win over credentials in the address (which is easier to leak, e.g. in a log).
+    String user = config.get(ConfigKeys.REGISTRY_USERNAME);
+    String password = config.get(ConfigKeys.REGISTRY_PASSWORD);
+    if (user == null && password == null) {
+      user = address.user();
+      password = address.password();
     }
-    if (address.password() != null) {
-      client.password(address.password());
+    if (user != null) {
+      client.user(user);
+    }
+    if (password != null) {
+      client.password(password);
+    }
+    if (config.get(ConfigKeys.REDIS_SSL)) {
+      client.ssl(true);
     }
     JedisClientConfig clientConfig = client.build();
     HostAndPort server = new HostAndPort(address.host(), address.port());
@@ -117,7 +127,7 @@ public final class RedisRegistry implements Registry {
     // Registry calls are few; checking a connection first spares a failed call after an outage.
     poolConfig.setTestOnBorrow(true);
     this.pool = new JedisPool(poolConfig, server, clientConfig);
-    checkReachable();
+    checkReachable(server, clientConfig);
     this.connected = true;
     this.events = new RegistryEventThread("lts-registry-redis-" + clusterName, background);
     this.hub = new NodeEventHub(events);
@@ -143,17 +153,27 @@ public final class RedisRegistry implements Registry {
         background.guard(RENEW_TASK, this::tick), renewMillis, renewMillis, TimeUnit.MILLISECONDS);
   }
 
-  private void checkReachable() {
+  private void checkReachable(HostAndPort server, JedisClientConfig clientConfig) {
     try (Jedis jedis = pool.getResource()) {
       jedis.ping();
     } catch (JedisException e) {
       pool.close();
+      // The pool only says it could not get a connection; one connection of its own says why
+      // (refused, NOAUTH, WRONGPASS, a TLS failure).
+      String reason = e.getMessage();
+      try (Jedis direct = new Jedis(server, clientConfig)) {
+        direct.ping();
+      } catch (JedisException direct) {
+        reason = direct.getMessage();
+        e.addSuppressed(direct);
+      }
       throw new RegistryException(
           "Cannot reach Redis at "
               + address
               + ": "
-              + e.getMessage()
-              + "; check that it runs and the registry address is right",
+              + reason
+              + "; check that it runs, that the registry address is right, and that"
+              + " registry.auth.username/password (and redis.ssl) match the server",
           e);
     }
   }

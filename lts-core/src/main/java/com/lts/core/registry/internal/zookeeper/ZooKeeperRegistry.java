@@ -18,6 +18,7 @@ import com.lts.core.registry.RegistryException;
 import com.lts.core.registry.internal.NodeEventHub;
 import com.lts.core.registry.internal.RegistryEventThread;
 import com.lts.core.registry.internal.RegistryPaths;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
@@ -42,6 +44,8 @@ import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +103,21 @@ public final class ZooKeeperRegistry implements Registry {
               thread.setDaemon(true);
               return thread;
             });
+    CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder();
+    String user = config.get(ConfigKeys.REGISTRY_USERNAME);
+    if (user != null) {
+      String password = config.get(ConfigKeys.REGISTRY_PASSWORD);
+      if (password == null) {
+        throw new RegistryException(
+            "registry.auth.username is set without registry.auth.password: a ZooKeeper digest"
+                + " user needs both");
+      }
+      builder
+          .authorization("digest", (user + ":" + password).getBytes(StandardCharsets.UTF_8))
+          .aclProvider(new CreatorOnlyAcl());
+    }
     this.client =
-        CuratorFrameworkFactory.builder()
+        builder
             .connectString(connectString)
             .sessionTimeoutMs(Math.toIntExact(config.get(ConfigKeys.ZK_SESSION_TIMEOUT).toMillis()))
             .connectionTimeoutMs(Math.toIntExact(connectionTimeoutMillis))
@@ -391,5 +408,18 @@ public final class ZooKeeperRegistry implements Registry {
       };
     }
     return Background.kindOf(e);
+  }
+
+  /** Every node LTS creates: all rights for the digest user that created it, none for others. */
+  private static final class CreatorOnlyAcl implements ACLProvider {
+    @Override
+    public List<ACL> getDefaultAcl() {
+      return ZooDefs.Ids.CREATOR_ALL_ACL;
+    }
+
+    @Override
+    public List<ACL> getAclForPath(String path) {
+      return ZooDefs.Ids.CREATOR_ALL_ACL;
+    }
   }
 }
