@@ -22,3 +22,6 @@ CREATE TABLE IF NOT EXISTS lts_setting (
   modified BIGINT NOT NULL,
   modified_by VARCHAR(128)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+-- Finding a job by taskId without its group (LTS Admin's search): without it, a search over a big
+-- queue reads the queue in job id order. A rerun after a crash skips "duplicate key name".
+ALTER TABLE lts_job ADD KEY idx_lts_job_task (task_id, job_id);

@@ -23,3 +23,6 @@ CREATE TABLE IF NOT EXISTS lts_setting (
   modified BIGINT NOT NULL,
   modified_by VARCHAR(128)
 );
+-- Finding a job by taskId without its group (LTS Admin's search): without it, a search over a big
+-- queue reads the queue in job id order.
+CREATE INDEX IF NOT EXISTS idx_lts_job_task ON lts_job (task_id, job_id);

@@ -30,6 +30,17 @@ class ConfFilesTest {
   }
 
   @Test
+  void thePostgreSqlAndTheMongoRedisFilesConfigureAJobTracker() throws IOException {
+    Properties postgresql = load("jobtracker-postgresql.properties");
+    new JobTracker().configure(NodeProperties.of(postgresql));
+    assertThat(postgresql.getProperty("job.queue")).isEqualTo("postgresql");
+    Properties mongoRedis = load("jobtracker-mongo-redis.properties");
+    new JobTracker().configure(NodeProperties.of(mongoRedis));
+    assertThat(mongoRedis.getProperty("job.queue")).isEqualTo("mongo");
+    assertThat(mongoRedis.getProperty("registryAddress")).startsWith("redis://");
+  }
+
+  @Test
   void theAdminFileConfiguresLtsAdmin() throws IOException {
     Map<String, String> map = new HashMap<>();
     load("admin.properties").forEach((k, v) -> map.put((String) k, (String) v));
