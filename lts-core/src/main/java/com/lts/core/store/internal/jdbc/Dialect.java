@@ -115,4 +115,12 @@ abstract class Dialect {
   String byPrimaryKey(String sql) {
     return sql;
   }
+
+  /**
+   * {@code table} in a FROM clause, made to be read through {@code index} where the database might
+   * walk another index (or the same one the slow way) instead.
+   */
+  String readThrough(String table, String index) {
+    return table;
+  }
 }

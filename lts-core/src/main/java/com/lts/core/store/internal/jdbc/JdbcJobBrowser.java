@@ -75,8 +75,17 @@ final class JdbcJobBrowser {
     String submitGroup = StoreArguments.optionalGroup("submitNodeGroup", query.submitNodeGroup());
     String cursor = query.cursor() == null ? null : StoreArguments.jobId(query.cursor());
     int limit = StoreArguments.limit("limit", query.limit());
+    String index =
+        taskId != null
+            ? "idx_lts_job_task"
+            : group != null ? "idx_lts_job_group_state" : "idx_lts_job_state";
     StringBuilder sql =
-        new StringBuilder(JobSql.SELECT).append(" WHERE ").append(condition(query.queue()));
+        new StringBuilder("SELECT ")
+            .append(JobSql.COLUMNS)
+            .append(" FROM ")
+            .append(jdbc.dialect().readThrough(JobSql.TABLE, index))
+            .append(" WHERE ")
+            .append(condition(query.queue()));
     List<Object> args = new ArrayList<>();
     if (group != null) {
       sql.append(" AND task_tracker_node_group = ?");
@@ -102,7 +111,9 @@ final class JdbcJobBrowser {
       sql.append(" AND job_id > ?");
       args.add(cursor);
     }
-    sql.append(" ORDER BY job_id LIMIT ?");
+    // With a taskId (one value) "task_id, job_id" is the same order, and only the taskId index
+    // gives it: the planner then finds the few rows instead of reading the group in id order.
+    sql.append(taskId != null ? " ORDER BY task_id, job_id LIMIT ?" : " ORDER BY job_id LIMIT ?");
     return jdbc.autoCommit(
         "browse the " + query.queue() + " queue",
         c -> {

@@ -42,6 +42,17 @@ final class MySqlDialect extends Dialect {
         + sql.substring(update.length());
   }
 
+  /**
+   * MariaDB reads a page after a cursor ({@code state = ? AND job_id > ? ORDER BY job_id}) with
+   * "ref" access on (state, job_id) — from the first row of the state on, 10 ms per 150,000 rows
+   * before the cursor (ANALYZE FORMAT=JSON) — unless the index is forced, which makes it a range
+   * that starts at the cursor (0.1 ms).
+   */
+  @Override
+  String readThrough(String table, String index) {
+    return table + " FORCE INDEX (" + index + ")";
+  }
+
   @Override
   Claimer claimer() {
     return new SelectThenUpdateClaimer();

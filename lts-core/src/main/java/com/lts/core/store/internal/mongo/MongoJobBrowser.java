@@ -93,7 +93,12 @@ final class MongoJobBrowser {
         () -> {
           List<StoredJob> rows = new ArrayList<>(limit + 1);
           for (Document doc :
-              jobs.find(Filters.and(filters)).sort(Sorts.ascending("_id")).limit(limit + 1)) {
+              jobs.find(Filters.and(filters))
+                  .sort(
+                      query.taskId() != null
+                          ? Sorts.ascending(TASK_ID, "_id") // the taskId index's order
+                          : Sorts.ascending("_id"))
+                  .limit(limit + 1)) {
             rows.add(JobDocuments.read(doc));
           }
           if (rows.size() <= limit) {

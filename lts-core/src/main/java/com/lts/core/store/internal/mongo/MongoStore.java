@@ -148,6 +148,7 @@ final class MongoStore implements Store {
         Indexes.ascending(JobDocuments.STATE, JobDocuments.TRIGGER_TIME, JobDocuments.GROUP));
     jobs.createIndex(Indexes.ascending(JobDocuments.SCHEDULE_JOB_ID));
     jobs.createIndex(Indexes.ascending(JobDocuments.SUBMIT_ID));
+    jobs.createIndex(Indexes.ascending(JobDocuments.TASK_ID, "_id"));
     MongoCollection<Document> feedback = db.getCollection("lts_feedback");
     feedback.createIndex(Indexes.ascending("jobClientNodeGroup", "_id"));
     feedback.createIndex(Indexes.ascending("jobId"));
