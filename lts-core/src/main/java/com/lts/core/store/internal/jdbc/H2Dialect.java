@@ -16,6 +16,11 @@ final class H2Dialect extends Dialect {
   }
 
   @Override
+  String readThrough(String table, String index) {
+    return table + " USE INDEX (" + index + ")";
+  }
+
+  @Override
   Claimer claimer() {
     return new CompareAndSetClaimer();
   }
