@@ -95,11 +95,7 @@ final class JdbcDeadJobStore implements DeadJobStore {
               }
             }
           }
-          if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-          }
-          List<DeadJob> page = rows.subList(0, limit);
-          return new Page<>(page, page.get(limit - 1).jobId());
+          return Page.ofFetched(rows, limit, DeadJob::jobId);
         });
   }
 

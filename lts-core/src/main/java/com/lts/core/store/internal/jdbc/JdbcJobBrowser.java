@@ -143,11 +143,7 @@ final class JdbcJobBrowser {
               }
             }
           }
-          if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-          }
-          List<StoredJob> page = rows.subList(0, limit);
-          return new Page<>(page, page.get(limit - 1).jobId());
+          return Page.ofFetched(rows, limit, StoredJob::jobId);
         });
   }
 

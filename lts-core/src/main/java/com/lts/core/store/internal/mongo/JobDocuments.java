@@ -3,9 +3,12 @@ package com.lts.core.store.internal.mongo;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobType;
 import com.lts.core.domain.MisfirePolicy;
+import com.lts.core.store.AttemptRef;
 import com.lts.core.store.JobKind;
 import com.lts.core.store.JobState;
 import com.lts.core.store.StoredJob;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
@@ -163,5 +166,26 @@ final class JobDocuments {
 
   private static Number number(Document doc, String field) {
     return (Number) doc.get(field);
+  }
+
+  /** What a completion left half-done by a crash came to, read from its job's document. */
+  enum CompletionOutcome {
+    /** The job is gone: the completion was accepted. */
+    ACCEPTED,
+    /** The job is there under another attempt or state: the completion was refused. */
+    REFUSED,
+    /** The job still runs under that attempt: not known yet. */
+    UNDECIDED
+  }
+
+  static CompletionOutcome completionOutcome(MongoCollection<Document> jobs, AttemptRef run) {
+    Document job = jobs.find(Filters.eq("_id", run.jobId())).first();
+    if (job == null) {
+      return CompletionOutcome.ACCEPTED;
+    }
+    return ((Number) job.get(ATTEMPT)).longValue() != run.attempt()
+            || !JobState.EXECUTING.name().equals(job.getString(STATE))
+        ? CompletionOutcome.REFUSED
+        : CompletionOutcome.UNDECIDED;
   }
 }

@@ -5,7 +5,6 @@ import com.lts.core.internal.json.Json;
 import com.lts.core.store.AttemptRef;
 import com.lts.core.store.DeadJob;
 import com.lts.core.store.DeadJobStore;
-import com.lts.core.store.JobState;
 import com.lts.core.store.Page;
 import com.lts.core.store.StoreArguments;
 import com.mongodb.client.MongoCollection;
@@ -139,11 +138,7 @@ final class MongoDeadJobStore implements DeadJobStore {
               dead.find(Filters.and(filters)).sort(Sorts.ascending("_id")).limit(limit + 1)) {
             rows.add(deadJob(doc));
           }
-          if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-          }
-          List<DeadJob> page = rows.subList(0, limit);
-          return new Page<>(page, page.get(limit - 1).jobId());
+          return Page.ofFetched(rows, limit, DeadJob::jobId);
         });
   }
 
@@ -232,12 +227,10 @@ final class MongoDeadJobStore implements DeadJobStore {
     for (Document letter : stale) {
       AttemptRef run =
           new AttemptRef(letter.getString("_id"), ((Number) letter.get(PENDING)).longValue());
-      Document job = jobs.find(Filters.eq("_id", run.jobId())).first();
-      if (job == null) {
-        release(run);
-      } else if (((Number) job.get(JobDocuments.ATTEMPT)).longValue() != run.attempt()
-          || !JobState.EXECUTING.name().equals(job.getString(JobDocuments.STATE))) {
-        discard(run);
+      switch (JobDocuments.completionOutcome(jobs, run)) {
+        case ACCEPTED -> release(run);
+        case REFUSED -> discard(run);
+        case UNDECIDED -> {} // its run goes on: settled later
       }
     }
   }

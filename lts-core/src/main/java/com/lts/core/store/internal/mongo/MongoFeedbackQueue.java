@@ -6,7 +6,6 @@ import com.lts.core.store.AttemptRef;
 import com.lts.core.store.Feedback;
 import com.lts.core.store.FeedbackQueue;
 import com.lts.core.store.InvalidStoreArgumentException;
-import com.lts.core.store.JobState;
 import com.lts.core.store.Page;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.internal.UnreadableFeedback;
@@ -155,12 +154,10 @@ final class MongoFeedbackQueue implements FeedbackQueue {
     for (Document entry : stale) {
       AttemptRef run =
           new AttemptRef(entry.getString(JOB_ID), ((Number) entry.get(PENDING)).longValue());
-      Document job = jobs.find(Filters.eq("_id", run.jobId())).first();
-      if (job == null) {
-        release(run);
-      } else if (((Number) job.get(JobDocuments.ATTEMPT)).longValue() != run.attempt()
-          || !JobState.EXECUTING.name().equals(job.getString(JobDocuments.STATE))) {
-        discard(run);
+      switch (JobDocuments.completionOutcome(jobs, run)) {
+        case ACCEPTED -> release(run);
+        case REFUSED -> discard(run);
+        case UNDECIDED -> {} // its run goes on: settled later
       }
     }
   }

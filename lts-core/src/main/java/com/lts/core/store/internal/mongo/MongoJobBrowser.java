@@ -101,11 +101,7 @@ final class MongoJobBrowser {
                   .limit(limit + 1)) {
             rows.add(JobDocuments.read(doc));
           }
-          if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-          }
-          List<StoredJob> page = rows.subList(0, limit);
-          return new Page<>(page, page.get(limit - 1).jobId());
+          return Page.ofFetched(rows, limit, StoredJob::jobId);
         });
   }
 
