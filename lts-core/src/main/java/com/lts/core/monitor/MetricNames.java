@@ -30,6 +30,12 @@ public final class MetricNames {
   /** Counter {group}: jobs claimed and handed to TaskTrackers. */
   public static final String JOBS_DISPATCHED = "lts.jobs.dispatched";
 
+  /**
+   * Counter {group}: of {@link #JOBS_DISPATCHED}, the jobs claimed in their submit's own write for
+   * an idle TaskTracker and pushed at once.
+   */
+  public static final String JOBS_DISPATCHED_AT_SUBMIT = "lts.jobs.dispatched.at.submit";
+
   /** Counter {group, action}: results accepted that ended a job (no retry follows). */
   public static final String JOBS_COMPLETED = "lts.jobs.completed";
 

@@ -37,6 +37,23 @@ public interface JobStore {
   List<SubmitResult> submit(List<Job> jobs);
 
   /**
+   * {@link #submit}, and in the same write {@link #claim} for one TaskTracker known to have free
+   * threads: of the jobs this call adds (not re-sent, duplicate or replaced ones), the first {@code
+   * max} one-time jobs of {@code taskTrackerNodeGroup} that are due (no trigger time, or one not
+   * after now) are stored already claimed by {@code taskTrackerIdentity} — executing under attempt
+   * 1, leased until now + {@code lease}, with their DISPATCHED lines — so a submit for an idle
+   * TaskTracker needs one write before the push instead of two. Everything else is stored as {@link
+   * #submit} stores it. Such a job does not wait behind older due jobs of its group: the caller
+   * uses this only for a TaskTracker with threads free for all of them.
+   */
+  ClaimingSubmit submitAndClaim(
+      List<Job> jobs,
+      String taskTrackerNodeGroup,
+      String taskTrackerIdentity,
+      int max,
+      Duration lease);
+
+  /**
    * Claims up to {@code max} due executable jobs of a group for one TaskTracker, smallest priority
    * first, then earliest trigger time. Each claimed job's attempt grows by one and it holds a lease
    * until now + {@code lease}.

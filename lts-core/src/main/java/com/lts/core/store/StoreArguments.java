@@ -92,6 +92,15 @@ public final class StoreArguments {
     return List.copyOf(distinct);
   }
 
+  /** Checks the arguments of a claim: group, TaskTracker identity, how many, lease. */
+  public static void claim(
+      String taskTrackerNodeGroup, String taskTrackerIdentity, int max, Duration lease) {
+    group("taskTrackerNodeGroup", taskTrackerNodeGroup);
+    group("taskTrackerIdentity", taskTrackerIdentity);
+    limit("max", max);
+    lease(lease);
+  }
+
   public static Duration lease(Duration lease) {
     if (lease == null || lease.isNegative() || lease.isZero()) {
       throw new InvalidStoreArgumentException("lease: must be a positive duration, got " + lease);

@@ -240,6 +240,124 @@ public abstract class JobStoreContract extends StoreContractBase {
   }
 
   @Test
+  void submitAndClaimStoresTheDueOneTimeJobsOfTheGroupClaimedAndTheRestWaiting() {
+    Job now = job("now");
+    now.setParam("k", "v");
+    Job dueTrigger = job("due-trigger");
+    dueTrigger.setTriggerTime(T0);
+    Job future = job("future");
+    future.setTriggerTime(T0 + 60_000);
+    Job otherGroup = job("other");
+    otherGroup.setTaskTrackerNodeGroup("other-group");
+    Job beyondMax = job("beyond-max");
+
+    ClaimingSubmit outcome =
+        jobs()
+            .submitAndClaim(
+                List.of(now, cron("cron"), dueTrigger, future, otherGroup, beyondMax),
+                GROUP,
+                WORKER,
+                2,
+                LEASE);
+
+    assertThat(outcome.results())
+        .extracting(SubmitResult::status)
+        .containsOnly(SubmitStatus.ADDED)
+        .hasSize(6);
+    assertThat(outcome.claimed())
+        .extracting(StoredJob::taskId)
+        .containsExactly("now", "due-trigger");
+    for (StoredJob run : outcome.claimed()) {
+      assertThat(run.state()).isEqualTo(JobState.EXECUTING);
+      assertThat(run.attempt()).isEqualTo(1);
+      assertThat(run.taskTrackerIdentity()).isEqualTo(WORKER);
+      assertThat(run.leaseDeadline()).isEqualTo(T0 + LEASE.toMillis());
+      StoredJob stored = jobs().find(run.jobId()).orElseThrow();
+      assertThat(stored.state()).isEqualTo(JobState.EXECUTING);
+      assertThat(stored.attempt()).isEqualTo(run.attempt());
+      assertThat(stored.version()).isEqualTo(run.version());
+      assertThat(stored.taskTrackerIdentity()).isEqualTo(WORKER);
+      assertThat(stored.leaseDeadline()).isEqualTo(run.leaseDeadline());
+      assertThat(stored.triggerTime()).isEqualTo(run.triggerTime());
+    }
+    JobMeta meta = outcome.claimed().get(0).toJobMeta();
+    assertThat(meta.getJobId()).isEqualTo(outcome.results().get(0).jobId());
+    assertThat(meta.getAttempt()).isEqualTo(1);
+    assertThat(meta.getJobType()).isEqualTo(JobType.REAL_TIME);
+    assertThat(meta.getJob().getParam("k")).isEqualTo("v");
+    assertThat(meta.getTriggerTime()).isEqualTo(T0);
+    assertThat(jobs().countByGroup(JobQueue.EXECUTING)).containsEntry(GROUP, 2L);
+    // The rest waits as a submit leaves it: the group's next claim takes the job past max.
+    assertThat(jobs().claim(GROUP, WORKER, 10, LEASE))
+        .extracting(StoredJob::taskId)
+        .containsExactly("beyond-max");
+    assertThat(jobs().claim("other-group", WORKER, 10, LEASE))
+        .extracting(StoredJob::taskId)
+        .containsExactly("other");
+    // A job claimed at its submit ends like any claimed job, for its attempt only.
+    StoredJob first = outcome.claimed().get(0);
+    assertThat(jobs().complete(List.of(new AttemptRef(first.jobId(), 0))).accepted()).isEmpty();
+    assertThat(jobs().complete(List.of(first.attemptRef())).accepted())
+        .containsExactly(first.attemptRef());
+  }
+
+  @Test
+  void submitAndClaimClaimsNothingItDidNotAdd() {
+    Job stored = job("exists");
+    stored.setSubmitId("sent-before");
+    String storedId = submitOne(stored);
+    Job resent = job("resent");
+    resent.setSubmitId("sent-before");
+    Job replacement = job("exists-too");
+    submitOne(replacement);
+    Job replacing = job("exists-too");
+    replacing.setReplaceOnExist(true);
+
+    ClaimingSubmit outcome =
+        jobs()
+            .submitAndClaim(
+                List.of(resent, job("exists"), replacing, job("fresh")), GROUP, WORKER, 10, LEASE);
+
+    assertThat(outcome.results())
+        .extracting(SubmitResult::status)
+        .containsExactly(
+            SubmitStatus.ALREADY_RECEIVED,
+            SubmitStatus.DUPLICATE,
+            SubmitStatus.REPLACED,
+            SubmitStatus.ADDED);
+    assertThat(outcome.results().get(0).jobId()).isEqualTo(storedId);
+    assertThat(outcome.claimed()).extracting(StoredJob::taskId).containsExactly("fresh");
+    assertThat(jobs().find(GROUP, "exists-too").orElseThrow().state())
+        .isEqualTo(JobState.EXECUTABLE);
+  }
+
+  @Test
+  void aClaimAfterALargeDrainTakesNewJobsInPriorityOrder() {
+    for (int batch = 0; batch < 4; batch++) {
+      jobs().submit(jobs("drained-" + batch + "-", 500));
+    }
+    int drained = 0;
+    while (true) {
+      List<StoredJob> claimed = jobs().claim(GROUP, WORKER, 100, LEASE);
+      if (claimed.isEmpty()) {
+        break;
+      }
+      jobs().complete(claimed.stream().map(StoredJob::attemptRef).toList());
+      drained += claimed.size();
+    }
+    assertThat(drained).isEqualTo(2_000);
+    Job low = job("new-low");
+    low.setPriority(Job.DEFAULT_PRIORITY + 1);
+    Job urgent = job("new-urgent");
+    urgent.setPriority(1);
+    jobs().submit(List.of(low, job("new-default"), urgent));
+
+    assertThat(jobs().claim(GROUP, WORKER, 10, LEASE))
+        .extracting(StoredJob::taskId)
+        .containsExactly("new-urgent", "new-default", "new-low");
+  }
+
+  @Test
   void claimedJobCarriesWhatAJobMetaNeeds() {
     Job job = job("meta");
     job.setParam("k", "v");

@@ -74,6 +74,25 @@ public abstract class LifecycleLogContract extends StoreContractBase {
   }
 
   @Test
+  void aSubmitThatClaimsWritesTheReceivedAndTheDispatchedLineOfEachClaimedJob() {
+    ClaimingSubmit outcome =
+        jobs().submitAndClaim(List.of(job("s1"), job("s2")), GROUP, WORKER, 1, LEASE);
+
+    StoredJob run = outcome.claimed().get(0);
+    assertThat(types(run.jobId()))
+        .containsExactlyInAnyOrder(JobLogType.RECEIVED, JobLogType.DISPATCHED);
+    assertThat(lines(run.jobId()))
+        .filteredOn(e -> e.type() == JobLogType.DISPATCHED)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.attempt()).isEqualTo(1);
+              assertThat(e.taskTrackerIdentity()).isEqualTo(WORKER);
+            });
+    assertThat(types(outcome.results().get(1).jobId())).containsExactly(JobLogType.RECEIVED);
+  }
+
+  @Test
   void aClaimOfNothingWritesNothing() {
     assertThat(jobs().claim(GROUP, WORKER, 5, LEASE)).isEmpty();
 

@@ -1,6 +1,7 @@
 package com.lts.jobtracker.internal.dispatch;
 
 import com.lts.core.LtsException;
+import com.lts.core.domain.Job;
 import com.lts.core.domain.JobMeta;
 import com.lts.core.event.NodeEvents;
 import com.lts.core.internal.background.Background;
@@ -8,6 +9,7 @@ import com.lts.core.monitor.MetricNames;
 import com.lts.core.monitor.NodeMetrics;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
+import com.lts.core.store.ClaimingSubmit;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.Release;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -110,6 +113,74 @@ public final class Dispatcher {
   }
 
   /**
+   * Stores submitted jobs. When a TaskTracker of {@code group} is idle, the batch's due one-time
+   * jobs of that group ({@code due} of them, as many as it has free threads) are stored already
+   * claimed for it in the same write and pushed at once (see {@link JobStore#submitAndClaim}): one
+   * commit before the push instead of a submit's and a claim's. Otherwise a plain submit.
+   *
+   * @return the store's answer; {@code claimed} holds the jobs pushed
+   */
+  public ClaimingSubmit submit(List<Job> submitted, String group, int due) {
+    Optional<Reservation> reserved = due > 0 ? reserveIdle(group, due) : Optional.empty();
+    if (reserved.isEmpty()) {
+      return new ClaimingSubmit(jobs.submit(submitted), List.of());
+    }
+    Reservation reservation = reserved.get();
+    ClaimingSubmit outcome;
+    try {
+      outcome =
+          jobs.submitAndClaim(
+              submitted, group, reservation.slot().identity(), reservation.threads(), lease);
+    } catch (RuntimeException e) {
+      cancel(reservation);
+      throw e;
+    }
+    deliver(reservation, outcome.claimed());
+    return outcome;
+  }
+
+  /**
+   * Free threads of an idle TaskTracker of {@code group}: up to {@code wanted} of them, or empty
+   * when none is idle. Idle means free threads and no dispatch round running or asked for, so (as
+   * far as this JobTracker knows) no due job of the group waits to be claimed and jobs claimed at
+   * their submit jump no queue.
+   */
+  private Optional<Reservation> reserveIdle(String group, int wanted) {
+    for (TaskTrackerSlot slot : directory.inGroup(group)) {
+      if (slot.available() > 0 && slot.isIdle() && slot.channel().isActive()) {
+        int threads = slot.take(wanted);
+        if (threads > 0) {
+          return Optional.of(new Reservation(slot, threads));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Threads of one TaskTracker taken for the jobs a submit claims for it. */
+  private record Reservation(TaskTrackerSlot slot, int threads) {}
+
+  private static void cancel(Reservation reservation) {
+    reservation.slot().giveBack(reservation.threads());
+  }
+
+  /** Pushes the jobs claimed at their submit; threads they did not use are given back. */
+  private void deliver(Reservation reservation, List<StoredJob> claimed) {
+    TaskTrackerSlot slot = reservation.slot();
+    if (claimed.size() < reservation.threads()) {
+      slot.giveBack(reservation.threads() - claimed.size());
+    }
+    if (claimed.isEmpty()) {
+      return;
+    }
+    // The caller writes their DISPATCHED lines after their RECEIVED lines.
+    metrics.count(MetricNames.JOBS_DISPATCHED, claimed.size(), MetricNames.TAG_GROUP, slot.group());
+    metrics.count(
+        MetricNames.JOBS_DISPATCHED_AT_SUBMIT, claimed.size(), MetricNames.TAG_GROUP, slot.group());
+    push(slot, claimed);
+  }
+
+  /**
    * Claims up to {@code max} jobs for {@code slot} now, within its free threads (used to hand jobs
    * back in a completion reply). The caller delivers them.
    */
@@ -123,8 +194,6 @@ public final class Dispatcher {
     try {
       claimed = jobs.claim(slot.group(), slot.identity(), threads, lease);
       metrics.time(MetricNames.STORE_CLAIM, System.nanoTime() - started);
-      metrics.count(
-          MetricNames.JOBS_DISPATCHED, claimed.size(), MetricNames.TAG_GROUP, slot.group());
     } catch (RuntimeException e) {
       slot.giveBack(threads);
       background.failed(
@@ -137,6 +206,7 @@ public final class Dispatcher {
     if (claimed.size() < threads) {
       slot.giveBack(threads - claimed.size());
     }
+    metrics.count(MetricNames.JOBS_DISPATCHED, claimed.size(), MetricNames.TAG_GROUP, slot.group());
     for (StoredJob job : claimed) {
       eventLog.written(job, JobLogType.DISPATCHED, slot.identity(), "attempt " + job.attempt());
     }

@@ -67,6 +67,11 @@ public final class TaskTrackerSlot {
     return roundWanted.get();
   }
 
+  /** No dispatch round running or asked for. */
+  boolean isIdle() {
+    return !dispatching.get() && !roundWanted.get();
+  }
+
   /** Takes the request for a round, if there is one. */
   boolean takeRoundRequest() {
     return roundWanted.getAndSet(false);

@@ -5,16 +5,19 @@ import com.lts.core.cluster.NodeType;
 import com.lts.core.domain.Job;
 import com.lts.core.domain.JobBatch;
 import com.lts.core.domain.JobRefusal;
+import com.lts.core.domain.JobType;
 import com.lts.core.domain.Response;
 import com.lts.core.domain.ResponseCode;
 import com.lts.core.event.NodeEvents;
 import com.lts.core.internal.background.Background;
 import com.lts.core.monitor.MetricNames;
 import com.lts.core.monitor.NodeMetrics;
+import com.lts.core.store.ClaimingSubmit;
 import com.lts.core.store.JobLogType;
 import com.lts.core.store.JobStore;
 import com.lts.core.store.NodeGroupStore;
 import com.lts.core.store.StoreException;
+import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
 import com.lts.core.store.SubmitStatus;
 import com.lts.jobtracker.internal.dispatch.Dispatcher;
@@ -56,6 +59,7 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
   private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
   private final int maxJobsPerBatch;
   private final SubmitRateLimiter rate;
+  private final Clock clock;
 
   /**
    * @param maxJobsPerBatch {@code jobtracker.submit.batch.max.jobs}
@@ -75,6 +79,7 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       Clock clock) {
     this.maxJobsPerBatch = maxJobsPerBatch;
     this.rate = new SubmitRateLimiter(maxSubmitsPerSecond, clock);
+    this.clock = clock;
     this.metrics = metrics;
     this.unserved = unserved;
     this.background = new Background(events, SubmitProcessor.class);
@@ -126,10 +131,13 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
       }
     }
     List<SubmitResult> results = List.of();
+    Map<String, StoredJob> claimedAtSubmit = new HashMap<>();
     if (!valid.isEmpty()) {
       try {
         long started = System.nanoTime();
-        results = jobs.submit(valid);
+        ClaimingSubmit stored = store(valid);
+        results = stored.results();
+        stored.claimed().forEach(job -> claimedAtSubmit.put(job.jobId(), job));
         metrics.time(MetricNames.STORE_SUBMIT, System.nanoTime() - started);
         countReceived(valid);
       } catch (StoreException e) {
@@ -141,7 +149,7 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
             List.of());
       }
     }
-    String received = received(valid, results);
+    String received = received(valid, results, claimedAtSubmit);
     List<String> warnings = unserved.warnings(groupsOf(valid));
     if (refused.isEmpty()) {
       Response response = Response.success(ResponseCode.JOB_RECEIVE_SUCCESS, received);
@@ -162,6 +170,29 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
     response.setRefusals(refused);
     response.setWarnings(warnings);
     return response;
+  }
+
+  /**
+   * Stores the jobs; the due one-time jobs of the batch's first group that has any are claimed at
+   * their submit when a TaskTracker of that group is idle, and pushed.
+   */
+  private ClaimingSubmit store(List<Job> valid) {
+    long now = clock.millis();
+    String group = null;
+    int due = 0;
+    for (Job job : valid) {
+      if (isDue(job, now) && (group == null || group.equals(job.getTaskTrackerNodeGroup()))) {
+        group = job.getTaskTrackerNodeGroup();
+        due++;
+      }
+    }
+    return dispatcher.submit(valid, group, due);
+  }
+
+  private static boolean isDue(Job job, long now) {
+    JobType type = job.getJobType();
+    return type == JobType.REAL_TIME
+        || (type == JobType.TRIGGER_TIME && job.getTriggerTime() <= now);
   }
 
   private static Set<String> groupsOf(List<Job> jobs) {
@@ -185,7 +216,8 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
     return refused.size() > 20 ? s + " | ..." : s.toString();
   }
 
-  private String received(List<Job> submitted, List<SubmitResult> results) {
+  private String received(
+      List<Job> submitted, List<SubmitResult> results, Map<String, StoredJob> claimedAtSubmit) {
     List<String> duplicates = new ArrayList<>();
     List<String> running = new ArrayList<>();
     int resent = 0;
@@ -218,6 +250,15 @@ public final class SubmitProcessor implements RequestProcessor<JobSubmitRequest,
               result.status() == SubmitStatus.REPLACED
                   ? "replaced the existing job"
                   : job.getJobType().name()));
+      StoredJob claimed = claimedAtSubmit.get(result.jobId());
+      if (claimed != null) {
+        eventLog.written(
+            claimed,
+            JobLogType.DISPATCHED,
+            claimed.taskTrackerIdentity(),
+            "attempt " + claimed.attempt());
+        continue; // pushed already
+      }
       switch (job.getJobType()) {
         case REAL_TIME -> dueGroups.add(result.taskTrackerNodeGroup());
         case TRIGGER_TIME -> {

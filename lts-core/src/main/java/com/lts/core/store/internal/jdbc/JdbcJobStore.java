@@ -3,6 +3,7 @@ package com.lts.core.store.internal.jdbc;
 import com.lts.core.domain.Job;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
+import com.lts.core.store.ClaimingSubmit;
 import com.lts.core.store.Completion;
 import com.lts.core.store.DeadJob;
 import com.lts.core.store.DueGroup;
@@ -22,6 +23,7 @@ import com.lts.core.store.RetryLater;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
+import com.lts.core.store.internal.ClaimAtSubmit;
 import com.lts.core.store.internal.LifecycleLines;
 import com.lts.core.store.internal.ScheduleRewind;
 import java.sql.Connection;
@@ -90,12 +92,22 @@ final class JdbcJobStore implements JobStore {
   }
 
   @Override
+  public ClaimingSubmit submitAndClaim(
+      List<Job> jobs,
+      String taskTrackerNodeGroup,
+      String taskTrackerIdentity,
+      int max,
+      Duration lease) {
+    StoreArguments.claim(taskTrackerNodeGroup, taskTrackerIdentity, max, lease);
+    long deadline = leaseClock.millis() + lease.toMillis();
+    return submitter.submit(
+        jobs, new ClaimAtSubmit(taskTrackerNodeGroup, taskTrackerIdentity, max, deadline));
+  }
+
+  @Override
   public List<StoredJob> claim(
       String taskTrackerNodeGroup, String taskTrackerIdentity, int max, Duration lease) {
-    StoreArguments.group("taskTrackerNodeGroup", taskTrackerNodeGroup);
-    StoreArguments.group("taskTrackerIdentity", taskTrackerIdentity);
-    StoreArguments.limit("max", max);
-    StoreArguments.lease(lease);
+    StoreArguments.claim(taskTrackerNodeGroup, taskTrackerIdentity, max, lease);
     long now = clock.millis();
     long deadline = leaseClock.millis() + lease.toMillis();
     if (!logLifecycle) {

@@ -1,13 +1,16 @@
 package com.lts.core.store.internal.jdbc;
 
 import com.lts.core.domain.Job;
+import com.lts.core.store.ClaimingSubmit;
 import com.lts.core.store.JobIds;
 import com.lts.core.store.JobLogEntry;
 import com.lts.core.store.JobState;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoreException;
+import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
 import com.lts.core.store.SubmitStatus;
+import com.lts.core.store.internal.ClaimAtSubmit;
 import com.lts.core.store.internal.LifecycleLines;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,15 +51,27 @@ final class JdbcSubmitter {
   }
 
   List<SubmitResult> submit(List<Job> jobs) {
+    return submit(jobs, null).results();
+  }
+
+  /**
+   * Stores the jobs; with {@code claimFor}, the due one-time jobs it adds for that TaskTracker's
+   * group are stored claimed by it (see {@link com.lts.core.store.JobStore#submitAndClaim}).
+   */
+  ClaimingSubmit submit(List<Job> jobs, ClaimAtSubmit claimFor) {
     StoreArguments.jobs(jobs);
     if (jobs.isEmpty()) {
-      return List.of();
+      return new ClaimingSubmit(List.of(), List.of());
     }
     // Most batches hold only new keys: insert them all without looking first.
     if (distinctKeys(jobs)) {
       try {
         return jdbc.transaction(
-            "submit " + jobs.size() + " job(s)", c -> logged(c, jobs, insertAll(c, jobs)));
+            "submit " + jobs.size() + " job(s)",
+            c -> {
+              Pass pass = new Pass(clock.millis(), claimFor);
+              return logged(c, jobs, insertAll(c, jobs, pass), pass);
+            });
       } catch (KeyCollision e) {
         // some exist already: fall through to the careful path
       }
@@ -64,7 +79,11 @@ final class JdbcSubmitter {
     for (int round = 1; ; round++) {
       try {
         return jdbc.transaction(
-            "submit " + jobs.size() + " job(s)", c -> logged(c, jobs, submitOnce(c, jobs)));
+            "submit " + jobs.size() + " job(s)",
+            c -> {
+              Pass pass = new Pass(clock.millis(), claimFor);
+              return logged(c, jobs, submitOnce(c, jobs, pass), pass);
+            });
       } catch (KeyCollision e) {
         if (round == MAX_ROUNDS) {
           throw new StoreException(
@@ -134,19 +153,26 @@ final class JdbcSubmitter {
         });
   }
 
-  /** Writes the RECEIVED lines of the stored jobs in the submit's transaction. */
-  private List<SubmitResult> logged(Connection c, List<Job> jobs, List<SubmitResult> results)
+  /**
+   * Writes the RECEIVED lines of the stored jobs, and the DISPATCHED lines of those stored claimed,
+   * in the submit's transaction.
+   */
+  private ClaimingSubmit logged(Connection c, List<Job> jobs, List<SubmitResult> results, Pass pass)
       throws SQLException {
     if (logLifecycle) {
-      List<JobLogEntry> lines = LifecycleLines.received(jobs, results, clock.millis());
+      List<JobLogEntry> lines = new ArrayList<>(LifecycleLines.received(jobs, results, pass.now));
+      if (!pass.claimed.isEmpty()) {
+        lines.addAll(LifecycleLines.dispatched(pass.claimed, pass.claimFor.identity(), pass.now));
+      }
       if (!lines.isEmpty()) {
         JdbcJobLogStore.insert(c, lines);
       }
     }
-    return results;
+    return new ClaimingSubmit(results, pass.claimed);
   }
 
-  private List<SubmitResult> insertAll(Connection c, List<Job> jobs) throws SQLException {
+  private List<SubmitResult> insertAll(Connection c, List<Job> jobs, Pass pass)
+      throws SQLException {
     List<String> jobIds = new ArrayList<>(jobs.size());
     List<SubmitResult> results = new ArrayList<>(jobs.size());
     for (Job job : jobs) {
@@ -156,16 +182,15 @@ final class JdbcSubmitter {
           new SubmitResult(
               job.getTaskTrackerNodeGroup(), job.getTaskId(), jobId, SubmitStatus.ADDED));
     }
-    long now = clock.millis();
-    insertOrCollide(c, jobs, jobIds, now);
-    recordOrCollide(c, jobs, jobIds, now);
+    insertOrCollide(c, jobs, jobIds, pass);
+    recordOrCollide(c, jobs, jobIds, pass.now);
     return results;
   }
 
-  private void insertOrCollide(Connection c, List<Job> jobs, List<String> jobIds, long now)
+  private void insertOrCollide(Connection c, List<Job> jobs, List<String> jobIds, Pass pass)
       throws SQLException {
     try {
-      insert(c, jobs, jobIds, now);
+      insert(c, jobs, jobIds, pass);
     } catch (SQLException e) {
       if (jdbc.dialect().isDuplicateKey(e)) {
         throw new KeyCollision(e);
@@ -200,8 +225,9 @@ final class JdbcSubmitter {
     }
   }
 
-  private List<SubmitResult> submitOnce(Connection c, List<Job> jobs) throws SQLException {
-    long now = clock.millis();
+  private List<SubmitResult> submitOnce(Connection c, List<Job> jobs, Pass pass)
+      throws SQLException {
+    long now = pass.now;
     Map<String, String> received = received(c, submitIds(jobs));
     Map<Key, Existing> known = existing(c, jobs);
     List<SubmitResult> results = new ArrayList<>(jobs.size());
@@ -246,7 +272,7 @@ final class JdbcSubmitter {
       }
       results.add(new SubmitResult(key.group, key.taskId, jobId, status));
     }
-    insertOrCollide(c, inserts, insertIds, now);
+    insertOrCollide(c, inserts, insertIds, pass);
     replace(c, replaces, now);
     recordOrCollide(c, recorded, recordedIds, now);
     return results;
@@ -317,14 +343,16 @@ final class JdbcSubmitter {
     return existing;
   }
 
-  private static void insert(Connection c, List<Job> jobs, List<String> jobIds, long now)
+  private static void insert(Connection c, List<Job> jobs, List<String> jobIds, Pass pass)
       throws SQLException {
     for (int from = 0; from < jobs.size(); from += ROWS_PER_INSERT) {
       int to = Math.min(jobs.size(), from + ROWS_PER_INSERT);
       try (PreparedStatement ps = c.prepareStatement(JobSql.insert(to - from))) {
         int i = 1;
         for (int j = from; j < to; j++) {
-          i = JobRows.bindNew(ps, i, jobIds.get(j), jobs.get(j), now);
+          Job job = jobs.get(j);
+          String jobId = jobIds.get(j);
+          i = JobRows.bindNew(ps, i, jobId, job, pass.now, pass.claim(jobId, job));
         }
         ps.executeUpdate();
       }
@@ -356,6 +384,29 @@ final class JdbcSubmitter {
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  /** One try of a submit's transaction: its "now" and the jobs it stored claimed so far. */
+  private static final class Pass {
+    final long now;
+    final ClaimAtSubmit claimFor;
+    final List<StoredJob> claimed = new ArrayList<>();
+
+    Pass(long now, ClaimAtSubmit claimFor) {
+      this.now = now;
+      this.claimFor = claimFor;
+    }
+
+    /** The claimed job to store for a new row, or null to store it waiting. */
+    StoredJob claim(String jobId, Job job) {
+      if (claimFor == null || !claimFor.wants(job, now, claimed.size())) {
+        return null;
+      }
+      StoredJob run =
+          JobRows.claimedAtSubmit(jobId, job, claimFor.identity(), claimFor.leaseDeadline(), now);
+      claimed.add(run);
+      return run;
     }
   }
 

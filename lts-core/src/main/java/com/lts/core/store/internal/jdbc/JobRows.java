@@ -41,13 +41,17 @@ final class JobRows {
     return params.isEmpty() ? null : Json.toJson(params);
   }
 
-  /** Binds a whole new row starting at parameter {@code i}; returns the next index. */
-  static int bindNew(PreparedStatement ps, int i, String jobId, Job job, long now)
+  /**
+   * Binds a whole new row starting at parameter {@code i}, waiting or, with {@code claimed}, as
+   * that claim; returns the next index.
+   */
+  static int bindNew(
+      PreparedStatement ps, int i, String jobId, Job job, long now, StoredJob claimed)
       throws SQLException {
     JobKind kind = kindOf(job);
     ps.setString(i++, jobId);
     ps.setString(i++, kind.name());
-    ps.setString(i++, initialState(kind).name());
+    ps.setString(i++, claimed != null ? claimed.state().name() : initialState(kind).name());
     ps.setString(i++, job.getJobType().name());
     ps.setString(i++, job.getTaskId());
     ps.setString(i++, job.getTaskTrackerNodeGroup());
@@ -65,10 +69,17 @@ final class JobRows {
     ps.setBoolean(i++, job.isNeedFeedback());
     ps.setBoolean(i++, job.isRelyOnPrevCycle());
     ps.setString(i++, params(job));
-    ps.setLong(i++, 0);
-    ps.setLong(i++, 0);
-    ps.setNull(i++, Types.VARCHAR);
-    ps.setNull(i++, Types.BIGINT);
+    if (claimed == null) {
+      ps.setLong(i++, 0);
+      ps.setLong(i++, 0);
+      ps.setNull(i++, Types.VARCHAR);
+      ps.setNull(i++, Types.BIGINT);
+    } else {
+      ps.setLong(i++, claimed.attempt());
+      ps.setLong(i++, claimed.version());
+      ps.setString(i++, claimed.taskTrackerIdentity());
+      ps.setLong(i++, claimed.leaseDeadline());
+    }
     ps.setLong(i++, now);
     ps.setLong(i++, now);
     ps.setString(i++, job.getMisfirePolicy().name());
@@ -147,6 +158,32 @@ final class JobRows {
         rs.getLong("version"),
         rs.getLong("created"),
         rs.getLong("modified"));
+  }
+
+  /**
+   * A new one-time job as a claim at its submit leaves it: executing under attempt 1, as if stored
+   * waiting (attempt 0, version 0) and claimed at once.
+   */
+  static StoredJob claimedAtSubmit(
+      String jobId, Job submitted, String identity, long leaseDeadline, long now) {
+    Job job = new Job(submitted);
+    job.setSubmitId(null); // a claimed row read back carries none either
+    return new StoredJob(
+        jobId,
+        JobKind.JOB,
+        JobState.EXECUTING,
+        job,
+        1,
+        0,
+        0,
+        initialTriggerTime(submitted, now),
+        identity,
+        leaseDeadline,
+        null,
+        null,
+        1,
+        now,
+        now);
   }
 
   /** {@code row} as a claim left it: executing under the next attempt. */

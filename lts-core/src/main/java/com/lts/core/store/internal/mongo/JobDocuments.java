@@ -78,6 +78,18 @@ final class JobDocuments {
     return doc;
   }
 
+  /**
+   * Turns a new one-time job's document into the one a claim right after its submit would leave:
+   * executing under attempt 1 (version 1) for {@code identity}.
+   */
+  static void claimAtSubmit(Document doc, String identity, long leaseDeadline) {
+    doc.put(STATE, JobState.EXECUTING.name());
+    doc.put(ATTEMPT, 1L);
+    doc.put(VERSION, 1L);
+    doc.put(IDENTITY, identity);
+    doc.put(LEASE_DEADLINE, leaseDeadline);
+  }
+
   /** The fields a submit with replaceOnExist or an operator's edit sets. */
   static Document editable(Job job, long triggerTime) {
     Document doc = new Document();

@@ -19,6 +19,7 @@ import static com.lts.core.store.internal.mongo.JobDocuments.VERSION;
 import com.lts.core.domain.Job;
 import com.lts.core.store.AttemptOutcome;
 import com.lts.core.store.AttemptRef;
+import com.lts.core.store.ClaimingSubmit;
 import com.lts.core.store.Completion;
 import com.lts.core.store.DueGroup;
 import com.lts.core.store.ExpiredLease;
@@ -36,6 +37,7 @@ import com.lts.core.store.RetryLater;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
+import com.lts.core.store.internal.ClaimAtSubmit;
 import com.lts.core.store.internal.LifecycleLines;
 import com.lts.core.store.internal.ScheduleRewind;
 import com.mongodb.client.MongoCollection;
@@ -136,6 +138,28 @@ final class MongoJobStore implements JobStore {
     return results;
   }
 
+  @Override
+  public ClaimingSubmit submitAndClaim(
+      List<Job> batch,
+      String taskTrackerNodeGroup,
+      String taskTrackerIdentity,
+      int max,
+      Duration lease) {
+    StoreArguments.claim(taskTrackerNodeGroup, taskTrackerIdentity, max, lease);
+    long deadline = leaseClock.millis() + lease.toMillis();
+    ClaimingSubmit submitted =
+        submitter.submit(
+            batch, new ClaimAtSubmit(taskTrackerNodeGroup, taskTrackerIdentity, max, deadline));
+    if (lifecycleLog != null) {
+      long now = clock.millis();
+      List<JobLogEntry> lines =
+          new ArrayList<>(LifecycleLines.received(batch, submitted.results(), now));
+      lines.addAll(LifecycleLines.dispatched(submitted.claimed(), taskTrackerIdentity, now));
+      log(lines);
+    }
+    return submitted;
+  }
+
   /** Writes lifecycle lines right after the change they record, in one insertMany. */
   private void log(List<JobLogEntry> lines) {
     if (lifecycleLog != null && !lines.isEmpty()) {
@@ -146,10 +170,7 @@ final class MongoJobStore implements JobStore {
   @Override
   public List<StoredJob> claim(
       String taskTrackerNodeGroup, String taskTrackerIdentity, int max, Duration lease) {
-    StoreArguments.group("taskTrackerNodeGroup", taskTrackerNodeGroup);
-    StoreArguments.group("taskTrackerIdentity", taskTrackerIdentity);
-    StoreArguments.limit("max", max);
-    StoreArguments.lease(lease);
+    StoreArguments.claim(taskTrackerNodeGroup, taskTrackerIdentity, max, lease);
     long now = clock.millis();
     Bson due =
         Filters.and(

@@ -4,13 +4,16 @@ import static com.lts.core.store.internal.mongo.JobDocuments.KEY;
 import static com.lts.core.store.internal.mongo.JobDocuments.SUBMIT_ID;
 
 import com.lts.core.domain.Job;
+import com.lts.core.store.ClaimingSubmit;
 import com.lts.core.store.JobIds;
 import com.lts.core.store.JobKind;
 import com.lts.core.store.JobState;
 import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoreException;
+import com.lts.core.store.StoredJob;
 import com.lts.core.store.SubmitResult;
 import com.lts.core.store.SubmitStatus;
+import com.lts.core.store.internal.ClaimAtSubmit;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
@@ -60,15 +63,24 @@ final class MongoSubmitter {
   }
 
   List<SubmitResult> submit(List<Job> batch) {
-    StoreArguments.jobs(batch);
-    if (batch.isEmpty()) {
-      return List.of();
-    }
-    return calls.run("submit " + batch.size() + " job(s)", () -> submitAll(batch));
+    return submit(batch, null).results();
   }
 
-  private List<SubmitResult> submitAll(List<Job> batch) {
+  /**
+   * Stores the jobs; with {@code claimFor}, the due one-time jobs it adds for that TaskTracker's
+   * group are stored claimed by it (see {@link com.lts.core.store.JobStore#submitAndClaim}).
+   */
+  ClaimingSubmit submit(List<Job> batch, ClaimAtSubmit claimFor) {
+    StoreArguments.jobs(batch);
+    if (batch.isEmpty()) {
+      return new ClaimingSubmit(List.of(), List.of());
+    }
+    return calls.run("submit " + batch.size() + " job(s)", () -> submitAll(batch, claimFor));
+  }
+
+  private ClaimingSubmit submitAll(List<Job> batch, ClaimAtSubmit claimFor) {
     long now = clock.millis();
+    Set<Integer> claimedDocs = new HashSet<>();
     Map<String, String> received = received(batch);
     SubmitResult[] results = new SubmitResult[batch.size()];
     List<Integer> toStore = new ArrayList<>();
@@ -86,7 +98,12 @@ final class MongoSubmitter {
           firstInBatch.put(submitId, i);
         }
         toStore.add(i);
-        docs.add(JobDocuments.newJob(ids.next(), job, now));
+        Document doc = JobDocuments.newJob(ids.next(), job, now);
+        if (claimFor != null && claimFor.wants(job, now, claimedDocs.size())) {
+          JobDocuments.claimAtSubmit(doc, claimFor.identity(), claimFor.leaseDeadline());
+          claimedDocs.add(docs.size());
+        }
+        docs.add(doc);
       }
     }
     Set<Integer> duplicates = insert(batch, toStore, docs);
@@ -108,6 +125,12 @@ final class MongoSubmitter {
       }
     }
     record(records);
+    List<StoredJob> claimed = new ArrayList<>();
+    for (int d = 0; d < docs.size(); d++) {
+      if (claimedDocs.contains(d) && results[toStore.get(d)].status() == SubmitStatus.ADDED) {
+        claimed.add(JobDocuments.read(docs.get(d)));
+      }
+    }
     for (int i = 0; i < batch.size(); i++) {
       if (results[i] == null) {
         Job job = batch.get(i);
@@ -115,7 +138,7 @@ final class MongoSubmitter {
         results[i] = result(job, first.jobId(), SubmitStatus.ALREADY_RECEIVED);
       }
     }
-    return List.of(results);
+    return new ClaimingSubmit(List.of(results), claimed);
   }
 
   /** Inserts the documents; returns the positions (in {@code docs}) whose key existed. */
