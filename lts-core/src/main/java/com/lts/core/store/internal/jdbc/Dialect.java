@@ -117,6 +117,19 @@ abstract class Dialect {
   }
 
   /**
+   * Locks the rows of {@code n} job ids (bound in job id order) and reads job_id, attempt, state
+   * and lease_deadline, in job id order.
+   */
+  String lockForFinish(int n) {
+    return JobSql.lockForFinish(n);
+  }
+
+  /** Deletes the rows of {@code n} job ids. */
+  String deleteByIds(int n) {
+    return JobSql.deleteByIds(n);
+  }
+
+  /**
    * {@code table} in a FROM clause, made to be read through {@code index} where the database might
    * walk another index (or the same one the slow way) instead.
    */

@@ -577,12 +577,12 @@ final class JdbcJobStore implements JobStore {
    * 1 for each deleted run and 0 for each refused one, in the order of {@code runs} (sorted by job
    * id).
    */
-  private static int[] deleteFinished(Connection c, List<AttemptRef> runs) throws SQLException {
+  private int[] deleteFinished(Connection c, List<AttemptRef> runs) throws SQLException {
     int[] counts = new int[runs.size()];
     for (int from = 0; from < runs.size(); from += FINISH_CHUNK) {
       List<AttemptRef> chunk = runs.subList(from, Math.min(runs.size(), from + FINISH_CHUNK));
       Map<String, FinishableRow> rows = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(JobSql.lockForFinish(chunk.size()))) {
+      try (PreparedStatement ps = c.prepareStatement(jdbc.dialect().lockForFinish(chunk.size()))) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setString(i + 1, chunk.get(i).jobId());
         }
@@ -605,7 +605,7 @@ final class JdbcJobStore implements JobStore {
         }
       }
       if (!doomed.isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement(JobSql.deleteByIds(doomed.size()))) {
+        try (PreparedStatement ps = c.prepareStatement(jdbc.dialect().deleteByIds(doomed.size()))) {
           for (int i = 0; i < doomed.size(); i++) {
             ps.setString(i + 1, doomed.get(i));
           }

@@ -32,6 +32,11 @@ final class MySqlDialect extends Dialect {
    */
   @Override
   String byPrimaryKey(String sql) {
+    return forcePrimaryKey(sql);
+  }
+
+  /** An UPDATE of the job table made to find its rows through the primary key. */
+  static String forcePrimaryKey(String sql) {
     String update = "UPDATE " + JobSql.TABLE + " SET ";
     if (!sql.startsWith(update)) {
       throw new IllegalArgumentException("not an UPDATE of " + JobSql.TABLE + ": " + sql);
@@ -40,6 +45,37 @@ final class MySqlDialect extends Dialect {
         + JobSql.TABLE
         + " FORCE INDEX (PRIMARY) SET "
         + sql.substring(update.length());
+  }
+
+  /**
+   * With a small table MariaDB reads {@code job_id IN (...)} of many ids by scanning the primary
+   * key whole rather than as ranges (EXPLAIN on 30 rows, 17 ids: type "index"/"ALL", even with
+   * FORCE INDEX), and a locking read or DELETE that scans locks, or waits for, every row it passes:
+   * two completions of disjoint runs deadlocked on each other's rows. Joined to the ids as a
+   * derived table, each row is one primary-key lookup (eq_ref) whatever the table holds.
+   */
+  @Override
+  String lockForFinish(int n) {
+    return "SELECT t.job_id, t.attempt, t.state, t.lease_deadline FROM "
+        + JobSql.TABLE
+        + " t JOIN "
+        + idsTable(n)
+        + " ids ON t.job_id = ids.job_id ORDER BY t.job_id FOR UPDATE";
+  }
+
+  /** See {@link #lockForFinish}. */
+  @Override
+  String deleteByIds(int n) {
+    return "DELETE t FROM "
+        + JobSql.TABLE
+        + " t JOIN "
+        + idsTable(n)
+        + " ids ON t.job_id = ids.job_id";
+  }
+
+  /** {@code n} job id parameters as a derived table with one column, job_id, in the order bound. */
+  private static String idsTable(int n) {
+    return "(SELECT ? AS job_id" + " UNION ALL SELECT ?".repeat(n - 1) + ")";
   }
 
   /**

@@ -75,8 +75,10 @@ final class SelectThenUpdateClaimer extends Claimer {
           if (due.isEmpty()) {
             return due;
           }
+          // Through the primary key: on a small table MariaDB would scan it (see MySqlDialect).
           String update =
-              JobSql.CLAIM_SET + " WHERE job_id IN (" + JobSql.placeholders(due.size()) + ")";
+              MySqlDialect.forcePrimaryKey(
+                  JobSql.CLAIM_SET + " WHERE job_id IN (" + JobSql.placeholders(due.size()) + ")");
           try (PreparedStatement ps = tx.prepareStatement(update)) {
             int i = 1;
             ps.setString(i++, identity);
