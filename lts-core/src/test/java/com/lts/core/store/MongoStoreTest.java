@@ -189,6 +189,11 @@ class MongoStoreTest {
     protected int paginationRows() {
       return 20_000;
     }
+
+    @Override
+    protected int submitAndClaimBatches() {
+      return 8;
+    }
   }
 
   @Nested

@@ -26,6 +26,11 @@ public abstract class StoreConcurrencyContract extends StoreContractBase {
     return 10_000;
   }
 
+  /** Submit batches (of 50 jobs) in the race of submits that claim. */
+  protected int submitAndClaimBatches() {
+    return 40;
+  }
+
   /** Rows the pagination test inserts. */
   protected int paginationRows() {
     return 100_000;
@@ -82,6 +87,83 @@ public abstract class StoreConcurrencyContract extends StoreContractBase {
     assertThat(claimed).hasSize(total);
     assertThat(unique).hasSize(total);
     assertThat(jobs().countByGroup(JobQueue.EXECUTING)).containsEntry(GROUP, (long) total);
+  }
+
+  /**
+   * Submits that claim their jobs for a TaskTracker race claimers and completions of the same group
+   * on two stores: every job is claimed exactly once, by its submit or by a claim, and each claimed
+   * run completes.
+   */
+  @Test
+  void submitsThatClaimRaceClaimersAndEveryJobIsClaimedOnce() throws Exception {
+    int batches = submitAndClaimBatches();
+    int perBatch = 50;
+    int total = batches * perBatch;
+    ConcurrentLinkedQueue<String> claimed = new ConcurrentLinkedQueue<>();
+    AtomicInteger submitted = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (Store second = fixture().open(clock())) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        JobStore store = (t == 0 ? store() : second).jobs();
+        int submitter = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int b = submitter; b < batches; b += 2) {
+                    ClaimingSubmit outcome =
+                        store.submitAndClaim(
+                            jobs("fused-" + b + "-", perBatch),
+                            GROUP,
+                            "TT_s" + submitter,
+                            10,
+                            LEASE);
+                    submitted.addAndGet(outcome.results().size());
+                    outcome.claimed().forEach(j -> claimed.add(j.jobId()));
+                    store.complete(outcome.claimed().stream().map(StoredJob::attemptRef).toList());
+                  }
+                  return null;
+                }));
+      }
+      for (int t = 0; t < 2; t++) {
+        JobStore store = (t == 0 ? second : store()).jobs();
+        String worker = "TT_c" + t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  // Bounded: one claimer alone needs total / 25 rounds once all are submitted.
+                  for (int round = 0; round < 4 * total && claimed.size() < total; round++) {
+                    List<StoredJob> batch = store.claim(GROUP, worker, 25, LEASE);
+                    batch.forEach(j -> claimed.add(j.jobId()));
+                    if (!batch.isEmpty()) {
+                      store.complete(batch.stream().map(StoredJob::attemptRef).toList());
+                    } else if (submitted.get() == total
+                        && store.countByGroup(JobQueue.EXECUTABLE).isEmpty()) {
+                      break;
+                    }
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> f : futures) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // What the claimers left (they stop once the queue looks empty) is claimed here; a claim that
+    // finds nothing after where claims read on starts again from the head.
+    for (int empty = 0, round = 0; empty < 2 && round < total; round++) {
+      List<StoredJob> rest = jobs().claim(GROUP, WORKER, 100, LEASE);
+      rest.forEach(j -> claimed.add(j.jobId()));
+      empty = rest.isEmpty() ? empty + 1 : 0;
+    }
+    assertThat(claimed).hasSize(total);
+    assertThat(new HashSet<>(claimed)).hasSize(total);
   }
 
   /**

@@ -4,6 +4,7 @@ import com.lts.core.cluster.NodeType;
 import com.lts.core.config.ConfigKeys;
 import com.lts.core.config.NodeConfig;
 import com.lts.core.event.NodeEvents;
+import com.lts.core.internal.background.Shutdowns;
 import com.lts.core.internal.net.NodeAddresses;
 import com.lts.core.node.NodeContext;
 import com.lts.core.node.RoleRuntime;
@@ -407,7 +408,8 @@ public final class JobTrackerRuntime implements RoleRuntime {
       server.close();
     }
     if (dispatchExecutor != null) {
-      dispatchExecutor.shutdown();
+      // Claims in progress use the store, which closes last.
+      Shutdowns.finishAndWait(dispatchExecutor, 5_000);
     }
     if (eventLog != null) {
       eventLog.close();

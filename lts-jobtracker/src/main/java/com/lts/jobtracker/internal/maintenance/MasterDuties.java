@@ -4,6 +4,7 @@ import com.lts.core.config.ConfigKey;
 import com.lts.core.event.FailureKind;
 import com.lts.core.event.NodeEvents;
 import com.lts.core.internal.background.Background;
+import com.lts.core.internal.background.Shutdowns;
 import com.lts.core.node.Candidacy;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * leases; it rejoins the election when its store answers again.
  */
 public final class MasterDuties implements AutoCloseable {
+
+  /** How long closing waits for a duty's run in progress, which may be using the store. */
+  private static final long CLOSE_WAIT_MILLIS = 5_000;
 
   private static final Logger log = LoggerFactory.getLogger(MasterDuties.class);
 
@@ -167,7 +171,7 @@ public final class MasterDuties implements AutoCloseable {
 
     void close() {
       stop();
-      thread.shutdownNow();
+      Shutdowns.stopAndWait(thread, CLOSE_WAIT_MILLIS);
     }
 
     private void runOnce() {

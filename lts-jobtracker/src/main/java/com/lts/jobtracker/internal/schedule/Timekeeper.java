@@ -2,6 +2,7 @@ package com.lts.jobtracker.internal.schedule;
 
 import com.lts.core.event.NodeEvents;
 import com.lts.core.internal.background.Background;
+import com.lts.core.internal.background.Shutdowns;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -83,7 +84,8 @@ public final class Timekeeper implements AutoCloseable {
 
   @Override
   public void close() {
-    feeding.shutdownNow();
     wheel.close();
+    // A feed in progress uses the store, which closes next.
+    Shutdowns.stopAndWait(feeding, 5_000);
   }
 }
