@@ -16,17 +16,16 @@ public final class Shutdowns {
    */
   public static boolean stopAndWait(ExecutorService executor, long millis) {
     executor.shutdownNow();
-    try {
-      return executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return await(executor, millis);
   }
 
   /** {@link #stopAndWait} without interrupting: work already queued still runs. */
   public static boolean finishAndWait(ExecutorService executor, long millis) {
     executor.shutdown();
+    return await(executor, millis);
+  }
+
+  private static boolean await(ExecutorService executor, long millis) {
     try {
       return executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
