@@ -5,6 +5,7 @@ import com.lts.core.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -12,6 +13,8 @@ import javax.sql.DataSource;
  * SQLException}s into {@link StoreException}s that say what was being done and where.
  */
 final class Jdbc {
+
+  private static final int DEADLOCK_TRIES = 3;
 
   /** Work on a connection. */
   @FunctionalInterface
@@ -60,6 +63,37 @@ final class Jdbc {
     } catch (SQLException e) {
       throw translate(action, e);
     }
+  }
+
+  /**
+   * Runs a store call that is one transaction again, up to {@value #DEADLOCK_TRIES} times in all,
+   * when the database rolled it back as a deadlock victim or a serialization failure: nothing of it
+   * was kept, so it can run again. Claimers of two JobTrackers that take the same rows in different
+   * orders (H2 has no SKIP LOCKED) may deadlock; one of them then simply claims again.
+   */
+  <T> T retryingDeadlocks(Supplier<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (StoreException e) {
+        if (attempt >= DEADLOCK_TRIES || !isDeadlock(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean isDeadlock(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        // 40001: serialization failure / deadlock (H2, MySQL); 40P01: PostgreSQL's deadlock
+        if (state.equals("40001") || state.equals("40P01")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Runs {@code work} in a transaction on {@code c}; joins the one already open on it, if any. */

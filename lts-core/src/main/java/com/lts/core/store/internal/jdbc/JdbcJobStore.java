@@ -110,19 +110,27 @@ final class JdbcJobStore implements JobStore {
     StoreArguments.claim(taskTrackerNodeGroup, taskTrackerIdentity, max, lease);
     long now = clock.millis();
     long deadline = leaseClock.millis() + lease.toMillis();
+    String action = "claim jobs of group " + taskTrackerNodeGroup;
     if (!logLifecycle) {
-      return jdbc.autoCommit(
-          "claim jobs of group " + taskTrackerNodeGroup,
-          c -> claimer.claim(c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now));
+      return jdbc.retryingDeadlocks(
+          () ->
+              jdbc.autoCommit(
+                  action,
+                  c ->
+                      claimer.claim(
+                          c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now)));
     }
-    return jdbc.transaction(
-        "claim jobs of group " + taskTrackerNodeGroup,
-        c -> {
-          List<StoredJob> claimed =
-              claimer.claim(c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now);
-          log(c, LifecycleLines.dispatched(claimed, taskTrackerIdentity, now));
-          return claimed;
-        });
+    return jdbc.retryingDeadlocks(
+        () ->
+            jdbc.transaction(
+                action,
+                c -> {
+                  List<StoredJob> claimed =
+                      claimer.claim(
+                          c, taskTrackerNodeGroup, taskTrackerIdentity, max, deadline, now);
+                  log(c, LifecycleLines.dispatched(claimed, taskTrackerIdentity, now));
+                  return claimed;
+                }));
   }
 
   /**
@@ -146,6 +154,11 @@ final class JdbcJobStore implements JobStore {
         StoreArguments.group("jobClientNodeGroup", completion.jobClientNodeGroup());
       }
     }
+    // A deadlock victim kept nothing (feedback, dead letters and lines included): run it again.
+    return jdbc.retryingDeadlocks(() -> finishInOrder(ordered));
+  }
+
+  private AttemptOutcome finishInOrder(List<Completion> ordered) {
     return jdbc.transaction(
         "complete " + ordered.size() + " run(s)",
         c -> {
