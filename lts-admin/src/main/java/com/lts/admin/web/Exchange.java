@@ -30,6 +30,7 @@ public final class Exchange {
   private final Session session;
   private Fields query;
   private JSONObject body;
+  private boolean bodyConsumed;
   private int status;
   private Object answered;
 
@@ -107,6 +108,7 @@ public final class Exchange {
   }
 
   private JSONObject readBody() {
+    bodyConsumed = true;
     byte[] bytes;
     try (InputStream in = Content.Source.asInputStream(request)) {
       bytes = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -146,11 +148,32 @@ public final class Exchange {
   }
 
   public void send(int status, String contentType, byte[] bytes) throws IOException {
+    discardUnreadBody();
     this.status = status;
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
     write(true, bytes);
+  }
+
+  /**
+   * Reads and drops a request body nothing read (an answer given before it, such as 401), so that
+   * the connection can serve the client's next request: left unread, the connection was closed
+   * after the answer, and a client that sent its next request on it read nothing back. A body over
+   * the limit closes the connection instead.
+   */
+  private void discardUnreadBody() {
+    if (bodyConsumed) {
+      return;
+    }
+    bodyConsumed = true;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      if (in.readNBytes(MAX_BODY_BYTES + 1).length > MAX_BODY_BYTES) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      }
+    } catch (IOException e) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
   }
 
   /** Starts a server-sent event stream: status, headers, no length. */

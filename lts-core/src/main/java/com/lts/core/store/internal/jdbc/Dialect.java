@@ -117,6 +117,14 @@ abstract class Dialect {
   }
 
   /**
+   * Whether the pool's connections stay out of auto-commit, so that a transaction needs no round
+   * trips to switch it off and on again; every call then ends with a commit or rollback.
+   */
+  boolean poolInTransaction() {
+    return false;
+  }
+
+  /**
    * Locks the rows of {@code n} job ids (bound in job id order) and reads job_id, attempt, state
    * and lease_deadline, in job id order.
    */

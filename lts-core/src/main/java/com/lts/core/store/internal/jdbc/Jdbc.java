@@ -47,10 +47,14 @@ final class Jdbc {
     return dialect;
   }
 
-  /** Runs {@code work} with auto-commit on: each statement is its own transaction. */
+  /**
+   * Runs {@code work} with auto-commit on: each statement is its own transaction. On a pool whose
+   * connections stay in a transaction ({@link Dialect#poolInTransaction()}) the work is one
+   * transaction instead, committed at its end.
+   */
   <T> T autoCommit(String action, Work<T> work) {
     try (Connection c = connection()) {
-      return work.run(c);
+      return c.getAutoCommit() ? work.run(c) : commitAtEnd(c, work);
     } catch (SQLException e) {
       throw translate(action, e);
     }
@@ -59,9 +63,21 @@ final class Jdbc {
   /** Runs {@code work} in one transaction: all of it is committed, or none. */
   <T> T transaction(String action, Work<T> work) {
     try (Connection c = connection()) {
-      return inTransaction(c, work);
+      return c.getAutoCommit() ? inTransaction(c, work) : commitAtEnd(c, work);
     } catch (SQLException e) {
       throw translate(action, e);
+    }
+  }
+
+  /** On a connection already in a transaction: runs {@code work}, then commits, or rolls back. */
+  private static <T> T commitAtEnd(Connection c, Work<T> work) throws SQLException {
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(c, e);
+      throw e;
     }
   }
 

@@ -69,6 +69,7 @@ final class JdbcStore implements Store {
     hikari.setMaximumPoolSize(config.get(ConfigKeys.JDBC_POOL_MAX_SIZE));
     hikari.setMinimumIdle(Math.min(2, config.get(ConfigKeys.JDBC_POOL_MAX_SIZE)));
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    hikari.setAutoCommit(!dialect.poolInTransaction());
     Duration queryTimeout = config.get(ConfigKeys.JDBC_QUERY_TIMEOUT);
     Duration socketTimeout = config.get(ConfigKeys.JDBC_SOCKET_TIMEOUT);
     Duration connectTimeout = config.get(ConfigKeys.JDBC_CONNECT_TIMEOUT);

@@ -142,6 +142,16 @@ final class MySqlDialect extends Dialect {
   }
 
   /**
+   * MySQL's driver switches auto-commit with a statement of its own, {@code SET autocommit=0}
+   * before a transaction and {@code SET autocommit=1} after it: in a latency run on MariaDB 5.2 of
+   * the 16 statements per job. Connections that stay in a transaction save both round trips.
+   */
+  @Override
+  boolean poolInTransaction() {
+    return true;
+  }
+
+  /**
    * Batches of UPDATE/DELETE go to the server in one round trip (update counts stay per statement).
    * The driver parses each statement's text on every prepare unless it is in its cache, whose
    * defaults (25 statements of at most 256 characters) kept out every statement that names the job
