@@ -10,17 +10,21 @@ import com.lts.core.domain.Job;
 import com.lts.core.domain.JobRef;
 import com.lts.core.domain.OperationResult;
 import com.lts.core.domain.Response;
+import com.lts.core.store.DeadJob;
 import com.lts.core.store.InvalidStoreArgumentException;
 import com.lts.core.store.JobLogEntry;
 import com.lts.core.store.JobLogQuery;
+import com.lts.core.store.JobLogType;
 import com.lts.core.store.Page;
 import com.lts.core.store.Store;
 import com.lts.core.store.StoredJob;
 import com.lts.jobclient.JobClient;
 import com.lts.jobclient.operations.JobOperations;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -169,11 +173,30 @@ final class JobApi {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("status", "DONE");
     json.put("message", "Job " + job.getTaskId() + " added");
-    store
-        .jobs()
-        .find(job.getTaskTrackerNodeGroup(), job.getTaskId())
-        .ifPresent(stored -> json.put("jobId", stored.jobId()));
+    addedJobId(job).ifPresent(jobId -> json.put("jobId", jobId));
     exchange.json(201, json);
+  }
+
+  /**
+   * The id the JobTracker gave a job just added. A job due now may have run, and even ended, before
+   * the answer (it is pushed at its submit when a TaskTracker is idle): then it is found among the
+   * dead letters, or by its RECEIVED line in the job log.
+   */
+  private Optional<String> addedJobId(Job job) {
+    String group = job.getTaskTrackerNodeGroup();
+    String taskId = job.getTaskId();
+    Optional<String> id = store.jobs().find(group, taskId).map(StoredJob::jobId);
+    if (id.isEmpty()) {
+      id = store.deadJobs().latest(group, taskId).map(DeadJob::jobId);
+    }
+    if (id.isEmpty()) {
+      id =
+          store.jobLogs().query(JobLogQuery.forTask(group, taskId, 100)).items().stream()
+              .filter(line -> line.type() == JobLogType.RECEIVED)
+              .max(Comparator.comparingLong(JobLogEntry::logTime))
+              .map(JobLogEntry::jobId);
+    }
+    return id;
   }
 
   private void update(Exchange exchange) throws IOException {

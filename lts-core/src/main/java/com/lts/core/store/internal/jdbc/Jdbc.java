@@ -112,19 +112,17 @@ final class Jdbc {
     return false;
   }
 
-  /** Runs {@code work} in a transaction on {@code c}; joins the one already open on it, if any. */
+  /**
+   * Runs {@code work} in a transaction on {@code c}; joins the one already open on it, if any (on a
+   * pool whose connections stay in a transaction, the one the store call commits at its end).
+   */
   static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
     if (!c.getAutoCommit()) {
       return work.run(c);
     }
     c.setAutoCommit(false);
     try {
-      T result = work.run(c);
-      c.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      rollbackQuietly(c, e);
-      throw e;
+      return commitAtEnd(c, work);
     } finally {
       c.setAutoCommit(true);
     }
