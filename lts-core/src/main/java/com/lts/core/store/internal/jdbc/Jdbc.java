@@ -1,10 +1,13 @@
 package com.lts.core.store.internal.jdbc;
 
+import com.lts.core.store.StoreArguments;
 import com.lts.core.store.StoreException;
 import com.lts.core.store.StoreUnavailableException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -67,6 +70,34 @@ final class Jdbc {
     } catch (SQLException e) {
       throw translate(action, e);
     }
+  }
+
+  /**
+   * Deletes the rows of {@code table} whose {@code column} is one of {@code keys}, in statements of
+   * at most {@link StoreArguments#IDS_PER_QUERY} keys; returns how many rows went.
+   */
+  static int deleteIn(Connection c, String table, String column, List<String> keys)
+      throws SQLException {
+    int deleted = 0;
+    for (int from = 0; from < keys.size(); from += StoreArguments.IDS_PER_QUERY) {
+      List<String> chunk =
+          keys.subList(from, Math.min(keys.size(), from + StoreArguments.IDS_PER_QUERY));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "DELETE FROM "
+                  + table
+                  + " WHERE "
+                  + column
+                  + " IN ("
+                  + JobSql.placeholders(chunk.size())
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        deleted += ps.executeUpdate();
+      }
+    }
+    return deleted;
   }
 
   /** On a connection already in a transaction: runs {@code work}, then commits, or rolls back. */

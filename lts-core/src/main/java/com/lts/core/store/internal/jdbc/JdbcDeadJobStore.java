@@ -185,22 +185,7 @@ final class JdbcDeadJobStore implements DeadJobStore {
               }
             }
           }
-          int deleted = 0;
-          for (int from = 0; from < old.size(); from += StoreArguments.IDS_PER_QUERY) {
-            List<String> chunk =
-                old.subList(from, Math.min(old.size(), from + StoreArguments.IDS_PER_QUERY));
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "DELETE FROM lts_dead_job WHERE job_id IN ("
-                        + JobSql.placeholders(chunk.size())
-                        + ")")) {
-              for (int i = 0; i < chunk.size(); i++) {
-                ps.setString(i + 1, chunk.get(i));
-              }
-              deleted += ps.executeUpdate();
-            }
-          }
-          return deleted;
+          return Jdbc.deleteIn(c, "lts_dead_job", "job_id", old);
         });
   }
 

@@ -133,23 +133,7 @@ final class JdbcSubmitter {
               }
             }
           }
-          int deleted = 0;
-          for (int from = 0; from < old.size(); from += KEYS_PER_SELECT) {
-            List<String> chunk = old.subList(from, Math.min(old.size(), from + KEYS_PER_SELECT));
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "DELETE FROM "
-                        + SUBMIT_IDS
-                        + " WHERE submit_id IN ("
-                        + JobSql.placeholders(chunk.size())
-                        + ")")) {
-              for (int i = 0; i < chunk.size(); i++) {
-                ps.setString(i + 1, chunk.get(i));
-              }
-              deleted += ps.executeUpdate();
-            }
-          }
-          return deleted;
+          return Jdbc.deleteIn(c, SUBMIT_IDS, "submit_id", old);
         });
   }
 
